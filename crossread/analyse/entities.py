@@ -1,0 +1,387 @@
+"""People, organisations, places and countries named in one article.
+
+No trained NER model can be installed here, so this reader combines cheap evidence
+(written by hand; the word lists are data under ``data/lexicons``):
+
+* runs of capitalised words ("Albin Kurti", "Bank of America", "U.S.");
+* title and role patterns around them ("Kosovo Prime Minister X", "X, the foreign minister
+  of Y", "Kremlin spokesman X") — these make a person and give the role;
+* gazetteers: countries and demonyms (own list plus pycountry), cities and US states
+  (a small table derived from GeoNames), organisation suffixes, acronyms and known bodies;
+* the article itself: a surname alone ("Kurti") joins the full name seen elsewhere.
+
+``find_entities`` returns one ``Entity`` per thing, its canonical name the fullest form the
+article uses, every surface form as an alias and every name mention's offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Entity
+from .entities_lexicon import fold, lexicon
+from .entities_roles import role_after, role_before
+
+__all__ = ["find_entities", "NameMention", "find_name_mentions"]
+
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Brig|Adm|St|Jr|Sr|Prof|Rev|Inc|Corp|Co|Ltd|Ft|Mt|Pres|Sens|Reps)\."
+# One capitalised word: an abbreviation, an acronym with dots, an initial, or a word ("Botsan-Kharchenko",
+# "O'Brien"); a possessive "'s" is left outside. [^\W\d_a-z] is "a letter, not ASCII lower case": Python's re
+# has no \p{Lu}, so non-ASCII lower case letters are filtered out afterwards.
+_CAPWORD = (
+    rf"(?:{_ABBR}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])"
+    r"|[^\W\d_a-z]\w*(?:-\w+|['\u2019](?![sS]\b)\w+)*)"
+)
+_CONNECTORS = "of|de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|le|la"
+_RUN = re.compile(rf"(?<![\w'\u2019\-.])(?:{_CAPWORD})(?:(?: (?:{_CONNECTORS}))? (?:{_CAPWORD}))*")
+_WORD_IN_RUN = re.compile(rf"{_CAPWORD}|\b(?:{_CONNECTORS})\b")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
+# lower-case words that may join capitalised ones inside a name ("Bank of America", "Ludwig van Beethoven")
+_CONNECT = frozenset(_CONNECTORS.split("|"))
+_DIRECTIONS = frozenset({"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
+                         "upper", "lower", "greater", "new"})
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "toward", "towards", "around"})
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([\u2014\u2013-")
+_SPEECH_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")
+# past forms and "says"-type forms only: "states", "reports" and the like are nouns as often as verbs
+_SPEAKS = frozenset({"said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "argued", "warned",
+                     "insisted", "explained", "stated", "declared", "noted", "replied", "responded", "tweeted",
+                     "acknowledged", "admitted", "announced", "claimed", "complained", "recalled", "spoke"})
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class NameMention:
+    """One name found in the text, before mentions are merged into entities."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # person / organisation / place / country / other
+    role: str | None = None
+    key: str = ""  # what mentions of the same thing share
+    honorific: str | None = None
+    country: str | None = None
+    evidence: set[str] = field(default_factory=set)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"\u201c\u2018'(\u2014\u2013-":
+        if text[i] in "\"\u201c\u2018(":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def _runs(text: str) -> list[list[_Token]]:
+    """Runs of capitalised words (with name connectors) on one line, each a candidate name."""
+    out = []
+    for m in _RUN.finditer(text):
+        base = m.start()
+        toks = [_Token(base + w.start(), base + w.end(), w.group()) for w in _WORD_IN_RUN.finditer(m.group())]
+        # a word starting with a non-ASCII lower-case letter slipped through the character class: split there
+        run: list[_Token] = []
+        for t in toks:
+            if t.text[:1].islower() and t.text not in _CONNECT:
+                if run:
+                    out.append(run)
+                run = []
+            else:
+                run.append(t)
+        if run:
+            out.append(run)
+    return out
+
+
+def _is_acronym(word: str) -> bool:
+    core = word.replace(".", "")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
+
+
+def _org_like(words: list[str]) -> bool:
+    lex = lexicon()
+    key = fold(" ".join(words))
+    if key in lex.known_orgs:
+        return True
+    last = words[-1].lower()
+    if last in lex.org_suffixes and len(words) > 1:
+        return True
+    return any(key.startswith(p + " ") for p in lex.org_prefixes)
+
+
+def _classify(text: str, words: list[str], start: int, end: int, sentence_initial: bool) -> str | None:
+    """Type of a capitalised run, or None when it is not a name."""
+    lex = lexicon()
+    joined = " ".join(words)
+    key = fold(joined)
+    if lex.country_code(joined) and key not in lex.demonym_of:
+        return "country"
+    if key in lex.demonym_of or fold(words[-1]) in lex.demonym_of and len(words) > 1:
+        return None  # "Serbian", "Serbs": an adjective or a group of people, not an entity
+    if _org_like(words):
+        return "organisation"
+    if len(words) == 1 and _is_acronym(words[0]):
+        return "organisation"
+    if key in lex.places:
+        return "place"
+    if words[0].lower() in _DIRECTIONS and len(words) > 1:
+        rest = fold(" ".join(words[1:]))
+        if rest in lex.places or lex.country_code(" ".join(words[1:])):
+            return "place"
+    if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words if w not in _CONNECT):
+        return "person"
+    return "other"
+
+
+def find_name_mentions(article: Article) -> list[NameMention]:
+    """Every name mention of the article, typed, with its role where the text gives one."""
+    text = article.text or ""
+    if not text.strip():
+        return []
+    lex = lexicon()
+    lower_words: set[str] | None = None
+    title_lines = _title_case_lines(text)
+    mentions: list[NameMention] = []
+    for toks in _runs(text):
+        if title_lines and _in_spans(toks[0].start, title_lines) and len(toks) > 1:
+            continue  # headline-style line: every word is capitalised, runs mean nothing
+        idx = list(range(len(toks)))
+        honorific = None
+        # drop leading words that never begin a name ("The", "But", "Monday") and honorifics ("Mr.")
+        while idx:
+            w = toks[idx[0]].text
+            wl = w.lower()
+            if wl.rstrip(".") in lex.non_names and not w.isupper() or wl in _CONNECT:
+                idx.pop(0)
+            elif wl in lex.honorifics or wl + "." in lex.honorifics:
+                honorific = w
+                idx.pop(0)
+            else:
+                break
+        while idx and (toks[idx[-1]].text.lower() in _CONNECT or toks[idx[-1]].text.lower().rstrip(".") in lex.non_names
+                       and not toks[idx[-1]].text.isupper()):
+            idx.pop()
+        if not idx:
+            continue
+        # a title inside the run ("Prime Minister Albin Kurti"): the name is what follows it
+        idx = _strip_title(text, toks, idx)
+        if not idx:
+            continue
+        start, end = toks[idx[0]].start, toks[idx[-1]].end
+        words = [toks[i].text for i in idx]
+        initial = _sentence_initial(text, start)
+        if initial and honorific is None and len(words) == 1:
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+            w = words[0]
+            wl = w.lower()
+            known = fold(w) in lex.places or lex.country_code(w) or fold(w) in lex.known_orgs or _is_acronym(w)
+            if not known and (wl in lower_words or wl.endswith(("ly", "ing", "ed")) or
+                              wl.endswith("s") and not wl.endswith("ss") and wl[:-1] in lower_words):
+                continue
+        typ = _classify(text, words, start, end, initial)
+        if typ is None:
+            continue
+        mention = NameMention(start, end, text[start:end], typ, honorific=honorific)
+        if typ in ("person", "other"):
+            rb = role_before(text, start)
+            role = rb[0] if rb else role_after(text, end)
+            if role:
+                mention.role = role
+                mention.type = "person"
+                mention.evidence.add("role")
+            if honorific:
+                mention.type = "person"
+                mention.evidence.add("honorific")
+        if mention.type == "other":
+            follow = _SPEECH_AFTER.match(text, end)
+            if follow and follow.group(1) in _SPEAKS:
+                mention.type = "person"
+                mention.evidence.add("speaks")
+            else:
+                prev = text[max(0, start - 12) : start].split()
+                if prev and prev[-1].lower() in _PLACE_PREPS:
+                    mention.evidence.add("after-preposition")
+        mentions.append(mention)
+    return mentions
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in headline style (most words capitalised): names cannot be told from the rest there."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = line.split()
+        if len(words) >= 4:
+            caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+            if caps >= 0.75 * len(words):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _strip_title(text: str, toks: list[_Token], idx: list[int]) -> list[int]:
+    """Drop the leading title words of a capitalised run, keeping the name after them."""
+    lex = lexicon()
+    if len(idx) < 2:
+        return idx
+    lowered = [toks[i].text.lower() for i in idx]
+    cut = -1
+    for i in range(len(idx) - 1):
+        for n in (4, 3, 2, 1):
+            if i + n > len(idx) - 1:
+                continue
+            phrase = " ".join(lowered[i : i + n])
+            if phrase in lex.roles or phrase in lex.honorifics:
+                cut = max(cut, i + n - 1)
+                break
+    if cut < 0:
+        return idx
+    rest = idx[cut + 1 :]
+    # "Ambassador to Serbia X", "Director of Intelligence Agency X": the qualifier belongs to the title
+    if rest and toks[rest[0]].text.lower() in _CONNECT:
+        j = 1
+        while j < len(rest) - 1:
+            words = [toks[k].text for k in rest[1 : j + 1]]
+            if lex.country_code(" ".join(words)) or _org_like(words) or fold(" ".join(words)) in lex.places:
+                return rest[j + 1 :]
+            j += 1
+        return []
+    return rest
+
+
+def _person_key(words: list[str]) -> str:
+    return fold(words[-1]) if words else ""
+
+
+def find_entities(article: Article) -> tuple[Entity, ...]:
+    """Every entity of the article with its canonical name, type, aliases, roles and mentions.
+
+    Args:
+        article: a cleaned article.
+
+    Returns:
+        Entities in order of first mention. A person's name is the fullest form the article
+        uses ("Albin Kurti" for "Kurti" too); ``roles`` holds normalised role phrases
+        ("prime minister of Kosovo").
+    """
+    mentions = find_name_mentions(article)
+    if not mentions:
+        return ()
+    lex = lexicon()
+    # full names of people, by surname
+    full_by_surname: dict[str, list[NameMention]] = {}
+    for m in mentions:
+        if m.type == "person" and len(m.text.split()) >= 2:
+            full_by_surname.setdefault(_person_key(m.text.split()), []).append(m)
+    acronyms = _acronym_links(article.text, mentions)
+
+    groups: dict[str, list[NameMention]] = {}
+    order: list[str] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "person" or m.type == "other" and len(words) == 1:
+            key = _person_key(words)
+            if key in full_by_surname:
+                m.type = "person"
+                k = _closest_full(full_by_surname[key], m.start)
+                gid = "p:" + fold(k.text)
+            elif m.type == "person":
+                gid = "p:" + fold(m.text)
+            else:
+                gid = _other_gid(m)
+        elif m.type == "country":
+            gid = "c:" + (lex.country_code(m.text) or fold(m.text))
+        elif m.type == "organisation":
+            gid = "o:" + acronyms.get(fold(m.text), fold(m.text))
+        else:
+            gid = _other_gid(m)
+        if gid not in groups:
+            groups[gid] = []
+            order.append(gid)
+        groups[gid].append(m)
+
+    out: list[Entity] = []
+    for gid in order:
+        ms = groups[gid]
+        types = [m.type for m in ms]
+        typ = _vote(types)
+        if typ == "other" and len(ms) == 1 and not ms[0].evidence:
+            # an unexplained capitalised word seen once: too weak to report
+            if len(ms[0].text.split()) == 1:
+                continue
+        if typ == "other" and any("after-preposition" in m.evidence for m in ms):
+            typ = "place"
+        aliases: list[str] = []
+        for m in ms:
+            if m.text not in aliases:
+                aliases.append(m.text)
+        if typ == "country":
+            code = lex.country_code(ms[0].text)
+            name = lex.country_name.get(code or "", max(aliases, key=len))
+        elif typ == "organisation" and gid[2:] in {fold(a) for a in aliases} and len(aliases) > 1:
+            name = max(aliases, key=lambda a: (len(a.split()), len(a)))
+        else:
+            name = max(aliases, key=lambda a: (len(a.split()), len(a)))
+        roles: list[str] = []
+        for m in ms:
+            if m.role and m.role not in roles:
+                roles.append(m.role)
+        out.append(Entity(
+            name=name,
+            type=typ,  # type: ignore[arg-type]
+            aliases=tuple(aliases),
+            roles=tuple(roles),
+            mentions=tuple((m.start, m.end) for m in ms),
+        ))
+    return tuple(out)
+
+
+def _closest_full(candidates: list[NameMention], offset: int) -> NameMention:
+    """The full name a bare surname at ``offset`` refers to: the last one before it, else the first after."""
+    before = [c for c in candidates if c.start <= offset]
+    return before[-1] if before else candidates[0]
+
+
+def _other_gid(m: NameMention) -> str:
+    return ("x:" if m.type == "other" else m.type[:1] + ":") + fold(m.text)
+
+
+def _vote(types: list[str]) -> str:
+    for t in ("person", "organisation", "country", "place"):
+        if t in types:
+            return t
+    return "other"
+
+
+_PAREN_ACRONYM = re.compile(r"([A-Z][\w.\-]*(?:\s+(?:of|for|and|the|[A-Z][\w.\-]*))*)\s+\(([A-Z]{2,8})\)")
+
+
+def _acronym_links(text: str, mentions: list[NameMention]) -> dict[str, str]:
+    """"Kosovo Force (KFOR)": the acronym and the full name are one organisation."""
+    out: dict[str, str] = {}
+    for m in _PAREN_ACRONYM.finditer(text):
+        full, acr = m.group(1), m.group(2)
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        if acr[0] == full[:1] or acr[0] in initials:
+            out[fold(acr)] = fold(_trim_to_initials(full, acr))
+    return out
+
+
+def _trim_to_initials(full: str, acr: str) -> str:
+    """Drop leading words of ``full`` until it starts with the acronym's first letter ("NATO Kosovo Force" -> ...)."""
+    words = full.split()
+    while len(words) > 1 and words[0][0] != acr[0]:
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,793 @@
+"""Numbers that count or measure something: value, bounds, qualifier, unit, counted noun, predicate.
+
+Written by hand (quantulum3 drops "at least" and the counted noun, and reads "May 26" as
+26; see STACK.md): a scanner finds number candidates (digits and number words), then
+small anchored patterns read around each one: currency and qualifier to the left;
+fraction, scale ("million", "bn"), percent, unit, "-year-old", range partner and the
+counted noun to the right.  Years, dates, times of day, ordinals, list numbering and
+numbers that are part of a name ("Flight 370", "AK-47", "No. 10") are skipped.
+
+The word lists live in ``crossread/data/figures/lexicon.json``.
+
+``value`` is the number as stated: for "$80 million" it is 80 with unit "million USD"
+(the scale lives in the unit, so "£1.2m" and "£1.2 million" read alike); "two dozen"
+is 24; vague counts ("dozens") have ``value=None`` and a lower bound.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Article, FigureReport
+
+__all__ = ["find_figures", "lexicon", "qualifier_bounds"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The figure word lists (loaded once from the package data)."""
+    path = resources.files("crossread") / "data" / "figures" / "lexicon.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alt(words: list[str] | dict[str, Any]) -> str:
+    """A regex alternation of literal words, longest first (so "per cent" wins over "per")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The lexicon compiled into patterns (built once)."""
+
+    candidate: re.Pattern[str]
+    digits: re.Pattern[str]
+    words_token: re.Pattern[str]
+    units_words: dict[str, int]
+    tens_words: dict[str, int]
+    multipliers: dict[str, int]
+    vague: re.Pattern[str]
+    vague_values: dict[str, int]
+    adverbial: dict[str, int]
+    currency_left: re.Pattern[str]
+    currency_prefixes: dict[str, str]
+    qualifier_left: re.Pattern[str]
+    qualifiers: dict[str, str]
+    between_left: re.Pattern[str]
+    scale_right: re.Pattern[str]
+    scales: dict[str, float]
+    percent_right: re.Pattern[str]
+    currency_right: re.Pattern[str]
+    currency_words: dict[str, str]
+    age_right: re.Pattern[str]
+    age_left: re.Pattern[str]
+    apposition_left: re.Pattern[str]
+    apposition_right: re.Pattern[str]
+    compound_right: re.Pattern[str]
+    unit_right: re.Pattern[str]
+    measure_units: dict[str, str]
+    unit_suffix: re.Pattern[str]
+    prefix_unit_left: re.Pattern[str]
+    range_right: re.Pattern[str]
+    word: re.Pattern[str]
+    months: frozenset[str]
+    time_right: re.Pattern[str]
+    name_prefixes: frozenset[str]
+    stop: frozenset[str]
+    record_words: frozenset[str]
+    score_words: frozenset[str]
+    predicate_of: dict[str, str]
+    qualifier_words: frozenset[str]
+    verbs: frozenset[str]
+    noun_modifiers: frozenset[str]
+
+
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen"
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    lx = lexicon()
+    vague = lx["vague_counts"]
+    quals = lx["qualifiers"]
+    counts_units = _alt(lx["article_counts_units"])
+    candidate = re.compile(
+        r"\d|(?<![\w.])\.\d"
+        rf"|\b(?:{_NUMBER_WORDS})\b"
+        rf"|\b(?:{_alt(vague)})\b"
+        rf"|\b(?:{_alt(lx['adverbial_counts'])})\b"
+        rf"|\ban?\s(?=(?:{counts_units}|million|billion)\b)",
+        re.IGNORECASE,
+    )
+    predicate_of = {}
+    for cls, words in lx["predicates"].items():
+        for w in words:
+            predicate_of.setdefault(w, cls)
+    measure = lx["measure_units"]
+    return _Rules(
+        candidate=candidate,
+        digits=re.compile(
+            r"(?P<int>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
+            r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾]))?"
+        ),
+        words_token=re.compile(r"[A-Za-z]+"),
+        units_words=lx["units_words"],
+        tens_words=lx["tens_words"],
+        multipliers=lx["multiplier_words"],
+        vague=re.compile(rf"(?:{_alt(vague)})\b", re.IGNORECASE),
+        vague_values=vague,
+        adverbial=lx["adverbial_counts"],
+        currency_left=re.compile(rf"(?:{_alt(lx['currency_prefixes'])})\s?$"),
+        currency_prefixes=lx["currency_prefixes"],
+        qualifier_left=re.compile(rf"(?:^|[\s(\"'“])({_alt(quals)})\s+$", re.IGNORECASE),
+        qualifiers=quals,
+        between_left=re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE),
+        scale_right=re.compile(
+            r"(?:\s?-?\s?)(million|billion|trillion|millions)\b|(bn|mn|mln|bln|tn|MM|m|M|b|k)(?![\w])"
+        ),
+        scales={k.lower(): v for k, v in lx["scale_words"].items()},
+        percent_right=re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b|pct\b)", re.IGNORECASE),
+        currency_right=re.compile(rf"\s?-?\s?({_alt(lx['currency_words'])})\b", re.IGNORECASE),
+        currency_words=lx["currency_words"],
+        age_right=re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-yr-old\b", re.IGNORECASE),
+        age_left=re.compile(
+            r"(?:\b(?:he|she)\s+(?:was|is|is now|would have been|would be|had been|turns|turned)"
+            r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at))\s+$",
+            re.IGNORECASE,
+        ),
+        apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),
+        apposition_right=re.compile(r"(?:\s*[,;)]|\s*\.(?:\s|$)|\s*$|\s+(?:and|was|is|who|of|from|had|has)\b)"),
+        compound_right=re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)"),
+        unit_right=re.compile(rf"\s({_alt(measure)})\b", re.IGNORECASE),
+        measure_units={k.lower(): v for k, v in measure.items()},
+        unit_suffix=re.compile(rf"({_alt(lx['unit_suffixes'])})(?![A-Za-z])", re.IGNORECASE),
+        prefix_unit_left=re.compile(rf"\b({_alt(lx['prefix_units'])})[-\s]$", re.IGNORECASE),
+        range_right=re.compile(r"\s?(?:-|–|—)\s?(?=[$£€\d])|\s(?:to|or|and)\s(?=[$£€\d]|[a-z])"),
+        word=re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*"),
+        months=frozenset(lx["months"]),
+        time_right=re.compile(
+            r"(?::\d\d)|\s?(?:" + _alt(lx["time_suffixes"]) + r")(?![\w])|/\d", re.IGNORECASE
+        ),
+        name_prefixes=frozenset(lx["name_prefixes"]),
+        stop=frozenset(lx["stop_words"]),
+        record_words=frozenset(lx["record_words"]),
+        score_words=frozenset(lx["score_words"]),
+        predicate_of=predicate_of,
+        qualifier_words=frozenset(w for q in quals for w in q.split()),
+        verbs=frozenset(lx["irregular_verbs"]),
+        noun_modifiers=frozenset(lx["noun_modifiers"]),
+    )
+
+
+def _is_verb(word: str, rules: _Rules) -> bool:
+    """A cheap verb test without a tagger: -ed / -ing forms and a list of irregular forms."""
+    return word.endswith(("ed", "ing")) or word in rules.verbs
+
+
+def qualifier_bounds(value: float | None, qualifier: str | None) -> tuple[float | None, float | None]:
+    """The (low, high) bounds a qualifier allows around a stated value.
+
+    >>> qualifier_bounds(30, "at least")
+    (30, None)
+    >>> qualifier_bounds(25, "about")
+    (22.5, 27.5)
+    """
+    if value is None:
+        return None, None
+    if qualifier in ("at least", "more than"):
+        return value, None
+    if qualifier in ("up to", "less than"):
+        return None, value
+    if qualifier == "nearly":
+        return _tidy(value * 0.9), value
+    if qualifier == "about":
+        return _tidy(value * 0.9), _tidy(value * 1.1)
+    return value, value
+
+
+def _tidy(x: float) -> float:
+    return float(round(x, 6))
+
+
+@dataclass
+class _Num:
+    """A parsed number: where it is and what it says."""
+
+    start: int
+    end: int
+    value: float
+    is_words: bool = False
+    vague: bool = False
+
+
+def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
+    """Number words at ``pos`` ("twenty-five", "two hundred and fifty", "four and a half", "a dozen")."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    end = pos
+    i = pos
+    n = len(text)
+    while i < n:
+        m = rules.words_token.match(text, i)
+        if not m:
+            break
+        w = m.group().lower()
+        nxt = m.end()
+        if w in rules.units_words:
+            if seen and current % 100 and current % 10:  # "one two" is not a number
+                break
+            current += rules.units_words[w]
+        elif w in rules.tens_words:
+            if seen and current % 100:
+                break
+            current += rules.tens_words[w]
+        elif w in ("hundred", "thousand", "dozen"):
+            mult = rules.multipliers[w]
+            if w == "thousand":
+                total += (current or 1) * mult
+                current = 0
+            else:
+                current = (current or 1) * mult
+        elif w == "a" and not seen:
+            nm = re.match(r"a\s(hundred|thousand|dozen)\b", text[i : i + 12], re.IGNORECASE)
+            if not nm:
+                break
+            current = rules.multipliers[nm.group(1).lower()]
+            seen = True
+            end = i + nm.end()
+            i = end
+            sep = re.match(r"[ -](?=[A-Za-z])", text[i : i + 2])
+            if not sep:
+                break
+            i += 1
+            continue
+        elif w == "and" and seen:
+            half = re.match(r"and\s(?:a\s)?half\b", text[i : i + 16], re.IGNORECASE)
+            if half:
+                current += 0.5
+                end = i + half.end()
+                break
+            # "two hundred and fifty": only continue into a number word
+            rest = rules.words_token.match(text, nxt + 1) if nxt + 1 < n else None
+            if not (rest and (rest.group().lower() in rules.units_words or rest.group().lower() in rules.tens_words)
+                    and current >= 100):
+                break
+            i = nxt + 1
+            continue
+        else:
+            break
+        seen = True
+        end = nxt
+        i = nxt
+        if i < n and text[i] in " -" and i + 1 < n and text[i + 1].isalpha():
+            i += 1
+        else:
+            break
+    if not seen:
+        return None
+    return _Num(pos, end, total + current, is_words=True)
+
+
+def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Num | None:
+    """The number starting at ``pos`` (digits or words)."""
+    ch = text[pos]
+    if ch == "." and pos + 1 < len(text) and text[pos + 1].isdigit():
+        m = re.compile(r"\.\d+").match(text, pos)
+        assert m is not None
+        return _Num(pos, m.end(), float(m.group()))
+    if ch.isdigit():
+        m = rules.digits.match(text, pos)
+        if not m:
+            return None
+        whole = m.group("int").replace(",", "").replace(" ", "")
+        value = float(whole)
+        end = m.end("int")
+        if m.group("dec"):
+            value = float(whole + m.group("dec"))
+            end = m.end("dec")
+        elif m.group("art") and allow_art:
+            value = float(whole + "." + m.group("art")[2:])
+            end = m.end("art")
+        if m.group("fnum") and end == m.start("fsep" if m.group("fsep") else "fnum") and int(m.group("fden")) > int(m.group("fnum")) and not m.group("dec"):
+            # "4 1/2", "4-1/2": a whole and a fraction; a bare "41/2" stays a date-like pair and is skipped later
+            if m.group("fsep"):
+                value += int(m.group("fnum")) / int(m.group("fden"))
+                end = m.end("fden")
+        elif m.group("vf") and end == m.start("vf"):
+            value += {"½": 0.5, "¼": 0.25, "¾": 0.75}[m.group("vf")]
+            end = m.end("vf")
+        return _Num(pos, end, value)
+    vm = rules.vague.match(text, pos)
+    if vm and (pos == 0 or not text[pos - 1].isalpha()):
+        key = vm.group().lower()
+        if key in rules.vague_values:
+            return _Num(pos, vm.end(), float(rules.vague_values[key]), is_words=True, vague=True)
+    return _parse_words(text, pos, rules)
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word just before ``pos`` (skipping spaces) and where it starts; ("", pos) if punctuation intervenes."""
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in ".'’-"):
+        j -= 1
+    return text[j:i], j
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in " \"'“‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
+
+
+def find_figures(article: Article) -> tuple[FigureReport, ...]:
+    """Every figure of the article with value, bounds, qualifier, counted noun and predicate.
+
+    Args:
+        article: a cleaned article.
+
+    Returns:
+        The figures in text order; a range ("18,000-20,000") is one report, a sports
+        record ("9-14") one report per number.
+
+    >>> from crossread.model import Article, Sentence
+    >>> t = "Clashes injured at least 30 peacekeepers."
+    >>> f = find_figures(Article(id="a", text=t, sentences=(Sentence(0, len(t), 0),)))[0]
+    >>> (f.text, f.value, f.low, f.high, f.qualifier, f.counted, f.predicate)
+    ('at least 30 peacekeepers', 30.0, 30.0, None, 'at least', 'peacekeepers', 'injured')
+    """
+    text = article.text or ""
+    if not text:
+        return ()
+    rules = _rules()
+    out: list[FigureReport] = []
+    consumed = 0
+    for cm in rules.candidate.finditer(text):
+        pos = cm.start()
+        if pos < consumed:
+            continue
+        try:
+            found, stop = _read_figure(text, pos, rules)
+        except (ValueError, IndexError, OverflowError):  # odd input must not sink the article
+            found, stop = [], pos + 1
+        consumed = max(consumed, stop)
+        for item in found:
+            out.append(_to_report(article, text, item, rules))
+    return tuple(out)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    counted: str | None
+    predicate: str | None = None
+
+
+def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]:
+    """Read the figure whose number starts at ``pos``; returns what was found and where reading stopped."""
+    n = len(text)
+    low_text = text[pos : pos + 12].lower()
+    # "a week", "a million": the article as the number one
+    if low_text.startswith(("a ", "an ")):
+        am = re.match(r"an?\s", text[pos : pos + 3], re.IGNORECASE)
+        assert am is not None
+        after = pos + am.end()
+        if re.match(r"(?:hundred|thousand|dozen)\b", text[after : after + 9], re.IGNORECASE):
+            num = _parse_words(text, pos, rules)
+            if num is None:
+                return [], pos + 1
+        else:
+            prev, _ = _prev_word(text, pos)
+            if prev.lower() in ("times", "per", "once", "twice", "than", "for") and not prev.lower() == "for":
+                return [], after
+            num = _Num(pos, pos + am.end() - 1, 1.0, is_words=True)
+    else:
+        left_art = bool(rules.currency_left.search(text, max(0, pos - 4), pos))
+        num = _parse_number(text, pos, rules, allow_art=True)
+        if num is None:
+            return [], pos + 1
+        if text[pos].isdigit() and not left_art:
+            # "5. 4 per cent" (a decimal split by tokenisation) only before a scale, percent or magnitude
+            m = rules.digits.match(text, pos)
+            if m and m.group("art") and num.end == m.end("art"):
+                tail = text[num.end : num.end + 14]
+                if not re.match(r"\s?-?\s?(?:per\s?cent|percent|%|million|billion|trillion|bn|m\b|-?magnitude|on the richter)", tail, re.IGNORECASE):
+                    num = _parse_number(text, pos, rules, allow_art=False)
+                    assert num is not None
+    if num.end <= num.start:
+        return [], pos + 1
+    word = text[num.start : num.end].lower()
+    if word in rules.adverbial or word == "once":
+        if word == "once":
+            return [], num.end
+        return [_Found(num.start, num.end, num.start, num.end, num.value, num.value, num.value, None, "times", "times")], num.end
+
+    # ---------------------------------------------------------------- left context
+    start = num.start
+    unit: str | None = None
+    currency: str | None = None
+    cm = rules.currency_left.search(text, max(0, start - 4), start)
+    if cm and not num.is_words:
+        currency = rules.currency_prefixes.get(cm.group().strip().rstrip(".").strip(), "USD")
+        start = cm.start()
+    before = text[start - 1] if start > 0 else " "
+    if before.isalpha() or before.isdigit() or before in "_/":
+        if not (currency == "EUR"):  # "euro110" already taken as a prefix
+            return [], _skip_word(text, num.end)
+    if before == "-" and not currency:
+        pw, _ = _prev_word(text, start - 1)
+        pm = rules.prefix_unit_left.search(text, max(0, start - 12), start)
+        if pm:
+            unit = pm.group(1).lower()
+        elif pw and pw[-1:].isalpha():
+            return [], _skip_word(text, num.end)
+    if before == "." and start >= 2 and text[start - 2].isalnum() and not text[pos].isdigit():
+        return [], num.end
+    prev, prev_start = _prev_word(text, start)
+    prev_l = prev.lower().rstrip(".")
+    if prev_l in rules.months or prev_l.rstrip(",") in rules.months:
+        return [], _skip_word(text, num.end)
+    if prev_l in rules.name_prefixes or prev.lower() in rules.name_prefixes:
+        return [], _skip_word(text, num.end)
+    qm = rules.qualifier_left.search(text, max(0, start - 24), start)
+    qualifier = rules.qualifiers[qm.group(1).lower()] if qm else None
+    if qm and qm.group(1).lower() == "some" and (num.is_words and num.value < 10):
+        qualifier = None  # "some two" is odd; "some three dozen" keeps
+    if qualifier is None and prev and prev[0].isupper() and prev_l not in rules.qualifier_words \
+            and not _sentence_initial(text, prev_start) and text[prev_start + len(prev): start].strip() == "" \
+            and not num.is_words:
+        return [], _skip_word(text, num.end)  # "Flight 370", "Windows 7", "Europe 23"
+    span_start = qm.start(1) if qm else start
+    between = bool(rules.between_left.search(text, max(0, span_start - 9), span_start))
+
+    # ---------------------------------------------------------------- right context
+    end = num.end
+    rest = text[end : end + 40]
+    # dates, times, ordinals, decades, list numbering, numbers glued to letters
+    if not num.is_words:
+        if re.match(r"(?:st|nd|rd|th)\b", rest, re.IGNORECASE):
+            return [], end + 2
+        if re.match(r"'?s\b", rest) and num.value >= 10:
+            return [], end + 1
+        if rules.time_right.match(rest) and not currency:
+            return [], _skip_word(text, end)
+        nm_ = re.match(r"\s?([A-Za-z]+)\.?", rest)
+        if nm_ and nm_.group(1).lower() in rules.months:
+            return [], end
+        if rest[:1].isalpha():
+            um = rules.unit_suffix.match(rest)
+            if not um:
+                return [], _skip_word(text, end)
+        if (start == 0 or text[start - 1] == "\n") and re.match(r"[.)]\s", rest):
+            return [], end + 1  # list numbering
+    is_year = (not num.is_words and re.fullmatch(r"\d{4}", text[num.start : num.end]) is not None
+               and 1000 <= num.value <= 2100 and not currency and qualifier is None)
+    # ranges and records: "18,000-20,000", "9-14", "between 165 and 180", "40 or 50"
+    partner: _Num | None = None
+    rm = rules.range_right.match(text, end)
+    if rm:
+        nxt = rm.end()
+        if nxt < n:
+            cur2 = rules.currency_left.match(text, nxt)
+            p2 = cur2.end() if cur2 and text[nxt] in "$£€" else nxt
+            sep = rm.group().strip()
+            if p2 < n and (text[p2].isdigit() == (not num.is_words)) and (sep not in ("and",) or between):
+                if text[p2].isdigit() or text[p2].isalpha():
+                    partner = _parse_number(text, p2, rules, allow_art=bool(currency))
+                    if partner is not None and (partner.end <= partner.start or
+                                                (partner.is_words and partner.value == 0)):
+                        partner = None
+                if partner is not None and sep in ("to", "or") and partner.value <= num.value:
+                    partner = None
+    if is_year:
+        if partner is not None or rules.unit_right.match(text, end) is None:
+            return [], (partner.end if partner else end)
+    if partner is not None and sep_is_hyphen(text, end, partner.start):
+        three = re.match(r"\s?-\s?(\d+)(?![\d.])", text[partner.end : partner.end + 6])
+        nxt_words = [w.lower() for w in rules.word.findall(text[partner.end : partner.end + 30])[:2]]
+        prev_words = [w.lower() for w in rules.word.findall(text[max(0, start - 40) : start])[-3:]]
+        unitish = bool(rules.unit_right.match(text, partner.end) or rules.percent_right.match(text, partner.end)
+                       or rules.scale_right.match(text, partner.end) or rules.compound_right.match(text, partner.end))
+        recordish = (three is not None or any(w in rules.record_words for w in nxt_words[:2])
+                     or any(w in rules.record_words for w in prev_words)
+                     or (start > 0 and text[start - 1] == "(") or not nxt_words
+                     or (nxt_words and nxt_words[0] in rules.stop))
+        if not currency and qualifier is None and not between and not unitish and recordish and \
+                float(num.value).is_integer() and float(partner.value).is_integer():
+            return _read_record(text, num, partner, three, span_start, rules)
+    # the figure proper
+    scale_word: str | None = None
+    sm = rules.scale_right.match(text, partner.end if partner else end)
+    if sm and (sm.group(1) or currency or _glued(text, partner.end if partner else end)):
+        word_ = (sm.group(1) or sm.group(2))
+        if sm.group(2) and word_ in ("m", "M", "b", "k") and not currency:
+            follow = text[sm.end() : sm.end() + 10]
+            if not re.match(r"\s?-?\s?(?:euros?|dollars?|pounds?)", follow, re.IGNORECASE):
+                sm = None
+        if sm is not None:
+            scale_word = word_.lower()
+            end = sm.end()
+    elif partner is None:
+        pass
+    if partner is not None:
+        end = max(end, partner.end)
+        if scale_word:
+            end = max(end, sm.end()) if sm else end
+        elif (not scale_word) and (sm2 := rules.scale_right.match(text, partner.end)) and (sm2.group(1) or currency):
+            scale_word = (sm2.group(1) or sm2.group(2)).lower()
+            end = sm2.end()
+    # "$165 million and $180 million": a scale after the first number, then the partner
+    if partner is None and (between or True):
+        rm2 = re.match(r"\s?(?:-|–|to|and|or)\s?", text[end : end + 6])
+        if rm2 and (between or rm2.group().strip() in ("-", "–", "to")):
+            p2 = end + rm2.end()
+            cur2 = rules.currency_left.match(text, p2) if p2 < n and text[p2] in "$£€" else None
+            p3 = cur2.end() if cur2 else p2
+            if p3 < n and text[p3].isdigit() and scale_word:
+                cand = _parse_number(text, p3, rules, allow_art=True)
+                sm3 = rules.scale_right.match(text, cand.end) if cand else None
+                if cand and sm3 and (sm3.group(1) or sm3.group(2) or "").lower() == scale_word and cand.value > num.value:
+                    partner = cand
+                    end = sm3.end()
+    if partner is not None and partner.value <= num.value:
+        partner = None
+        end = max(num.end, end if scale_word else num.end)
+    percent = False
+    pm = rules.percent_right.match(text, end)
+    if pm:
+        percent = True
+        end = pm.end()
+    cw = None if percent else rules.currency_right.match(text, end)
+    if cw and not currency:
+        currency = rules.currency_words.get(cw.group(1).lower())
+        end = cw.end()
+    elif cw and currency:
+        end = cw.end()
+    counted: str | None = None
+    age = False
+    am = rules.age_right.match(text, end)
+    if am:
+        age = True
+        end = am.end()
+        unit = "year"
+        counted = "age"
+    elif not percent and not currency:
+        cm2 = rules.compound_right.match(text, end)
+        if cm2 and not (end < n and text[end] == "-" and end + 1 < n and text[end + 1] == "-"):
+            first = cm2.group(1).split("-")[0].lower()
+            if first in rules.measure_units:
+                unit = rules.measure_units[first]
+                end = end + 1 + len(first)
+            elif first == "strong":
+                end = end + len("-strong")
+            elif first in ("and", "to", "or"):
+                pass
+            else:
+                counted = first
+                end = end + 1 + len(first)
+                if first in ("point",):
+                    unit = "point"
+        else:
+            um = rules.unit_right.match(text, end)
+            if um:
+                unit = rules.measure_units[um.group(1).lower()]
+                end = um.end()
+                if unit in ("year", "month", "week", "day", "hour", "minute", "second", "decade") and \
+                        re.match(r"(?:-|\s)old\b", text[end : end + 5], re.IGNORECASE):
+                    end += 4
+                    age = True
+                    counted = "age"
+            else:
+                um = rules.unit_suffix.match(text, end)
+                if um and num.end == end:
+                    suffix = um.group(1).lower()
+                    unit = rules.measure_units.get(suffix, suffix)
+                    end = um.end()
+    # counted noun: the head of the words that follow
+    noun_end = end
+    if counted is None or counted not in ("age",):
+        head, noun_end2 = _counted_noun(text, end, rules)
+        if head and not age:
+            if counted is None:
+                counted = head
+            noun_end = noun_end2
+    if unit is None and not percent and not currency and counted is None and num.value is not None:
+        # ages by apposition ("Orozco, 27,") or by verb ("She was 85", "aged 85")
+        if rules.age_left.search(text, max(0, start - 24), start) or \
+                (rules.apposition_left.search(text, max(0, start - 40), start) and
+                 rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):
+            age, unit, counted = True, "year", "age"
+    if num.is_words and num.value == 1 and not num.vague and text[num.start : num.end].lower() == "one":
+        if re.match(r"\s(?:of|another|or|another|side|hand|way|thing|day|time)\b", text[num.end : num.end + 9]) or \
+                (counted is None and unit is None and not re.match(r"[\s,]*(?:[.;]|$)", text[end : end + 3])):
+            return [], end  # "one of", "one another": a pronoun, not a count
+    if percent:
+        unit = "percent"
+    if currency:
+        unit = currency
+    if scale_word:
+        unit = f"{_scale_name(scale_word)} {unit}" if unit else _scale_name(scale_word)
+
+    value: float | None = num.value
+    low: float | None
+    high: float | None
+    if num.vague:
+        value, low, high = None, num.value, None
+        qualifier = qualifier or "vague"
+        if qualifier not in ("vague", "at least", "more than"):
+            qualifier = "vague"
+    elif partner is not None:
+        low, high = num.value, partner.value
+        qualifier = "between"
+    else:
+        low, high = qualifier_bounds(num.value, qualifier)
+    return [_Found(span_start, max(noun_end, end), num.start, end, value, low, high, qualifier, unit, counted)], end
+
+
+def sep_is_hyphen(text: str, a: int, b: int) -> bool:
+    """Whether the gap between two numbers is a bare hyphen ("9-14", "18,000 - 20,000")."""
+    return text[a:b].strip() in ("-", "–")
+
+
+def _glued(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isalpha()
+
+
+def _scale_name(word: str) -> str:
+    return {"bn": "billion", "b": "billion", "bln": "billion", "mn": "million", "m": "million", "mm": "million",
+            "mln": "million", "millions": "million", "tn": "trillion", "k": "thousand"}.get(word, word)
+
+
+def _skip_word(text: str, pos: int) -> int:
+    """Position after the rest of the token at ``pos`` (so "AK-47s" is skipped whole)."""
+    n = len(text)
+    while pos < n and (text[pos].isalnum() or text[pos] in "-/.,:") and not (
+            text[pos] in ".,:" and (pos + 1 >= n or not text[pos + 1].isalnum())):
+        pos += 1
+    return pos
+
+
+def _read_record(text: str, a: _Num, b: _Num, three: re.Match[str] | None, span_start: int,
+                 rules: _Rules) -> tuple[list[_Found], int]:
+    """A sports record or score ("9-14", "45-7-2", "an 88-72 loss"): one report per number."""
+    end = b.end + (three.end() if three else 0)
+    values = [a.value, b.value] + ([float(three.group(1))] if three else [])
+    nxt = [w.lower() for w in rules.word.findall(text[end : end + 30])[:2]]
+    if three is None and any(w in rules.score_words for w in nxt):
+        hi, lo = max(values), min(values)
+        names = ["winning score" if v == hi and (i == 0 or hi != lo) else "losing score" for i, v in enumerate(values)]
+        if hi == lo:
+            names = ["score", "score"]
+    else:
+        names = ["wins", "losses", "draws"][: len(values)]
+    start = min(span_start, a.start)
+    return [_Found(start, end, a.start, end, v, v, v, None, None, name) for v, name in zip(values, names)], end
+
+
+def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
+    """The head noun of the words after a number: "700 additional troops" -> "troops"."""
+    words: list[tuple[str, int, int]] = []
+    i = pos
+    n = len(text)
+    limit = min(n, pos + 60)
+    of_taken = False
+    while i < limit and len(words) < 4:
+        j = i
+        while j < n and text[j] == " ":
+            j += 1
+        if j == i and words:
+            break
+        m = rules.word.match(text, j)
+        if not m:
+            break
+        w = m.group()
+        wl = w.lower()
+        if wl == "of" and not words and not of_taken:
+            # "80 percent of the haul", "eight of 10 games": look past "of (the|his|its)"
+            k = m.end()
+            dm = re.match(r"\s+(?:the|his|her|its|their|our|them|those|these|all)\b", text[k : k + 8], re.IGNORECASE)
+            if dm:
+                k += dm.end()
+            of_taken = True
+            i = k
+            continue
+        if not words and wl in rules.noun_modifiers:
+            i = m.end()
+            continue
+        if words and len(words[-1][0]) > 3 and words[-1][0].endswith("s") and w.islower() and _is_verb(wl, rules):
+            break
+        if wl in rules.stop or (wl in rules.predicate_of and _is_verb(wl, rules)):
+            if wl == "and" and words and all(x[0][:1].isupper() for x in words):
+                nm = rules.word.match(text, m.end() + 1) if m.end() + 1 < n else None
+                if nm and nm.group()[:1].isupper() and nm.group().lower() not in rules.stop:
+                    i = m.end()
+                    continue
+            break
+        if wl in rules.months:
+            break
+        if w[:1].isupper() and wl in rules.qualifier_words:
+            break
+        words.append((w, j, m.end()))
+        i = m.end()
+        if i < n and text[i] in ",;:.!?)(\"“”":
+            break
+    if not words:
+        return None, pos
+    head, _, end = words[-1]
+    if of_taken and words[0][0][:1].isdigit():
+        return None, pos
+    return head.lower().strip("'’"), end
+
+
+def _to_report(article: Article, text: str, f: _Found, rules: _Rules) -> FigureReport:
+    sentence = article.sentence_at(f.num_start) if article.sentences else None
+    predicate = "aged" if f.counted == "age" else _predicate(text, f, article, sentence, rules)
+    start, end = f.start, f.end
+    while end > start and text[end - 1] in " ,;:-":
+        end -= 1
+    return FigureReport(
+        article_id=article.id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=f.value,
+        low=f.low,
+        high=f.high,
+        qualifier=f.qualifier,
+        unit=f.unit,
+        counted=f.counted,
+        predicate=predicate,
+        sentence=sentence,
+    )
+
+
+def _predicate(text: str, f: _Found, article: Article, sentence: int | None, rules: _Rules) -> str | None:
+    """The nearest verb-like word of a known class in the figure's clause ("injured", "killed", "deployed")."""
+    if sentence is not None:
+        s = article.sentences[sentence]
+        lo, hi = s.start, s.end
+    else:
+        lo, hi = 0, len(text)
+    lo = max(lo, f.start - 90)
+    hi = min(hi, f.end + 70)
+    best: tuple[int, str] | None = None
+    for m in rules.word.finditer(text, lo, hi):
+        if f.start <= m.start() < f.end and m.start() < f.num_end:
+            continue
+        wl = m.group().lower()
+        cls = rules.predicate_of.get(wl)
+        if cls is None:
+            continue
+        penalty = 0 if _is_verb(wl, rules) else 30
+        if m.end() <= f.start:
+            between = text[m.end() : f.start]
+            dist = len(between) + 8
+            if ";" in between or " but " in between:
+                dist += 60
+        else:
+            between = text[f.end : m.start()] if m.start() >= f.end else ""
+            dist = len(between)
+            if ";" in between or "," in between:
+                dist += 40
+        dist += penalty
+        if best is None or dist < best[0]:
+            best = (dist, cls)
+    return best[1] if best else None

@@ -1,0 +1,249 @@
+"""Cheap per-article features for story grouping, read from ``Article.title``/``text`` alone.
+
+Nothing here needs the analysis stage: capitalised word runs stand in for named
+entities and places, numbers are read with a regular expression, and an article's
+reference date is its publication date or, failing that, the first full date in its
+opening lines (a dateline).  The word lists live in ``crossread/data/stories/``.
+
+Every vector is hashed (scikit-learn's ``HashingVectorizer``), so no vocabulary has to
+be fitted: features of articles seen today and articles added next month live in the
+same space, which is what the incremental mode needs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..model import Article
+
+__all__ = ["ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates", "reference_date",
+           "story_text"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "stories"
+
+# Hash-space sizes: large enough that collisions between distinct terms are rare at 10^5 articles.
+WORD_FEATURES = 2**21
+SMALL_FEATURES = 2**18
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    data = json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    months = {name: number for number, names in enumerate(data["months"], 1) for name in names}
+    return {"not_names": frozenset(data["not_names"]) | frozenset(months) | frozenset(data["weekdays"]),
+            "months": months}
+
+
+# ---------------------------------------------------------------------------- text views
+
+
+def story_text(article: Article) -> str:
+    """Headline and body as one text (the headline once, on its own line)."""
+    title = (article.title or "").strip()
+    body = article.text or ""
+    if title and not body.startswith(title):
+        return f"{title}\n{body}"
+    return body
+
+
+# ---------------------------------------------------------------------------- entities
+
+# A run of capitalised words ("Kosovo Force", "Albin Kurti"), possibly joined by "of"/"de"/...
+_CAP_WORD = r"[A-Z\u00C0-\u00DE][\w'\u2019&.-]*"
+_CAP_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z\u00DF-\u00FF][\w'\u2019-]*")
+_SENTENCE_OPENERS = frozenset('.!?:;"\u201c\u201d(\u2014\u2013-|')
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in Title Case (headlines): capitals there say nothing about names."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def entity_terms(text: str) -> list[str]:
+    """Lower-cased names (proxy for named entities and places), each word and each multi-word run.
+
+    A capitalised word counts as a name unless it is a function word, a month or weekday, or
+    it opens a sentence or sits in a Title Case headline *and* the text also uses it in lower
+    case ("Police said" vs "the police").
+    """
+    if not text:
+        return []
+    lex = _lexicon()
+    not_names = lex["not_names"]
+    lower_forms = {m.group().lower() for m in _LOWER_WORD.finditer(text)}
+    headline_spans = _title_case_lines(text)
+    out: list[str] = []
+    for run in _CAP_RUN.finditer(text):
+        start = run.start()
+        before = text[:start].rstrip(" \t")
+        opens_sentence = not before or before[-1] in _SENTENCE_OPENERS or before.endswith("\n")
+        in_headline = any(a <= start < b for a, b in headline_spans)
+        names: list[str] = []
+        for i, word in enumerate(run.group().split()):
+            key = _POSSESSIVE.sub("", word.strip(".-&'\u2019")).lower()
+            if len(key) < 2 or key in not_names or (
+                (in_headline or (i == 0 and opens_sentence)) and key in lower_forms
+            ):
+                if len(names) > 1:
+                    out.append(" ".join(names))
+                names = []
+                continue
+            out.append(key)
+            names.append(key)
+        if len(names) > 1:
+            out.append(" ".join(names))
+    return out
+
+
+# ---------------------------------------------------------------------------- numbers
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w])")
+
+
+def number_terms(text: str) -> list[str]:
+    """Numbers written in digits (two digits or more: "7" is too common to tell stories apart)."""
+    out = []
+    for m in _NUMBER.finditer(text or ""):
+        value = m.group().replace(",", "")
+        if len(value) >= 2:
+            out.append("n" + value)
+    return out
+
+
+# ---------------------------------------------------------------------------- dates
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I)
+_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b")
+_YEAR = re.compile(r"(?<![\w/-])(1[89]\d\d|20\d\d)(?![\w/-])")
+# The dateline, when there is one, sits in the first lines.
+DATELINE_CHARS = 400
+
+
+def text_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Full calendar dates written in the text, as (offset, date), in text order."""
+    months = _lexicon()["months"]
+    found: list[tuple[int, int, int, int]] = []
+    for m in _DATE_MDY.finditer(text):
+        found.append((m.start(), int(m[3]), months.get(m[1].lower(), 0), int(m[2])))
+    for m in _DATE_DMY.finditer(text):
+        found.append((m.start(), int(m[3]), months.get(m[2].lower(), 0), int(m[1])))
+    for m in _DATE_ISO.finditer(text):
+        found.append((m.start(), int(m[1]), int(m[2]), int(m[3])))
+    for m in _DATE_SLASH.finditer(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        a, b = int(m[1]), int(m[2])
+        month, day = (a, b) if a <= 12 else (b, a)  # month first unless it cannot be
+        found.append((m.start(), year, month, day))
+    out = []
+    for pos, year, month, day in sorted(found):
+        try:
+            out.append((pos, dt.date(year, month, day)))
+        except ValueError:
+            continue
+    return out
+
+
+def reference_date(article: Article, text: str | None = None) -> dt.date | None:
+    """When the article was written: its publication date, else a full date in its opening lines."""
+    if article.published is not None:
+        return article.published
+    head = (text if text is not None else story_text(article))[:DATELINE_CHARS]
+    dates = text_dates(head)
+    return dates[0][1] if dates else None
+
+
+def year_terms(text: str) -> list[str]:
+    return _YEAR.findall(text or "")
+
+
+# ---------------------------------------------------------------------------- the feature block
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """Raw (un-weighted) hashed term counts of a batch of articles, row ``i`` for article ``i``.
+
+    Counts, not TF-IDF: the weighting needs document frequencies over every article seen,
+    which the caller keeps (see ``stories.TermStats``).
+    """
+
+    words: sp.csr_matrix
+    names: sp.csr_matrix
+    numbers: sp.csr_matrix
+    years: sp.csr_matrix
+    day: np.ndarray  # reference date as an ordinal, 0 when unknown
+
+    def __len__(self) -> int:
+        return int(self.day.shape[0])
+
+    @staticmethod
+    def stack(blocks: Sequence["ArticleFeatures"]) -> "ArticleFeatures":
+        blocks = [b for b in blocks if len(b)]
+        if not blocks:
+            return extract_features(())
+        if len(blocks) == 1:
+            return blocks[0]
+        return ArticleFeatures(
+            words=sp.vstack([b.words for b in blocks], format="csr"),
+            names=sp.vstack([b.names for b in blocks], format="csr"),
+            numbers=sp.vstack([b.numbers for b in blocks], format="csr"),
+            years=sp.vstack([b.years for b in blocks], format="csr"),
+            day=np.concatenate([b.day for b in blocks]),
+        )
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> "ArticleFeatures":
+        rows = np.asarray(rows, dtype=np.int64)
+        return ArticleFeatures(self.words[rows], self.names[rows], self.numbers[rows], self.years[rows],
+                               self.day[rows])
+
+
+@lru_cache(maxsize=1)
+def _vectorisers() -> tuple[Any, Any, Any, Any]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+    common = dict(alternate_sign=False, norm=None, dtype=np.float32)
+    words = HashingVectorizer(n_features=WORD_FEATURES, ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS),
+                              lowercase=True, strip_accents="unicode", **common)
+    names = HashingVectorizer(n_features=SMALL_FEATURES, analyzer=entity_terms, **common)
+    numbers = HashingVectorizer(n_features=SMALL_FEATURES, analyzer=number_terms, **common)
+    years = HashingVectorizer(n_features=SMALL_FEATURES, analyzer=year_terms, **common)
+    return words, names, numbers, years
+
+
+def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
+    """Hashed term counts and reference dates of ``articles`` (any length, empty texts included)."""
+    texts = [story_text(a) for a in articles]
+    words, names, numbers, years = _vectorisers()
+    if not texts:
+        empty = sp.csr_matrix((0, SMALL_FEATURES), dtype=np.float32)
+        return ArticleFeatures(sp.csr_matrix((0, WORD_FEATURES), dtype=np.float32), empty, empty.copy(),
+                               empty.copy(), np.zeros(0, dtype=np.int64))
+    days = [reference_date(a, t) for a, t in zip(articles, texts)]
+    return ArticleFeatures(
+        words=words.transform(texts).tocsr(),
+        names=names.transform(texts).tocsr(),
+        numbers=numbers.transform(texts).tocsr(),
+        years=years.transform(texts).tocsr(),
+        day=np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64),
+    )

@@ -1,0 +1,242 @@
+"""The embedded SQLite store: articles keyed by content hash, their analyses and the stories of each run.
+
+- WAL mode, one transaction per batch: an interrupted run leaves the database consistent.
+- Articles are keyed by the SHA-256 of their input body, so analysing the same input
+  twice stores nothing twice, and nothing stored is ever changed or deleted by a run.
+- Numbered migrations in ``MIGRATIONS``; the applied version is ``PRAGMA user_version``.
+- FTS5 full-text index over article text (``unicode61 remove_diacritics 2``, so "zvecan" finds "Zvečan").
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+from .model import Article, ArticleAnalysis, Dossier, Story
+
+__all__ = ["Store", "default_path", "MIGRATIONS"]
+
+BATCH = 500
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, analyses, stories, runs, full-text index
+    """
+    CREATE TABLE articles (
+        hash TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        source TEXT,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX articles_id ON articles(id);
+    CREATE TABLE analyses (
+        hash TEXT PRIMARY KEY REFERENCES articles(hash),
+        record TEXT NOT NULL
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        inputs TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        stories INTEGER NOT NULL
+    );
+    CREATE TABLE stories (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (run, id)
+    );
+    CREATE TABLE story_articles (
+        run INTEGER NOT NULL,
+        story TEXT NOT NULL,
+        hash TEXT NOT NULL REFERENCES articles(hash),
+        PRIMARY KEY (run, story, hash)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+)
+
+
+def default_path() -> Path:
+    """The store's default place: ``crossread.db`` under the user's data directory."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("crossread", appauthor=False)) / "crossread.db"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class Store:
+    """An open SQLite store. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=5000")
+            self._migrate()
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(f"cannot open store {self.path}: {e}") from e
+
+    # ------------------------------------------------------------------ plumbing
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS, 1):
+            if number <= version:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number}")
+                self.db.execute("COMMIT")
+            except sqlite3.Error:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _batched(self, rows: Iterable[tuple[Any, ...]], sql: str) -> int:
+        """Insert rows one transaction per batch; returns how many were new."""
+        added = 0
+        batch: list[tuple[Any, ...]] = []
+
+        def flush() -> int:
+            if not batch:
+                return 0
+            before = self.db.total_changes
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany(sql, batch)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            n = self.db.total_changes - before
+            batch.clear()
+            return n
+
+        try:
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= BATCH:
+                    added += flush()
+            added += flush()
+        except sqlite3.Error as e:
+            raise StoreError(f"store {self.path}: {e}") from e
+        return added
+
+    # ------------------------------------------------------------------ writes
+    def add_articles(self, articles: Iterable[Article]) -> int:
+        """Store articles not stored yet (by content hash); returns how many were new."""
+        # total_changes also counts FTS trigger rows: count new hashes instead
+        sql = ("INSERT OR IGNORE INTO articles(hash, id, source, url, outlet, title, published, text, record) "
+               "VALUES (?,?,?,?,?,?,?,?,?)")
+        before = self.count_articles()
+        self._batched(
+            ((a.content_hash, a.id, a.source, a.url, a.outlet, a.title,
+              a.published.isoformat() if a.published else None, a.text, _dumps(a.to_dict())) for a in articles),
+            sql,
+        )
+        return self.count_articles() - before
+
+    def add_analyses(self, pairs: Iterable[tuple[str, ArticleAnalysis]]) -> int:
+        """Store (content hash, analysis) pairs not stored yet."""
+        return self._batched(((h, _dumps(a.to_dict())) for h, a in pairs),
+                             "INSERT OR IGNORE INTO analyses(hash, record) VALUES (?,?)")
+
+    def save_run(self, inputs: Sequence[str], dossier: Dossier) -> int:
+        """Store a whole run (its articles, analyses and stories) and return the run's number."""
+        self.add_articles(dossier.articles)
+        hash_of = {a.id: a.content_hash for a in dossier.articles}
+        self.add_analyses((hash_of[x.article_id], x) for x in dossier.analyses if x.article_id in hash_of)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            cur = self.db.execute("INSERT INTO runs(inputs, articles, stories) VALUES (?,?,?)",
+                                  (_dumps(list(inputs)), len(dossier.articles), len(dossier.stories)))
+            run = int(cur.lastrowid or 0)
+            self.db.executemany("INSERT INTO stories(run, id, record) VALUES (?,?,?)",
+                                [(run, s.id, _dumps(s.to_dict())) for s in dossier.stories])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO story_articles(run, story, hash) VALUES (?,?,?)",
+                [(run, s.id, hash_of[aid]) for s in dossier.stories for aid in s.article_ids if aid in hash_of])
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"store {self.path}: {e}") from e
+        return run
+
+    # ------------------------------------------------------------------ reads
+    def count_articles(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def has(self, content_hash: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE hash=?", (content_hash,)).fetchone() is not None
+
+    def articles(self) -> Iterator[Article]:
+        for (record,) in self.db.execute("SELECT record FROM articles ORDER BY id, hash"):
+            yield Article.from_dict(json.loads(record))
+
+    def analysis(self, content_hash: str) -> ArticleAnalysis | None:
+        row = self.db.execute("SELECT record FROM analyses WHERE hash=?", (content_hash,)).fetchone()
+        return ArticleAnalysis.from_dict(json.loads(row[0])) if row else None
+
+    def latest_stories(self) -> list[Story]:
+        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
+        if not row or row[0] is None:
+            return []
+        return [Story.from_dict(json.loads(r)) for (r,) in
+                self.db.execute("SELECT record FROM stories WHERE run=? ORDER BY rowid", (row[0],))]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search: (article id, snippet) pairs, best first."""
+        try:
+            rows = self.db.execute(
+                "SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts "
+                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit)).fetchall()
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"bad search query {query!r}: {e}") from e
+        return [(r[0], r[1]) for r in rows]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (sqlite3.complete_statement keeps triggers whole)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
