@@ -106,7 +106,7 @@ def analyze(
             _err(f"crossread: {e}")
             raise typer.Exit(EXIT_STORE)
 
-    text = _render(dossier, format)
+    text = _render(dossier, format, groups)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -121,7 +121,7 @@ def analyze(
         raise typer.Exit(EXIT_STRICT)
 
 
-def _render(dossier, format: Format) -> str:  # type: ignore[no-untyped-def]
+def _render(dossier, format: Format, groups: Path | None = None) -> str:  # type: ignore[no-untyped-def]
     if format is Format.json:
         from .render.dossier import dossier_json
 
@@ -129,8 +129,8 @@ def _render(dossier, format: Format) -> str:  # type: ignore[no-untyped-def]
     from .render import report
 
     if format is Format.html:
-        return report.render_html(dossier)
-    return report.render_markdown(dossier)
+        return report.render_html(dossier, groups_file=groups)
+    return report.render_markdown(dossier, groups_file=groups)
 
 
 def _with_progress(items, label: str, show: bool):  # type: ignore[no-untyped-def]

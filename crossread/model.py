@@ -169,6 +169,7 @@ class Article(_Record):
     updated: dt.date | None = None
     published_evidence: tuple[str, ...] = ()  # why we believe ``published`` (for text/inferred)
     removed: tuple[Removed, ...] = ()
+    credits: tuple[str, ...] = ()  # sources a sign-off credits ("Reuters contributed to this report")
     content_hash: str = ""
     source: str = ""
 
@@ -251,6 +252,9 @@ class TimeExpression(_Record):
     granularity: Literal["day", "week", "month", "quarter", "year", "span"] | None = None
     anchor: str | None = None  # "published", "previous", ... what it was resolved against
     sentence: int | None = None
+    # Which part of ``value`` the phrase means: "start" ("early May"), "mid", "end", "before"/"after"
+    # ("earlier this week" when it cannot be narrowed), "approx" ("about two years ago"); None: all of it.
+    modifier: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +290,8 @@ class StoryGroup(_Record):
     copies: tuple[Copy, ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
+    outlets: tuple[str, ...] = ()  # distinct outlet names of the articles, sorted
+    reports: int | None = None  # distinct reports: articles minus syndicated copies
 
 
 # --------------------------------------------------------------------------- reconcile

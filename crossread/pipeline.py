@@ -7,7 +7,7 @@ run goes on; ``Options(strict=True)`` re-raises instead.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .analyse import analyse_article
@@ -71,10 +71,23 @@ class Pipeline:
                 self._stage_failed("analyse", article.id, e)
                 yield ArticleAnalysis(article_id=article.id)
 
-    def run_articles(self, articles: Sequence[Article], *, progress: Callable[[str, int], None] | None = None) -> Dossier:
-        """Analyse, group and reconcile cleaned articles into a ``Dossier``."""
+    def run_articles(
+        self,
+        articles: Sequence[Article],
+        *,
+        analyses: Mapping[str, ArticleAnalysis] | None = None,
+        progress: Callable[[str, int], None] | None = None,
+    ) -> Dossier:
+        """Analyse, group and reconcile cleaned articles into a ``Dossier``.
+
+        ``analyses`` already computed elsewhere (a Dask cluster, the store) are used as
+        they are; only the articles without one are analysed here.
+        """
         articles = _unique_ids(articles, self.report)
-        analyses = {a.article_id: a for a in self._tick(self.analyse(articles), progress, "analyse")}
+        known = dict(analyses or {})
+        todo = [a for a in articles if a.id not in known]
+        fresh = {a.article_id: a for a in self._tick(self.analyse(todo), progress, "analyse")}
+        analyses = {a.id: known.get(a.id) or fresh[a.id] for a in articles}
         groups = group_stories(articles, list(analyses.values()), self.options.stories)
         if self.options.clean.infer_dates:
             dated = infer_dates(articles, analyses, groups)

@@ -4,6 +4,7 @@ Hand-written because no library here models "the week of", "the quarter a year
 earlier" or "the most recent Friday" as spans: dateutil gives the month
 arithmetic (``relativedelta``) and Easter, the rest is a few lines of arithmetic.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,25 @@ from dataclasses import dataclass
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["Span", "day", "week", "weekend", "month", "quarter", "half", "year", "decade", "shift", "holiday",
-           "resolve_weekday", "resolve_month", "resolve_day_of_year", "safe_date"]
+__all__ = [
+    "Span",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "shift",
+    "holiday",
+    "resolve_weekday",
+    "resolve_month",
+    "resolve_day_of_year",
+    "resolve_bare_month",
+    "choose_near",
+    "safe_date",
+]
 
 MIN_YEAR, MAX_YEAR = 1, 9998
 
@@ -79,7 +97,11 @@ def quarter(y: int, q: int) -> Span:
 
 
 def half(y: int, h: int) -> Span:
-    return Span(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if h == 1 else Span(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+    return (
+        Span(dt.date(y, 1, 1), dt.date(y, 6, 30), "half")
+        if h == 1
+        else Span(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+    )
 
 
 def year(y: int) -> Span:
@@ -110,9 +132,15 @@ def period_of(d: dt.date, granularity: str) -> Span:
 
 
 _STEP = {
-    "day": relativedelta(days=1), "week": relativedelta(weeks=1), "fortnight": relativedelta(weeks=2),
-    "weekend": relativedelta(weeks=1), "month": relativedelta(months=1), "quarter": relativedelta(months=3),
-    "half": relativedelta(months=6), "year": relativedelta(years=1), "decade": relativedelta(years=10),
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "fortnight": relativedelta(weeks=2),
+    "weekend": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "half": relativedelta(months=6),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
 }
 
 
@@ -128,13 +156,20 @@ def shift(span: Span, n: float, unit: str) -> Span | None:
                 months = round(n * {"year": 12, "decade": 120, "half": 6, "quarter": 3, "month": 1}[unit])
                 delta, whole = relativedelta(months=months), 1
             else:
-                delta, whole = relativedelta(days=round(n * {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}[unit])), 1
+                delta, whole = (
+                    relativedelta(days=round(n * {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}[unit])),
+                    1,
+                )
         else:
             delta = step
         start = span.start + delta * whole
         if span.granularity in ("day",):
             return Span(start, start, "day")
-        return period_of(start, span.granularity) if span.granularity != "span" else Span(start, span.end + delta * whole, "span")
+        return (
+            period_of(start, span.granularity)
+            if span.granularity != "span"
+            else Span(start, span.end + delta * whole, "span")
+        )
     except (ValueError, OverflowError):
         return None
 
@@ -173,24 +208,42 @@ def resolve_month(anchor: dt.date, m: int, direction: str) -> Span:
     return month(y, m)
 
 
-def resolve_day_of_year(anchor: dt.date, m: int, d: int, direction: str, grace_days: int = 7) -> dt.date | None:
-    """The year for a day given without one ("May 26"), chosen near ``anchor``.
+def choose_near(cands: list[Span], anchor: dt.date, tense: str, slack_days: int) -> Span | None:
+    """The candidate (one per year, say) a writer on ``anchor`` most likely means.
 
-    'past' takes the latest candidate no later than ``grace_days`` after the anchor (a publication
-    date is often a day or two behind the events it reports); 'future' the earliest no earlier than
-    ``grace_days`` before it; anything else the nearest.
+    The nearest one, unless the tense contradicts it by more than ``slack_days``: a past-tense
+    sentence then takes the latest candidate not beyond the slack, a future one the earliest.
+    (A date a few weeks ahead in a past-tense sentence is usually a deadline: "extended to Nov. 16".)
     """
-    cands = [c for c in (safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if c is not None]
     if not cands:
         return None
-    grace = dt.timedelta(days=grace_days)
-    if direction == "past":
-        ok = [c for c in cands if c <= anchor + grace]
-        return max(ok) if ok else min(cands)
-    if direction == "future":
-        ok = [c for c in cands if c >= anchor - grace]
-        return min(ok) if ok else max(cands)
-    return min(cands, key=lambda c: abs((c - anchor).days))
+
+    def distance(s: Span) -> int:
+        if s.start <= anchor <= s.end:
+            return 0
+        return (s.start - anchor).days if s.start > anchor else (anchor - s.end).days
+
+    best = min(cands, key=lambda s: (distance(s), s.start))
+    slack = dt.timedelta(days=slack_days)
+    if tense == "past" and best.start > anchor + slack:
+        ok = [s for s in cands if s.start <= anchor + slack]
+        return max(ok, key=lambda s: s.start) if ok else best
+    if tense == "future" and best.end < anchor - slack:
+        ok = [s for s in cands if s.end >= anchor - slack]
+        return min(ok, key=lambda s: s.start) if ok else best
+    return best
+
+
+def resolve_day_of_year(anchor: dt.date, m: int, d: int, tense: str, slack_days: int = 30) -> dt.date | None:
+    """The year for a day given without one ("May 26"), chosen near ``anchor`` (see ``choose_near``)."""
+    cands = [day(c) for c in (safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if c is not None]
+    best = choose_near(cands, anchor, tense, slack_days)
+    return best.start if best else None
+
+
+def resolve_bare_month(anchor: dt.date, m: int, tense: str, slack_days: int = 45) -> Span:
+    """The year for a month named alone ("in April"), chosen near ``anchor`` (see ``choose_near``)."""
+    return choose_near([month(anchor.year + k, m) for k in (-1, 0, 1)], anchor, tense, slack_days)  # type: ignore[return-value]
 
 
 def _nth_weekday(y: int, m: int, weekday: int, n: int) -> dt.date:
@@ -214,9 +267,7 @@ def holiday(rule: dict, y: int) -> Span | None:
             return day(_nth_weekday(y, m, wd, n) + dt.timedelta(days=after))
         if "easter" in rule:
             return day(easter(y) + dt.timedelta(days=rule["easter"]))
-        if "easter_week" in rule:
-            return week(easter(y) + dt.timedelta(days=1))
-        if "easter_week_before" in rule:
+        if "easter_week" in rule:  # the week that ends on Easter Sunday
             return week(easter(y))
         if "us_election" in rule:
             return day(_nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1))

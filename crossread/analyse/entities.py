@@ -7,7 +7,8 @@ No trained NER model can be installed here, so this reader combines cheap eviden
 * title and role patterns around them ("Kosovo Prime Minister X", "X, the foreign minister
   of Y", "Kremlin spokesman X") — these make a person and give the role;
 * gazetteers: countries and demonyms (own list plus pycountry), cities and US states
-  (a small table derived from GeoNames), organisation suffixes, acronyms and known bodies;
+  (a small table derived from GeoNames), organisation suffixes, acronyms and known bodies,
+  last words of place names, common given names (a person, and which honorific fits);
 * the article itself: a surname alone ("Kurti") joins the full name seen elsewhere.
 
 ``find_entities`` returns one ``Entity`` per thing, its canonical name the fullest form the
@@ -15,8 +16,10 @@ article uses, every surface form as an alias and every name mention's offsets.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Article, Entity
 from .entities_lexicon import fold, lexicon
@@ -35,11 +38,19 @@ _CAPWORD = (
 _CONNECTORS = "of|de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|le|la"
 _RUN = re.compile(rf"(?<![\w'\u2019\-.])(?:{_CAPWORD})(?:(?: (?:{_CONNECTORS}))? (?:{_CAPWORD}))*")
 _WORD_IN_RUN = re.compile(rf"{_CAPWORD}|\b(?:{_CONNECTORS})\b")
+_LOWER_START = re.compile(r"(?:^|(?<=\s))[a-z]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 # lower-case words that may join capitalised ones inside a name ("Bank of America", "Ludwig van Beethoven")
 _CONNECT = frozenset(_CONNECTORS.split("|"))
 _DIRECTIONS = frozenset({"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
                          "upper", "lower", "greater", "new"})
+# title words that also begin or end names of things ("General Motors", "Major League", "Head Start")
+_AMBIGUOUS_TITLES = frozenset({"general", "major", "head", "member", "owner", "host", "anchor", "officer",
+                               "manager", "chief", "leader", "official", "chair", "founder", "candidate"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                       "oct", "nov", "dec"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "toward", "towards", "around"})
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([\u2014\u2013-")
 _SPEECH_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")
@@ -80,11 +91,23 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_OPENERS
 
 
+@lru_cache(maxsize=1)
+def _skip_words() -> frozenset[str]:
+    """Capitalised words that alone are never a name ("The", "He", "Monday")."""
+    return frozenset(w[:1].upper() + w[1:] for w in lexicon().non_names if len(w) > 1 or w == "a")
+
+
 def _runs(text: str) -> list[list[_Token]]:
     """Runs of capitalised words (with name connectors) on one line, each a candidate name."""
     out = []
+    skip = _skip_words()
     for m in _RUN.finditer(text):
         base = m.start()
+        word = m.group()
+        if " " not in word:
+            if word not in skip:
+                out.append([_Token(base, m.end(), word)])
+            continue
         toks = [_Token(base + w.start(), base + w.end(), w.group()) for w in _WORD_IN_RUN.finditer(m.group())]
         # a word starting with a non-ASCII lower-case letter slipped through the character class: split there
         run: list[_Token] = []
@@ -113,11 +136,16 @@ def _org_like(words: list[str]) -> bool:
     last = words[-1].lower()
     if last in lex.org_suffixes and len(words) > 1:
         return True
+    if "of" in words:  # "Government of Kosovo", "Ministry of Defence"
+        head = words[words.index("of") - 1].lower() if words.index("of") > 0 else ""
+        if head in lex.org_suffixes:
+            return True
     return any(key.startswith(p + " ") for p in lex.org_prefixes)
 
 
-def _classify(text: str, words: list[str], start: int, end: int, sentence_initial: bool) -> str | None:
-    """Type of a capitalised run, or None when it is not a name."""
+@lru_cache(maxsize=8192)
+def _classify(words: tuple[str, ...]) -> str | None:
+    """Type of a capitalised run, or None when it is not a name (depends on the words only: cached)."""
     lex = lexicon()
     joined = " ".join(words)
     key = fold(joined)
@@ -136,6 +164,16 @@ def _classify(text: str, words: list[str], start: int, end: int, sentence_initia
         if rest in lex.places or lex.country_code(" ".join(words[1:])):
             return "place"
     if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words if w not in _CONNECT):
+        first, last = words[0], words[-1]
+        given = fold(first) in lex.first_names
+        if last.lower() in lex.place_words and not given:
+            return "place"
+        if last.lower() in lex.not_person_suffixes and not given:
+            return "other"
+        if (fold(last) in lex.places or lex.country_code(last)) and fold(first) not in lex.first_names:
+            return "other"  # "Newport Beach", "Ukraine War"; but "Michael Jordan"
+        if lex.country_code(first) or fold(first) in lex.known_orgs:
+            return "other"  # "Ukraine War", "Kremlin Watchers"; a title or a verb after it still makes a person
         return "person"
     return "other"
 
@@ -150,33 +188,39 @@ def find_name_mentions(article: Article) -> list[NameMention]:
     title_lines = _title_case_lines(text)
     mentions: list[NameMention] = []
     for toks in _runs(text):
-        if title_lines and _in_spans(toks[0].start, title_lines) and len(toks) > 1:
-            continue  # headline-style line: every word is capitalised, runs mean nothing
+        in_title_line = bool(title_lines) and _in_spans(toks[0].start, title_lines)
         idx = list(range(len(toks)))
         honorific = None
         # drop leading words that never begin a name ("The", "But", "Monday") and honorifics ("Mr.")
         while idx:
             w = toks[idx[0]].text
             wl = w.lower()
-            if wl.rstrip(".") in lex.non_names and not w.isupper() or wl in _CONNECT:
+            if wl.rstrip(".") in lex.non_names and not (w.isupper() and len(w) > 1) or wl in _CONNECT:
                 idx.pop(0)
             elif wl in lex.honorifics or wl + "." in lex.honorifics:
                 honorific = w
                 idx.pop(0)
             else:
                 break
-        while idx and (toks[idx[-1]].text.lower() in _CONNECT or toks[idx[-1]].text.lower().rstrip(".") in lex.non_names
-                       and not toks[idx[-1]].text.isupper()):
+        while idx and (toks[idx[-1]].text.lower() in _CONNECT or _calendar_word(text, toks[idx[-1]])):
             idx.pop()
         if not idx:
             continue
+        if len(idx) >= 3 and toks[idx[1]].text == "of" and _sentence_initial(text, toks[idx[0]].start):
+            # "Shares of General Motors", "Residents of Kosovo": a common noun opens the sentence
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+            first = toks[idx[0]].text.lower()
+            if first in lower_words or first.endswith("s"):
+                idx = idx[2:]
         # a title inside the run ("Prime Minister Albin Kurti"): the name is what follows it
         idx = _strip_title(text, toks, idx)
+        idx = _strip_modifiers(text, toks, idx)
         if not idx:
             continue
         start, end = toks[idx[0]].start, toks[idx[-1]].end
-        words = [toks[i].text for i in idx]
         initial = _sentence_initial(text, start)
+        words = [toks[i].text for i in idx]
         if initial and honorific is None and len(words) == 1:
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
@@ -186,13 +230,16 @@ def find_name_mentions(article: Article) -> list[NameMention]:
             if not known and (wl in lower_words or wl.endswith(("ly", "ing", "ed")) or
                               wl.endswith("s") and not wl.endswith("ss") and wl[:-1] in lower_words):
                 continue
-        typ = _classify(text, words, start, end, initial)
-        if typ is None:
+        if len(words) == 1 and len(words[0].rstrip(".")) < 2:
             continue
+        typ = _classify(tuple(words))
+        if typ is None or in_title_line and typ in ("person", "other"):
+            continue  # headline-style line: every word is capitalised, only known names count there
         mention = NameMention(start, end, text[start:end], typ, honorific=honorific)
         if typ in ("person", "other"):
             rb = role_before(text, start)
-            role = rb[0] if rb else role_after(text, end)
+            after_place = text[max(0, start - 4) : start] in (" in ", " at ") or text[max(0, start - 5) : start] == "from "
+            role = rb[0] if rb else (None if after_place else role_after(text, end))
             if role:
                 mention.role = role
                 mention.type = "person"
@@ -213,36 +260,75 @@ def find_name_mentions(article: Article) -> list[NameMention]:
     return mentions
 
 
+def _calendar_word(text: str, tok: _Token) -> bool:
+    """A weekday, or a month followed by a day number ("May 26"; "Theresa May" stays a name)."""
+    w = tok.text.lower().rstrip(".")
+    if w not in _CALENDAR:
+        return False
+    if w.endswith("day"):
+        return True
+    return text[tok.end : tok.end + 3].strip()[:1].isdigit()
+
+
+def _strip_modifiers(text: str, toks: list[_Token], idx: list[int]) -> list[int]:
+    """Drop leading place or demonym words that qualify a name: "Italian NATO", "Serbia Alexander X"."""
+    lex = lexicon()
+    while len(idx) >= 2:
+        first = toks[idx[0]].text
+        parts = [fold(p) for p in first.split("-")]
+        adjectival = any(p in lex.demonym_of for p in parts)
+        rest = [toks[i].text for i in idx[1:]]
+        rest_key = fold(" ".join(rest))
+        rest_known = bool(lex.country_code(" ".join(rest))) or rest_key in lex.known_orgs or rest_key in lex.places
+        if adjectival and rest_known:
+            idx = idx[1:]
+        elif len(idx) >= 3 and (lex.country_code(first) or fold(first) in lex.places) and not _org_like(rest) \
+                and text[max(0, toks[idx[0]].start - 4) : toks[idx[0]].start] in (" to ", " of ", " in "):
+            idx = idx[1:]  # "... Ambassador to Serbia Alexander Botsan-Kharchenko" (but "Warren E. Buffett")
+        else:
+            break
+    return idx
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in headline style (most words capitalised): names cannot be told from the rest there."""
     out = []
     pos = 0
     for line in text.split("\n"):
         words = line.split()
-        if len(words) >= 4:
-            caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-            if caps >= 0.75 * len(words):
+        # the first words decide for most lines (a paragraph of prose fails at once)
+        if len(words) >= 4 and not line.rstrip().endswith(".") and len(_LOWER_START.findall(" ".join(words[:12]))) <= 0.25 * min(12, len(words)):
+            lowers = len(_LOWER_START.findall(line))
+            if lowers <= 0.25 * len(words):
                 out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
 
 
 def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _strip_title(text: str, toks: list[_Token], idx: list[int]) -> list[int]:
     """Drop the leading title words of a capitalised run, keeping the name after them."""
     lex = lexicon()
+    lowered = [toks[i].text.lower() for i in idx]
+    if " ".join(lowered) in lex.known_orgs:
+        return idx
+    for n in (4, 3, 2, 1):  # the run ends in a title: a role naming no one ("Kosovo Prime Minister")
+        if n <= len(idx) and " ".join(lowered[-n:]) in lex.roles and " ".join(lowered[-n:]) not in _AMBIGUOUS_TITLES:
+            return []
     if len(idx) < 2:
         return idx
-    lowered = [toks[i].text.lower() for i in idx]
     cut = -1
     for i in range(len(idx) - 1):
         for n in (4, 3, 2, 1):
             if i + n > len(idx) - 1:
                 continue
             phrase = " ".join(lowered[i : i + n])
+            if phrase in _AMBIGUOUS_TITLES and (len(idx) - (i + n) < 2 or _org_like(tuple(lowered[i + n :]))):
+                continue  # "General Motors", "Major League Baseball"; but "Army Chief Sam Lee"
             if phrase in lex.roles or phrase in lex.honorifics:
                 cut = max(cut, i + n - 1)
                 break
@@ -261,7 +347,12 @@ def _strip_title(text: str, toks: list[_Token], idx: list[int]) -> list[int]:
     return rest
 
 
+_NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
 def _person_key(words: list[str]) -> str:
+    """Surname key of a person's name: its last word, generational suffixes aside ("Biden Jr." -> "biden")."""
+    words = [w for w in words if fold(w).rstrip(",") not in _NAME_SUFFIXES] or words
     return fold(words[-1]) if words else ""
 
 
@@ -280,11 +371,16 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     if not mentions:
         return ()
     lex = lexicon()
-    # full names of people, by surname
+    # people, by surname; full names that differ only by spelling of the first name are one person
     full_by_surname: dict[str, list[NameMention]] = {}
+    single_persons: set[str] = set()
     for m in mentions:
-        if m.type == "person" and len(m.text.split()) >= 2:
-            full_by_surname.setdefault(_person_key(m.text.split()), []).append(m)
+        words = m.text.split()
+        if m.type == "person" and len(words) >= 2:
+            full_by_surname.setdefault(_person_key(words), []).append(m)
+        elif m.type == "person":
+            single_persons.add(_person_key(words))
+    canonical_full = {fold(m.text): _same_person_key(m, cands) for cands in full_by_surname.values() for m in cands}
     acronyms = _acronym_links(article.text, mentions)
 
     groups: dict[str, list[NameMention]] = {}
@@ -293,10 +389,14 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
         words = m.text.split()
         if m.type == "person" or m.type == "other" and len(words) == 1:
             key = _person_key(words)
-            if key in full_by_surname:
+            if len(words) >= 2 and m.type == "person":
+                gid = "p:" + canonical_full[fold(m.text)]
+            elif key in full_by_surname and len(words) == 1:
                 m.type = "person"
-                k = _closest_full(full_by_surname[key], m.start)
-                gid = "p:" + fold(k.text)
+                gid = "p:" + canonical_full[fold(_closest_full(full_by_surname[key], m.start, m.honorific).text)]
+            elif len(words) == 1 and key in single_persons:
+                m.type = "person"
+                gid = "p:" + key
             elif m.type == "person":
                 gid = "p:" + fold(m.text)
             else:
@@ -334,6 +434,9 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
             name = max(aliases, key=lambda a: (len(a.split()), len(a)))
         else:
             name = max(aliases, key=lambda a: (len(a.split()), len(a)))
+            if typ == "person":  # "Joseph R. Biden Jr." -> "Joseph R. Biden": suffixes stay in the aliases
+                kept = [w for w in name.split() if fold(w).rstrip(",") not in _NAME_SUFFIXES]
+                name = " ".join(kept).rstrip(",") if len(kept) >= 2 else name
         roles: list[str] = []
         for m in ms:
             if m.role and m.role not in roles:
@@ -348,8 +451,29 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-def _closest_full(candidates: list[NameMention], offset: int) -> NameMention:
-    """The full name a bare surname at ``offset`` refers to: the last one before it, else the first after."""
+def _same_person_key(m: NameMention, candidates: list[NameMention]) -> str:
+    """Group key of a full name: the first full name with the same surname and a like first name."""
+    from rapidfuzz.distance.JaroWinkler import similarity as _jaro  # spelling variants: Aleksandr/Aleksandar
+
+    first = fold(m.text.split()[0])
+    for c in candidates:
+        cf = fold(c.text.split()[0])
+        if c is m or cf == first or _jaro(cf, first) >= 0.88 or cf.rstrip(".") == first[:1] or first.rstrip(".") == cf[:1]:
+            return fold(c.text)
+    return fold(m.text)
+
+
+def _closest_full(candidates: list[NameMention], offset: int, honorific: str | None = None) -> NameMention:
+    """The full name a bare surname at ``offset`` refers to: the last one before it, else the first after.
+
+    "Mr. Clinton" and "Mrs. Clinton" keep to the full names whose given name fits the honorific.
+    """
+    if honorific and len({fold(c.text) for c in candidates}) > 1:
+        want = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}.get(honorific.lower())
+        names = lexicon().first_names
+        fitting = [c for c in candidates if names.get(fold(c.text.split()[0])) == want]
+        if want and fitting:
+            candidates = fitting
     before = [c for c in candidates if c.start <= offset]
     return before[-1] if before else candidates[0]
 

@@ -16,6 +16,7 @@ __all__ = ["Lexicon", "lexicon", "fold"]
 _DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without accents or curly apostrophes: the key names are compared by ("Vučić" = "vucic")."""
     if text.isascii():
@@ -64,12 +65,15 @@ class Lexicon:
     role_classes: dict[str, tuple[str, ...]]  # "diplomat" -> role words it may point to
     org_suffixes: frozenset[str]
     org_prefixes: tuple[str, ...]
+    not_person_suffixes: frozenset[str]  # "War", "Summit": a capitalised run ending so names no person
     known_orgs: dict[str, str]  # folded -> as written
     non_names: frozenset[str]
     country_of: dict[str, str]  # folded name/alias -> ISO code
     country_name: dict[str, str]  # ISO code -> canonical short name
     demonym_of: dict[str, str]  # folded demonym -> ISO code
     places: dict[str, tuple[str, str]]  # folded name -> (kind, ISO code)
+    first_names: dict[str, str]  # folded given name -> "m", "f" or "u"
+    place_words: frozenset[str]  # "beach", "county": a name ending so is a place
 
     def country_code(self, text: str) -> str | None:
         """ISO code of a country name, alias or demonym ("U.S.", "Serbian"), else None."""
@@ -138,6 +142,8 @@ def _places() -> dict[str, tuple[str, str]]:
         old = out.get(key)
         if old is None or rank.get(kind, 9) < rank.get(old[0], 9):
             out[key] = (kind, code)
+    for name in _lines("regions.txt"):
+        out.setdefault(fold(name.strip()), ("region", ""))
     return out
 
 
@@ -164,10 +170,13 @@ def lexicon() -> Lexicon:
         role_classes=classes,
         org_suffixes=frozenset(s.lower() for s in orgs.get("suffix", [])),
         org_prefixes=tuple(p.lower() for p in orgs.get("prefix", [])),
+        not_person_suffixes=frozenset(s.lower() for s in orgs.get("not_person", [])),
         known_orgs={fold(k): k for k in orgs.get("known", [])},
         non_names=frozenset(w.lower() for w in _lines("non_names.txt")),
         country_of=country_of,
         country_name=country_name,
         demonym_of=demonym_of,
         places=_places(),
+        place_words=frozenset(w.strip().lower() for w in _lines("place_words.txt")),
+        first_names={fold(n): g for n, _, g in (line.partition("\t") for line in _lines("first_names.tsv"))},
     )

@@ -15,6 +15,7 @@ is 24; vague counts ("dozens") have ``value=None`` and a lower bound.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ class _Rules:
     range_right: re.Pattern[str]
     word: re.Pattern[str]
     months: frozenset[str]
+    weekdays: frozenset[str]
     time_right: re.Pattern[str]
     name_prefixes: frozenset[str]
     stop: frozenset[str]
@@ -82,7 +84,9 @@ class _Rules:
     predicate_of: dict[str, str]
     qualifier_words: frozenset[str]
     verbs: frozenset[str]
+    zero: re.Pattern[str]
     noun_modifiers: frozenset[str]
+    partitive: frozenset[str]
 
 
 _NUMBER_WORDS = (
@@ -113,7 +117,7 @@ def _rules() -> _Rules:
     return _Rules(
         candidate=candidate,
         digits=re.compile(
-            r"(?P<int>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
+            r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s\d\d0)+)(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
             r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾]))?"
         ),
         words_token=re.compile(r"[A-Za-z]+"),
@@ -151,6 +155,7 @@ def _rules() -> _Rules:
         range_right=re.compile(r"\s?(?:-|–|—)\s?(?=[$£€\d])|\s(?:to|or|and)\s(?=[$£€\d]|[a-z])"),
         word=re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*"),
         months=frozenset(lx["months"]),
+        weekdays=frozenset(lx["weekdays"]),
         time_right=re.compile(
             r"(?::\d\d)|\s?(?:" + _alt(lx["time_suffixes"]) + r")(?![\w])|/\d", re.IGNORECASE
         ),
@@ -161,7 +166,9 @@ def _rules() -> _Rules:
         predicate_of=predicate_of,
         qualifier_words=frozenset(w for q in quals for w in q.split()),
         verbs=frozenset(lx["irregular_verbs"]),
+        zero=re.compile(rf"\b(?:{_alt(lx['zero_phrases'])})\b", re.IGNORECASE),
         noun_modifiers=frozenset(lx["noun_modifiers"]),
+        partitive=frozenset(lx["partitive_nouns"]),
     )
 
 
@@ -204,6 +211,19 @@ class _Num:
     value: float
     is_words: bool = False
     vague: bool = False
+
+
+# a decimal split by tokenisation ("5. 9") is read as one number only in these contexts
+_ART_AFTER = re.compile(r"\s?-?\s?(?:per\s?cent|percent|%|million|billion|trillion|bn|m\b|magnitude|strength|degree|"
+                        r"on the richter|points|per)", re.IGNORECASE)
+_ART_BEFORE = re.compile(r"(?:magnitude|registering|measuring|measured)(?:\s|-|\sof\s|\sat\s)(?:at least\s)?$", re.IGNORECASE)
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s(?:of|at)\s|\s|-)(?:at least\s)?$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"\s?(?:on the richter|-?strength\b|\s?degree quake)", re.IGNORECASE)
+_RATE = re.compile(r"\s(?:per|a|an|each)\s(year|season|month|week|day|game|hour|minute|person|capita)\b"
+                   r"|\s(annually|yearly|monthly|weekly|daily)\b", re.IGNORECASE)
+_CALIBRE = re.compile(r"[- ]?calib(?:er|re)\b", re.IGNORECASE)
 
 
 def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
@@ -330,6 +350,93 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
+_DIGIT = re.compile(r"(?=[\d.])(?:\d+|(?<![\w.])\.\d)")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that may start a number ("twelve", "dozens", "twice") and units after "a" ("a week")."""
+    lx = lexicon()
+    starts = set(_NUMBER_WORDS.split("|")) | {v.split()[0] for v in lx["vague_counts"]} | set(lx["adverbial_counts"])
+    starts -= {"a", "an"}
+    a_units = set(lx["article_counts_units"]) | {"million", "billion", "hundred", "thousand", "dozen"}
+    return frozenset(starts), frozenset(a_units)
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(sorted(words))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _word_automaton():  # type: ignore[no-untyped-def]
+    """An Aho-Corasick automaton (pyahocorasick) over number, unit and predicate words, or None."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - the dependency is declared; fall back to a Python loop
+        return None
+    rules = _rules()
+    starts, a_units = _trigger_words()
+    roles: dict[str, list[tuple[str, Any]]] = {}
+    for w in starts:
+        roles.setdefault(w, []).append(("start", None))
+    for w in a_units:
+        roles.setdefault(w, []).append(("a-unit", None))
+    for w, cls in rules.predicate_of.items():
+        if w.isalpha():
+            roles.setdefault(w, []).append(("predicate", (cls, _is_verb(w, rules))))
+    for w in ("no", "nobody"):
+        roles.setdefault(w, []).append(("zero", None))
+    automaton = ahocorasick.Automaton()
+    for w, r in roles.items():
+        automaton.add_word(w, (len(w), tuple(r)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _candidates(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, int, str, bool]], bool]:
+    """Offsets where a number may start (in order), the predicate words of the text, and whether
+    a "no ..." phrase may occur.
+
+    Number words ("twelve", "dozens", "a week") and predicate words are found in one pass of an
+    Aho-Corasick automaton over the lower-cased text; a single regex over every number word is
+    several times slower on long articles.
+    """
+    out = [m.start() for m in _DIGIT.finditer(text)]
+    lower = text.lower()
+    predicates: list[tuple[int, int, str, bool]] = []
+    automaton = _word_automaton()
+    if len(lower) != len(text) or automaton is None:  # odd Unicode whose lower case changes length
+        out.extend(m.start() for m in rules.candidate.finditer(text) if not text[m.start()].isdigit())
+        for m in rules.word.finditer(text):
+            cls = rules.predicate_of.get(m.group().lower())
+            if cls:
+                predicates.append((m.start(), m.end(), cls, _is_verb(m.group().lower(), rules)))
+        return sorted(set(out)), predicates, True
+    n = len(lower)
+    maybe_zero = False
+    for last, (length, roles) in automaton.iter(lower):
+        begin = last - length + 1
+        if (begin > 0 and lower[begin - 1].isalpha()) or (last + 1 < n and lower[last + 1].isalpha()):
+            continue
+        for role, data in roles:
+            if role == "start":
+                out.append(begin)
+            elif role == "a-unit":
+                if begin >= 2 and lower[begin - 2 : begin] == "a " and (begin == 2 or not lower[begin - 3].isalpha()):
+                    out.append(begin - 2)
+                elif begin >= 3 and lower[begin - 3 : begin] == "an " and (begin == 3 or not lower[begin - 4].isalpha()):
+                    out.append(begin - 3)
+            elif role == "predicate":
+                predicates.append((begin, last + 1, data[0], data[1]))
+            else:
+                maybe_zero = True
+    out.sort()
+    predicates.sort()
+    return out, predicates, maybe_zero
+
+
 def find_figures(article: Article) -> tuple[FigureReport, ...]:
     """Every figure of the article with value, bounds, qualifier, counted noun and predicate.
 
@@ -352,8 +459,8 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
     rules = _rules()
     out: list[FigureReport] = []
     consumed = 0
-    for cm in rules.candidate.finditer(text):
-        pos = cm.start()
+    positions, predicates, maybe_zero = _candidates(text, rules)
+    for pos in positions:
         if pos < consumed:
             continue
         try:
@@ -362,7 +469,12 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
             found, stop = [], pos + 1
         consumed = max(consumed, stop)
         for item in found:
-            out.append(_to_report(article, text, item, rules))
+            out.append(_to_report(article, text, item, rules, predicates))
+    for zm in rules.zero.finditer(text) if maybe_zero else ():
+        noun = zm.group().split()[-1].lower() if not zm.group().lower().startswith(("no one", "nobody")) else "people"
+        out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
+                                                    None, noun), rules, predicates))
+    out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)
 
 
@@ -378,7 +490,6 @@ class _Found:
     qualifier: str | None
     unit: str | None
     counted: str | None
-    predicate: str | None = None
 
 
 def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]:
@@ -395,10 +506,16 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
             if num is None:
                 return [], pos + 1
         else:
+            # "a week" is a figure as a span of time ("a week later", "for a week"), not as a rate ("twice a week")
             prev, _ = _prev_word(text, pos)
-            if prev.lower() in ("times", "per", "once", "twice", "than", "for") and not prev.lower() == "for":
+            unit_m = rules.word.match(text, after)
+            next_m = rules.word.match(text, unit_m.end() + 1) if unit_m and text[unit_m.end() : unit_m.end() + 1] == " " else None
+            lx = lexicon()
+            if prev.lower() not in lx["a_unit_before"] and not (next_m and next_m.group().lower() in lx["a_unit_after"]):
                 return [], after
             num = _Num(pos, pos + am.end() - 1, 1.0, is_words=True)
+    elif (adv := re.match(r"[A-Za-z]+", text[pos : pos + 8])) and adv.group().lower() in rules.adverbial:
+        num = _Num(pos, pos + adv.end(), float(rules.adverbial[adv.group().lower()]), is_words=True)
     else:
         left_art = bool(rules.currency_left.search(text, max(0, pos - 4), pos))
         num = _parse_number(text, pos, rules, allow_art=True)
@@ -409,11 +526,16 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
             m = rules.digits.match(text, pos)
             if m and m.group("art") and num.end == m.end("art"):
                 tail = text[num.end : num.end + 14]
-                if not re.match(r"\s?-?\s?(?:per\s?cent|percent|%|million|billion|trillion|bn|m\b|-?magnitude|on the richter)", tail, re.IGNORECASE):
+                if not (_ART_AFTER.match(tail) or rules.unit_right.match(tail) or _ART_BEFORE.search(text, max(0, pos - 30), pos)):
                     num = _parse_number(text, pos, rules, allow_art=False)
                     assert num is not None
     if num.end <= num.start:
         return [], pos + 1
+    if not num.is_words and _CALIBRE.match(text, num.end) and text[max(0, pos - 2) : pos] in (". ", " ."):
+        # ". 38-caliber": a calibre whose decimal point was split off by tokenisation
+        digits = text[num.start : num.end]
+        if digits.isdigit():
+            num = _Num(num.start, num.end, float("0." + digits))
     word = text[num.start : num.end].lower()
     if word in rules.adverbial or word == "once":
         if word == "once":
@@ -429,10 +551,10 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
         currency = rules.currency_prefixes.get(cm.group().strip().rstrip(".").strip(), "USD")
         start = cm.start()
     before = text[start - 1] if start > 0 else " "
-    if before.isalpha() or before.isdigit() or before in "_/":
+    if (before.isalpha() or before.isdigit() or before in "_/×") and not (num.is_words and before == "-"):
         if not (currency == "EUR"):  # "euro110" already taken as a prefix
             return [], _skip_word(text, num.end)
-    if before == "-" and not currency:
+    if before == "-" and not currency and not num.is_words:
         pw, _ = _prev_word(text, start - 1)
         pm = rules.prefix_unit_left.search(text, max(0, start - 12), start)
         if pm:
@@ -445,16 +567,17 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     prev_l = prev.lower().rstrip(".")
     if prev_l in rules.months or prev_l.rstrip(",") in rules.months:
         return [], _skip_word(text, num.end)
-    if prev_l in rules.name_prefixes or prev.lower() in rules.name_prefixes:
+    if (prev_l in rules.name_prefixes or prev.lower() in rules.name_prefixes) and not num.is_words:
         return [], _skip_word(text, num.end)
     qm = rules.qualifier_left.search(text, max(0, start - 24), start)
     qualifier = rules.qualifiers[qm.group(1).lower()] if qm else None
     if qm and qm.group(1).lower() == "some" and (num.is_words and num.value < 10):
         qualifier = None  # "some two" is odd; "some three dozen" keeps
-    if qualifier is None and prev and prev[0].isupper() and prev_l not in rules.qualifier_words \
-            and not _sentence_initial(text, prev_start) and text[prev_start + len(prev): start].strip() == "" \
-            and not num.is_words:
-        return [], _skip_word(text, num.end)  # "Flight 370", "Windows 7", "Europe 23"
+    # "Flight 370", "Windows 7", "Europe 23": a number right after a capitalised word names something,
+    # unless a unit follows ("Serbs 24 years later"); decided once the right context is read
+    name_like = (qualifier is None and bool(prev) and prev[0].isupper() and prev_l not in rules.qualifier_words
+                 and not _sentence_initial(text, prev_start) and text[prev_start + len(prev): start].strip() == ""
+                 and not num.is_words)
     span_start = qm.start(1) if qm else start
     between = bool(rules.between_left.search(text, max(0, span_start - 9), span_start))
 
@@ -472,6 +595,8 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
         nm_ = re.match(r"\s?([A-Za-z]+)\.?", rest)
         if nm_ and nm_.group(1).lower() in rules.months:
             return [], end
+        if rest[:1] == "×":
+            return [], _skip_word(text, end + 1)
         if rest[:1].isalpha():
             um = rules.unit_suffix.match(rest)
             if not um:
@@ -500,7 +625,7 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     if is_year:
         if partner is not None or rules.unit_right.match(text, end) is None:
             return [], (partner.end if partner else end)
-    if partner is not None and sep_is_hyphen(text, end, partner.start):
+    if partner is not None and _sep_is_hyphen(text, end, partner.start):
         three = re.match(r"\s?-\s?(\d+)(?![\d.])", text[partner.end : partner.end + 6])
         nxt_words = [w.lower() for w in rules.word.findall(text[partner.end : partner.end + 30])[:2]]
         prev_words = [w.lower() for w in rules.word.findall(text[max(0, start - 40) : start])[-3:]]
@@ -525,8 +650,6 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
         if sm is not None:
             scale_word = word_.lower()
             end = sm.end()
-    elif partner is None:
-        pass
     if partner is not None:
         end = max(end, partner.end)
         if scale_word:
@@ -535,7 +658,7 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
             scale_word = (sm2.group(1) or sm2.group(2)).lower()
             end = sm2.end()
     # "$165 million and $180 million": a scale after the first number, then the partner
-    if partner is None and (between or True):
+    if partner is None:
         rm2 = re.match(r"\s?(?:-|–|to|and|or)\s?", text[end : end + 6])
         if rm2 and (between or rm2.group().strip() in ("-", "–", "to")):
             p2 = end + rm2.end()
@@ -572,14 +695,20 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     elif not percent and not currency:
         cm2 = rules.compound_right.match(text, end)
         if cm2 and not (end < n and text[end] == "-" and end + 1 < n and text[end + 1] == "-"):
-            first = cm2.group(1).split("-")[0].lower()
-            if first in rules.measure_units:
+            parts = cm2.group(1).split("-")
+            first = parts[0].lower()
+            if first == "square" and len(parts) > 1 and f"square {parts[1].lower()}" in rules.measure_units:
+                unit = rules.measure_units[f"square {parts[1].lower()}"]
+                end = end + 2 + len(parts[0]) + len(parts[1])
+            elif first in rules.measure_units:
                 unit = rules.measure_units[first]
                 end = end + 1 + len(first)
             elif first == "strong":
                 end = end + len("-strong")
             elif first in ("and", "to", "or"):
                 pass
+            elif first in rules.stop:
+                return [], _skip_word(text, end)  # "four-by-four", "one-on-one": a name, not a count
             else:
                 counted = first
                 end = end + 1 + len(first)
@@ -617,15 +746,48 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
             age, unit, counted = True, "year", "age"
     if num.is_words and num.value == 1 and not num.vague and text[num.start : num.end].lower() == "one":
         if re.match(r"\s(?:of|another|or|another|side|hand|way|thing|day|time)\b", text[num.end : num.end + 9]) or \
-                (counted is None and unit is None and not re.match(r"[\s,]*(?:[.;]|$)", text[end : end + 3])):
+                (counted is None and unit is None and not re.match(r"\s*(?:[.;,]|$)", text[end : end + 3])):
             return [], end  # "one of", "one another": a pronoun, not a count
+    if unit == "degree" and re.match(rf"\s*(?:{_alt(lexicon()['quake_words'])})\b", text[end : end + 14], re.IGNORECASE):
+        unit = "magnitude"  # "a 6.7 degree quake"
+    if unit is None and not percent and not currency and (
+            _MAGNITUDE_BEFORE.search(text, max(0, span_start - 16), span_start) or _MAGNITUDE_AFTER.match(text, end)):
+        unit = "magnitude"  # "a magnitude of 5.9", "6.1 on the Richter scale"
+    rate = _RATE.match(text, end) or (_RATE.match(text, noun_end) if noun_end > end else None)
+    if rate and (unit or percent or currency):
+        if rate.start() == end and counted is not None and noun_end > end:
+            counted, noun_end = None, end  # the "noun" was the rate word ("annually")
+        per = (rate.group(1) or {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                                 "daily": "day"}[rate.group(2).lower()]).lower()
+        rate_unit = f" per {per}"
+        end = max(end, rate.end())
+        noun_end = max(noun_end, rate.end())
+    else:
+        rate_unit = ""
+    if name_like and unit is None and not percent and not currency and not scale_word and partner is None:
+        return [], end
     if percent:
         unit = "percent"
     if currency:
         unit = currency
     if scale_word:
         unit = f"{_scale_name(scale_word)} {unit}" if unit else _scale_name(scale_word)
+    if rate_unit and unit:
+        unit += rate_unit  # "$23 million per season" is a rate, not a total
 
+    if qualifier == "more than" and qm is not None and qm.group(1).lower() == "over" and unit in (
+            "year", "month", "week", "day", "hour", "minute", "decade"):
+        qualifier, span_start = None, start  # "loans over three years": a span of time, not a bound
+    noun_end = max(noun_end, end)
+    if counted is None and unit is None and not percent and not currency and not scale_word and partner is None:
+        # a bare number says little alone: show the verb next to it ("killing one", "Three die")
+        nxt_m = rules.word.match(text, end + 1) if text[end : end + 1] == " " else None
+        if nxt_m and _is_verb(nxt_m.group().lower(), rules) and nxt_m.group().lower() not in rules.stop:
+            noun_end = nxt_m.end()
+        elif qm is None:
+            pw, pstart = _prev_word(text, span_start)
+            if pw and pw[-1:].isalpha() and pw.lower() not in rules.stop and text[pstart + len(pw) : span_start].strip() == "":
+                span_start = pstart
     value: float | None = num.value
     low: float | None
     high: float | None
@@ -642,7 +804,7 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     return [_Found(span_start, max(noun_end, end), num.start, end, value, low, high, qualifier, unit, counted)], end
 
 
-def sep_is_hyphen(text: str, a: int, b: int) -> bool:
+def _sep_is_hyphen(text: str, a: int, b: int) -> bool:
     """Whether the gap between two numbers is a bare hyphen ("9-14", "18,000 - 20,000")."""
     return text[a:b].strip() in ("-", "–")
 
@@ -721,8 +883,13 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
                     i = m.end()
                     continue
             break
-        if wl in rules.months:
+        if wl in rules.months or wl in rules.weekdays:
             break
+        if _is_verb(wl, rules):
+            # a participle may modify the noun ("loaded magazines"); otherwise the noun phrase is over
+            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            if nm is None or nm.group().lower() in rules.stop or _is_verb(nm.group().lower(), rules):
+                break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
         words.append((w, j, m.end()))
@@ -732,14 +899,22 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     if not words:
         return None, pos
     head, _, end = words[-1]
+    if head.lower() in rules.partitive and len(words) == 1:
+        # "25 members of NATO's peacekeeping forces": the head of the of-phrase says what is counted
+        om = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.]*(?:'s|’s)\s+)?", text[end : end + 40])
+        if om:
+            inner, inner_end = _counted_noun(text, end + om.end() - 1, rules)
+            if inner:
+                return inner, inner_end
     if of_taken and words[0][0][:1].isdigit():
         return None, pos
     return head.lower().strip("'’"), end
 
 
-def _to_report(article: Article, text: str, f: _Found, rules: _Rules) -> FigureReport:
+def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
+               predicates: list[tuple[int, int, str, bool]]) -> FigureReport:
     sentence = article.sentence_at(f.num_start) if article.sentences else None
-    predicate = "aged" if f.counted == "age" else _predicate(text, f, article, sentence, rules)
+    predicate = "aged" if f.counted == "age" else _predicate(text, f, article, sentence, predicates)
     start, end = f.start, f.end
     while end > start and text[end - 1] in " ,;:-":
         end -= 1
@@ -759,7 +934,8 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules) -> FigureR
     )
 
 
-def _predicate(text: str, f: _Found, article: Article, sentence: int | None, rules: _Rules) -> str | None:
+def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
+               predicates: list[tuple[int, int, str, bool]]) -> str | None:
     """The nearest verb-like word of a known class in the figure's clause ("injured", "killed", "deployed")."""
     if sentence is not None:
         s = article.sentences[sentence]
@@ -769,25 +945,23 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None, rul
     lo = max(lo, f.start - 90)
     hi = min(hi, f.end + 70)
     best: tuple[int, str] | None = None
-    for m in rules.word.finditer(text, lo, hi):
-        if f.start <= m.start() < f.end and m.start() < f.num_end:
+    k = bisect.bisect_left(predicates, (lo, -1, "", False))
+    while k < len(predicates) and predicates[k][0] < hi:
+        ws, we, cls, verb = predicates[k]
+        k += 1
+        if we > hi or (f.start <= ws < f.end and ws < f.num_end):
             continue
-        wl = m.group().lower()
-        cls = rules.predicate_of.get(wl)
-        if cls is None:
-            continue
-        penalty = 0 if _is_verb(wl, rules) else 30
-        if m.end() <= f.start:
-            between = text[m.end() : f.start]
+        if we <= f.start:
+            between = text[we : f.start]
             dist = len(between) + 8
             if ";" in between or " but " in between:
                 dist += 60
         else:
-            between = text[f.end : m.start()] if m.start() >= f.end else ""
+            between = text[f.end : ws] if ws >= f.end else ""
             dist = len(between)
             if ";" in between or "," in between:
                 dist += 40
-        dist += penalty
+        dist += 0 if verb else 30
         if best is None or dist < best[0]:
             best = (dist, cls)
     return best[1] if best else None

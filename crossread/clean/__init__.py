@@ -9,13 +9,17 @@ import re
 from ..errors import InputError
 from ..model import Article, RawArticle
 from ..options import CleanOptions
-from .boilerplate import remove_boilerplate
+from .boilerplate import remove_boilerplate, remove_corpus_furniture
 from .dating import infer_dates
 from .metadata import metadata_from_text
 from .text import normalise, split_sentences
 
-__all__ = ["clean_article", "extract_html", "parse_published", "infer_dates", "normalise", "split_sentences"]
+__all__ = [
+    "clean_article", "extract_html", "parse_published", "infer_dates", "normalise", "split_sentences",
+    "remove_corpus_furniture",
+]
 
+_MIN_WORDS = 5
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -47,14 +51,14 @@ def extract_html(html: str, *, url: str | None = None, source: str = "") -> dict
     )
     data = json.loads(result) if result else {}
     text = (data.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < _MIN_WORDS:  # a menu or a cookie notice is not an article
         raise InputError("E106", source or url or "<html>")
     return {
         "text": text,
         "title": data.get("title") or None,
         "author": data.get("author") or None,
         "published": data.get("date") or None,
-        "outlet": data.get("sitename") or data.get("hostname") or None,
+        "outlet": data.get("source-hostname") or data.get("sitename") or data.get("hostname") or None,
     }
 
 
@@ -80,14 +84,17 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Artic
     else:
         body = raw.text or ""
     body = normalise(body)
+    # The hash is of the input as given (normalised), so re-ingesting the same record finds it again.
+    hashed = content_hash(body if raw.text is not None else normalise(raw.html or ""))
     published = parse_published(published_raw)
     published_from = "metadata" if published else None
-
-    meta = metadata_from_text(body, url=raw.url)
-    removed = list(meta.removed)
-    body = meta.body if meta.body else body
-    updated = meta.updated
     evidence: tuple[str, ...] = ()
+
+    # The header lines (date, byline) are read always, and taken out unless boilerplate is kept.
+    meta = metadata_from_text(body, url=raw.url, strip=not options.keep_boilerplate)
+    removed = list(meta.removed)
+    body = meta.body
+    updated = meta.updated
     if published is None and meta.published is not None:
         published, published_from, evidence = meta.published, "text", meta.evidence
     title = title or meta.title
@@ -97,7 +104,7 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Artic
     if not options.keep_boilerplate:
         body, cut = remove_boilerplate(body, title=title)
         removed.extend(cut)
-    body = normalise(body)
+    # Both removal steps keep the text normalised (lines trimmed, one blank line between paragraphs).
     return Article(
         id=raw.id,
         text=body,
@@ -111,6 +118,7 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Artic
         updated=updated,
         published_evidence=evidence,
         removed=tuple(removed),
-        content_hash=content_hash(normalise((raw.text if raw.text is not None else raw.html) or "")),
+        credits=meta.credits,
+        content_hash=hashed,
         source=raw.source,
     )

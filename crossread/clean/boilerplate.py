@@ -32,13 +32,16 @@ from importlib import resources
 
 from ..model import Article, Removed
 
-__all__ = ["remove_boilerplate", "remove_corpus_furniture", "classify_lines"]
+__all__ = ["remove_boilerplate", "remove_corpus_furniture", "classify_lines", "furniture_reason"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[A-Za-z]")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?…]?$")
+_TABLE_ROW = re.compile(r"(?:^[^:]{1,40}:\s*[-+$€£]?\d[\d,.%]*\s*$)|(?:\d[\d,.-]*%?\s*$)")
 _BULLET = re.compile(r"^[-•·*▪►»›–—]\s+")
+# "WASHINGTON (AP) --": a dateline, which names an agency like a credit does.
+_DATELINE_END = re.compile(r"\)\s*(?:--|[-—–_:])\s*$")
 _PAREN_END = re.compile(r"\(([^()]{2,100})\)\s*$")
 _CREDIT_TAIL = re.compile(
     r"(?:^|[|•·—–-]\s*|\.\s+|\s)(?:photo(?:graph)?s?|image|picture|credit|illustration|video|file photo)"
@@ -52,12 +55,16 @@ _CREDIT_LEAD = re.compile(
 )
 _KEY_STRIP = re.compile(r"[\W_]+")
 
-# How far a paragraph must share the body's vocabulary to count as the article's own topic.
-_ON_TOPIC_WORDS = 0.34
-_ON_TOPIC_NAMES = 0.5
+# A paragraph sharing less than this share of its words with the article is another story.
+_OFF_TOPIC_WORDS = 0.15
+_TEASER_MAX_WORDS = 32
+# Inside a block of links, a sentence this short is a teaser unless it is plainly on topic.
+_TEASER_SHORT_WORDS = 12
 # Below this many body words, topicality cannot be judged: keep the line.
 _MIN_BODY_WORDS = 12
 _HEADLINE_MAX_WORDS = 20
+# A sentence repeated as a line of its own is a capture glitch only when it is this long.
+_REPEAT_MIN_WORDS = 8
 _LINK_MAX_WORDS = 14
 
 
@@ -66,7 +73,11 @@ class _Section:
     reason: str
     role: str
     max_words: int
-    pattern: re.Pattern[str]
+    anchored: re.Pattern[str] | None  # the patterns that start with "^", tried with match()
+    floating: re.Pattern[str] | None  # the others, tried with search()
+
+    def matches(self, line: str) -> bool:
+        return bool(self.anchored and self.anchored.match(line) or self.floating and self.floating.search(line))
 
 
 def _data_lines(name: str) -> list[str]:
@@ -81,11 +92,16 @@ def _sections() -> tuple[_Section, ...]:
     header: dict[str, str] | None = None
     patterns: list[str] = []
 
+    def compiled(group: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE) if group else None
+
     def flush() -> None:
         if header is not None and patterns:
-            joined = "|".join(f"(?:{p})" for p in patterns)
+            # Anchored patterns go into one match() so a line is not scanned position by position.
+            anchored = [p[1:] for p in patterns if p.startswith("^")]
+            floating = [p for p in patterns if not p.startswith("^")]
             out.append(_Section(header["reason"], header.get("role", "line"), int(header.get("max_words", "40")),
-                                re.compile(joined, re.IGNORECASE)))
+                                compiled(anchored), compiled(floating)))
 
     for line in _data_lines("furniture.txt"):
         stripped = line.strip()
@@ -119,24 +135,28 @@ def _words(line: str) -> list[str]:
 
 
 def _key(line: str) -> str:
-    """A line's identity for repetition: letters and digits only, case-folded."""
+    """A line's identity for repetition: letters and digits only, case-folded (long lines: case only)."""
+    if len(line) > 400:
+        return line.casefold()
     return _KEY_STRIP.sub(" ", line.casefold()).strip()
 
 
 def _is_terminal(line: str) -> bool:
-    return bool(_TERMINAL.search(line.rstrip()))
+    return bool(_TERMINAL.search(line.rstrip()[-8:]))
 
 
 def _stem(word: str) -> str:
     return word.lower()[:6]
 
 
-def _content_words(line: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_words(line: str) -> frozenset[str]:
     stop = _stopwords()
-    return {_stem(w) for w in _words(line) if len(w) > 3 and w.lower() not in stop}
+    return frozenset(_stem(w) for w in _words(line) if len(w) > 2 and w.lower() not in stop)
 
 
-def _names(line: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _names(line: str) -> frozenset[str]:
     """Capitalised words not at a sentence start: a cheap stand-in for the names a line mentions."""
     stop = _stopwords()
     out = set()
@@ -148,7 +168,7 @@ def _names(line: str) -> set[str]:
         if w.lower() in stop or w.isupper() and len(w) <= 2:
             continue
         out.add(_stem(w))
-    return out
+    return frozenset(out)
 
 
 def _has_credit_words(text: str) -> bool:
@@ -162,7 +182,11 @@ def _has_credit_words(text: str) -> bool:
 
 def _is_credit_line(line: str) -> bool:
     """A photo credit standing alone: "REUTERS", "REUTERS/Name", "Photo: Name/Agency", "AFP via Getty Images"."""
+    if len(line) > 120 or _DATELINE_END.search(line):
+        return False
     words = _words(line)
+    if line.endswith(".") and len(words) <= 4 and "/" in line:
+        line = line[:-1]  # "Getty/Instagram."
     if not words or len(words) > 10 or _is_terminal(line) and not line.endswith(")"):
         return False
     if _CREDIT_LEAD.match(line):
@@ -179,6 +203,7 @@ def _is_credit_line(line: str) -> bool:
 
 def _ends_with_credit(line: str) -> bool:
     """A caption: a line that ends in a photo credit, "(Name/Agency via Getty Images)", "Photo: …"."""
+    line = line[-200:]
     m = _PAREN_END.search(line)
     if m:
         inner = m.group(1)
@@ -192,9 +217,20 @@ def _ends_with_credit(line: str) -> bool:
 
 def _match_section(line: str, n_words: int) -> _Section | None:
     for section in _sections():
-        if n_words <= section.max_words and section.pattern.search(line):
+        if n_words <= section.max_words and section.matches(line):
             return section
     return None
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a single line, seen alone, is page furniture (caption, share prompt, …); None if it is not."""
+    line = line.strip()
+    if not line:
+        return None
+    if _is_credit_line(line) or _ends_with_credit(line):
+        return "caption"
+    section = _match_section(line, line.count(" ") + 1)
+    return section.reason if section is not None else None
 
 
 def _headline_shaped(line: str, n_words: int) -> bool:
@@ -205,37 +241,79 @@ def _headline_shaped(line: str, n_words: int) -> bool:
 
 
 class _Topic:
-    """The body's vocabulary, to tell whether a paragraph is on the article's own topic."""
+    """The body's vocabulary, to tell whether a paragraph is on the article's own topic.
+
+    Lines are only collected by ``add``; the vocabulary is built on the first question,
+    since most articles never need it.
+    """
 
     def __init__(self) -> None:
-        self.words: Counter[str] = Counter()
-        self.names: Counter[str] = Counter()
-        self.years: set[str] = set()
+        self._pending: list[str] = []
+        self._words: set[str] = set()
+        self._names: set[str] = set()
+        self._years: set[str] = set()
         self.size = 0
 
     def add(self, line: str) -> None:
-        self.words.update(_content_words(line))
-        self.names.update(_names(line))
-        self.years.update(_YEAR.findall(line))
-        self.size += len(_words(line))
+        self._pending.append(line)
+        self.size += line.count(" ") + 1
 
-    def judgeable(self) -> bool:
-        return self.size >= _MIN_BODY_WORDS
+    def _flush(self) -> None:
+        for line in self._pending:
+            self._words |= _content_words(line)
+            self._names |= _names(line)
+            self._years.update(_YEAR.findall(line))
+        self._pending.clear()
 
-    def on_topic(self, line: str) -> bool:
-        """True when the line shares enough words and names with the body (or the body is too small to tell)."""
+    @property
+    def words(self) -> set[str]:
+        self._flush()
+        return self._words
+
+    @property
+    def names(self) -> set[str]:
+        self._flush()
+        return self._names
+
+    @property
+    def years(self) -> set[str]:
+        self._flush()
+        return self._years
+
+    def merge(self, other: "_Topic") -> None:
+        other._flush()
+        self._words |= other._words
+        self._names |= other._names
+        self._years |= other._years
+        self.size += other.size
+
+    def off_topic(self, line: str) -> bool:
+        """Shares (almost) none of the article's words: another story."""
         if not self.judgeable():
-            return True
+            return False
         words = _content_words(line)
         if not words:
             return False
-        word_share = sum(1 for w in words if w in self.words) / len(words)
+        share = sum(1 for w in words if w in self.words) / len(words)
+        if share < _OFF_TOPIC_WORDS:
+            return True
         names = _names(line)
-        name_share = sum(1 for n in names if n in self.names) / len(names) if names else None
-        if name_share is None:
-            return word_share >= _ON_TOPIC_WORDS
-        return word_share >= _ON_TOPIC_WORDS and name_share >= _ON_TOPIC_NAMES * 0.5 or (
-            name_share >= _ON_TOPIC_NAMES and word_share >= _ON_TOPIC_WORDS * 0.6)
+        return share < 2 * _OFF_TOPIC_WORDS and len(names) >= 2 and not names & self.names
+
+    def shares_nothing(self, line: str) -> bool:
+        """Not one of the line's words or names is the article's."""
+        if not self.judgeable():
+            return False
+        words = _content_words(line)
+        return bool(words) and not words & self.words and not _names(line) & self.names
+
+    def on_topic_strongly(self, line: str) -> bool:
+        """Most of the line's words are the article's (for short lines, where shares are noisy)."""
+        words = _content_words(line)
+        return bool(words) and sum(1 for w in words if w in self.words) / len(words) >= 0.5
+
+    def judgeable(self) -> bool:
+        return self.size >= _MIN_BODY_WORDS
 
     def drifted(self, line: str) -> bool:
         """Strong evidence of another story: no shared name, few shared words, or a year the body never mentions."""
@@ -248,7 +326,7 @@ class _Topic:
         word_share = sum(1 for w in words if w in self.words) / len(words)
         shared_names = sum(1 for n in names if n in self.names)
         new_years = set(_YEAR.findall(line)) - self.years
-        if len(names) >= 2 and shared_names == 0 and word_share < 0.25:
+        if names and shared_names == 0 and word_share < (0.25 if len(names) >= 2 else _OFF_TOPIC_WORDS):
             return True
         return bool(new_years) and shared_names == 0 and word_share < 0.2
 
@@ -265,7 +343,8 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
     """
     n = len(lines)
     reasons: list[str | None] = [None] * n
-    nwords = [len(_words(line)) for line in lines]
+    # Normalised text has single spaces: counting them is a cheap word count.
+    nwords = [line.count(" ") + 1 if line.strip() else 0 for line in lines]
     roles: list[str | None] = [None] * n
     nonblank = [i for i in range(n) if lines[i].strip()]
     if not nonblank:
@@ -284,24 +363,35 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
             reasons[i] = section.reason
             roles[i] = section.role
 
-    # 2. A credit line closes its caption: the short lines of its block just above it.
+    # 2. A credit line closes its caption: the short lines of its block just above it (or, across one
+    #    blank line, one short unpunctuated line, as a caption copied without its picture).
     for i in nonblank:
         if roles[i] != "credit" or not _is_credit_line(lines[i]):
             continue
         j = i - 1
         taken = 0
-        while j >= 0 and lines[j].strip() and taken < 3 and reasons[j] is None:
+        while j >= 0 and taken < 3:
+            if not lines[j].strip():
+                if taken or j - 1 < 0 or not lines[j - 1].strip():
+                    break
+                above = j - 1
+                if reasons[above] is None and above != first and not _is_terminal(lines[above]) and nwords[above] <= _HEADLINE_MAX_WORDS:
+                    reasons[above] = "caption"
+                break
+            if reasons[j] is not None:
+                break
             if j == first and title is None and not _is_terminal(lines[j]):
                 break  # the headline sits directly above a picture credit
             if nwords[j] > 60:
                 break
-            if taken and _is_terminal(lines[j]) and nwords[j] > 25:
-                break
+            if taken and _is_terminal(lines[j]):
+                break  # a sentence above a caption line is the article's
             reasons[j] = "caption"
             taken += 1
             j -= 1
 
     # 3. Repetition: a line printed twice is a caption, a teaser or a doubled headline.
+    lead = [i for i in nonblank if reasons[i] is None][:2]
     seen: dict[str, list[int]] = defaultdict(list)
     for i in nonblank:
         k = _key(lines[i])
@@ -315,7 +405,9 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
             for i in where:
                 reasons[i] = reasons[i] or "caption"
             continue
-        keep_first = where[0] == first or k == title_key or _is_terminal(lines[where[0]]) or nwords[where[0]] > _HEADLINE_MAX_WORDS
+        if _is_terminal(lines[where[0]]) and nwords[where[0]] < _REPEAT_MIN_WORDS:
+            continue  # "Thank you." may well be said twice
+        keep_first = where[0] in lead or k == title_key or _is_terminal(lines[where[0]]) or nwords[where[0]] > _HEADLINE_MAX_WORDS
         for i in where[1:]:
             reasons[i] = reasons[i] or "repeated"
         if not keep_first:
@@ -326,20 +418,23 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
     topic = _Topic()
     if title:
         topic.add(title)
+    zone_lines: set[int] = set()  # lines a block decided on (drift does not overrule it)
     i = 0
     while i < n:
         line = lines[i]
         if not line.strip():
             i += 1
             continue
-        if roles[i] == "tail":
+        if roles[i] == "tail" and _tail_can_start(nwords, i):
             for j in range(i, n):
                 if lines[j].strip():
                     reasons[j] = reasons[j] or "comments"
             break
         if roles[i] == "zone" or (roles[i] == "line" and reasons[i] == "widget" and i > first and
                                    _zone_follows(lines, i, nwords, reasons)):
-            i = _consume_zone(lines, i, nwords, reasons, topic)
+            end = _consume_zone(lines, i, nwords, reasons, roles, topic)
+            zone_lines.update(range(i, end))
+            i = end
             continue
         if reasons[i] is None:
             topic.add(line)
@@ -353,31 +448,37 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
         if ok and (not run or all(not lines[j].strip() for j in range(run[-1] + 1, i)) and i - run[-1] <= 2):
             run.append(i)
             continue
-        if len(run) >= 3:
+        # Bullets right under the headline are the article's own summary, and rows that end in
+        # figures ("Injured: 74", "Holmes 21-5") are a table of the article's: neither is links.
+        summary = run and run[0] in nonblank[:4] and any(_BULLET.match(lines[j]) for j in run)
+        table = run and sum(bool(_TABLE_ROW.search(lines[j])) for j in run) * 2 >= len(run)
+        if len(run) >= 3 and not summary and not table and _link_list(run, lines, nwords, reasons, nonblank, title):
             for j in run:
                 reasons[j] = "links"
         run = [i] if ok else []
 
-    # 6. Topical drift at the end: teaser paragraphs for other stories after the article.
+    # 6. Topical drift at the end: paragraphs for other stories after the article's furniture.
+    #    Each candidate is compared with the body above the furniture that precedes it, so
+    #    teasers never vouch for each other; the run must sit right under a furniture line.
     body = [i for i in nonblank if reasons[i] is None]
     if len(body) >= 3:
-        tail_topic = _Topic()
-        if title:
-            tail_topic.add(title)
-        cut: list[int] = []
+        run: list[int] = []
         for i in reversed(body[1:]):
+            limit = _last_removed_above(i, lines, reasons)
             rest = _Topic()
-            for j in body:
-                if j < i and j not in cut:
-                    rest.add(lines[j])
             if title:
                 rest.add(title)
-            if rest.drifted(lines[i]) and (cut or _after_furniture(i, lines, reasons) or i == body[-1] and _new_year(lines[i], rest)):
-                cut.append(i)
+            for j in body:
+                if j < (limit if limit is not None else i) and j not in run:
+                    rest.add(lines[j])
+            if rest.drifted(lines[i]):
+                run.append(i)
                 continue
             break
-        if len(cut) < len(body) // 2:
-            for i in cut:
+        while run and (not _after_furniture(run[-1], lines, reasons) or _line_above(run[-1], lines) in zone_lines):
+            run.pop()  # the earliest drifted paragraph is not under furniture: it is the article's
+        if run and len(run) < len(body) // 2:
+            for i in run:
                 reasons[i] = "drift"
 
     # 7. Never lose the article: if nothing of substance is left, keep everything.
@@ -386,16 +487,54 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
     return reasons
 
 
-def _new_year(line: str, topic: _Topic) -> bool:
-    return bool(set(_YEAR.findall(line)) - topic.years)
+def _last_removed_above(i: int, lines: Sequence[str], reasons: Sequence[str | None]) -> int | None:
+    """Index of the nearest line above i that was removed as furniture, or None."""
+    for j in range(i - 1, -1, -1):
+        if lines[j].strip() and reasons[j] is not None:
+            return j
+    return None
 
 
-def _after_furniture(i: int, lines: Sequence[str], reasons: Sequence[str | None]) -> bool:
-    """The nearest non-blank line above i was removed as furniture."""
+# Furniture that sits inside an article (a caption, a doubled line) says nothing about what follows.
+_INLINE_REASONS = frozenset({"caption", "repeated", "advert"})
+
+
+def _link_list(run: Sequence[int], lines: Sequence[str], nwords: Sequence[int], reasons: Sequence[str | None],
+               nonblank: Sequence[int], title: str | None) -> bool:
+    """A run of short lines is a menu or a list of links, not a list the article makes: its items are
+    menu-short, or it stands after the article's last paragraph, or most items are off its topic."""
+    if sum(nwords[j] <= 3 for j in run) * 2 >= len(run):
+        return True
+    prose = [j for j in nonblank if reasons[j] is None and j not in run and not _headline_shaped(lines[j], nwords[j])]
+    if not prose or run[0] > prose[-1]:
+        return True
+    body = _Topic()
+    if title:
+        body.add(title)
+    for j in prose:
+        body.add(lines[j])
+    return sum(body.off_topic(lines[j]) for j in run) * 2 > len(run)
+
+
+def _tail_can_start(nwords: Sequence[int], i: int) -> bool:
+    """A comments section follows an article: some prose must come before its header."""
+    before = sum(nwords[:i])
+    return before >= _TAIL_MIN_WORDS or before * 2 >= sum(nwords)
+
+
+def _line_above(i: int, lines: Sequence[str]) -> int:
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    return j >= 0 and reasons[j] is not None
+    return j
+
+
+def _after_furniture(i: int, lines: Sequence[str], reasons: Sequence[str | None]) -> bool:
+    """The nearest non-blank line above i was removed as furniture that closes or frames an article."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j >= 0 and reasons[j] is not None and reasons[j] not in _INLINE_REASONS
 
 
 def _zone_follows(lines: Sequence[str], i: int, nwords: Sequence[int], reasons: Sequence[str | None]) -> bool:
@@ -407,27 +546,87 @@ def _zone_follows(lines: Sequence[str], i: int, nwords: Sequence[int], reasons: 
 
 
 def _consume_zone(lines: Sequence[str], start: int, nwords: Sequence[int], reasons: list[str | None],
-                  topic: _Topic) -> int:
-    """Mark the block a related header introduces; return the index where the article resumes."""
+                  roles: Sequence[str | None], topic: _Topic) -> int:
+    """Mark the block a related header introduces; return the index where the article resumes.
+
+    Inside the block, headline-shaped lines are teasers. A paragraph is a teaser's summary
+    when it shares words with the teaser headline above it that the article never uses, or
+    when it shares (almost) nothing with the article; the first other paragraph ends the block.
+    The article, here, is the body before the block plus the paragraphs after it that follow
+    a kept paragraph (a paragraph right under a teaser or a widget may itself be a teaser).
+    """
     reason = reasons[start] or "related"
+    after: list[int] = []
+    prev_kept = False
+    for j in range(start + 1, len(lines)):
+        if not lines[j].strip():
+            continue
+        kept_shape = reasons[j] is None and not _teaser_shaped(lines[j], nwords[j])
+        if kept_shape and prev_kept:
+            after.append(j)
+        prev_kept = kept_shape
+    teaser: str | None = None  # the teaser headline or bullet right above, if any
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if not line.strip():
             i += 1
             continue
-        if reasons[i] is not None:
-            i += 1
-            continue
-        if _headline_shaped(line, nwords[i]) or _BULLET.match(line):
-            reasons[i] = reason
-            i += 1
-            continue
-        if topic.on_topic(line):
+        if roles[i] == "tail" and _tail_can_start(nwords, i):
             return i
-        reasons[i] = reason
-        i += 1
+        shaped = _teaser_shaped(line, nwords[i])
+        if reasons[i] is not None:
+            # A removed teaser headline (a doubled one) still heads its summary; a widget does not.
+            teaser = line if shaped and reasons[i] in _TEASER_REASONS else None
+            i += 1
+            continue
+        if shaped:
+            reasons[i] = reason
+            teaser = line
+            i += 1
+            continue
+        body = _Topic()
+        body.merge(topic)
+        for j in after:
+            if j != i:
+                body.add(lines[j])
+        prose_after = sum(nwords[j] for j in after if j > i)
+        if teaser is not None and prose_after >= _RESUME_PROSE_WORDS:
+            # Under a teaser headline with the article's prose still to come: the teaser's summary,
+            # or the article resuming after a list of links (sharing at least something with it).
+            gone = _summarises(line, teaser, body) or body.shares_nothing(line)
+        elif teaser is not None:
+            gone = _summarises(line, teaser, body) or body.off_topic(line)
+        else:
+            gone = body.off_topic(line)
+        if gone or nwords[i] <= _TEASER_SHORT_WORDS and not body.on_topic_strongly(line):
+            reasons[i] = reason
+            teaser = None
+            i += 1
+            continue
+        return i
     return i
+
+
+# Prose that follows a paragraph under a teaser headline: this much means the article goes on there.
+_RESUME_PROSE_WORDS = 15
+# A comments header with less text than this above it (and less than half the text) is not one.
+_TAIL_MIN_WORDS = 40
+_TEASER_REASONS = frozenset({"related", "repeated", "links"})
+
+
+def _teaser_shaped(line: str, n_words: int) -> bool:
+    """Inside a block of links, an unpunctuated line is a teaser headline (they run long) or a bullet."""
+    return 0 < n_words <= _TEASER_MAX_WORDS and not _is_terminal(line) or bool(_BULLET.match(line))
+
+
+def _summarises(paragraph: str, headline: str, body: _Topic) -> bool:
+    """The paragraph sums up the teaser headline above it: it shares words with the headline
+    that the article itself never uses."""
+    head = _content_words(headline)
+    words = _content_words(paragraph)
+    shared = head & words
+    return len(shared) >= 2 and sum(1 for w in shared if w not in body.words) >= 2
 
 
 def _near_duplicate_captions(lines: Sequence[str], nonblank: Sequence[int], nwords: Sequence[int],
@@ -463,6 +662,8 @@ def remove_boilerplate(text: str, *, title: str | None = None) -> tuple[str, tup
         return text, ()
     lines = text.split("\n")
     reasons = classify_lines(lines, title=title)
+    if not any(reasons):
+        return text, ()
     kept: list[str] = []
     removed: list[Removed] = []
     for line, reason in zip(lines, reasons):

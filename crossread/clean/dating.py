@@ -1,12 +1,362 @@
-"""Date undated articles from their content and their story (stub: to be built)."""
+"""Date undated articles from their content and their story.
+
+An article with no known date gets one only from evidence, never by default:
+
+* the **days its text mentions** ("on May 31", "2023-06-05", "June 1"): the latest
+  day it reports as past is a lower bound for when it was written (a day in a
+  sentence about plans — "will", "scheduled for" — is not);
+* its **weekday phrases** ("on Tuesday", "last Friday", "scheduled for Wednesday"):
+  resolved against each candidate day, they must fit — a past weekday falls in
+  the week before, a planned one in the week after;
+* its **story**: the published dates of the other articles of its ``StoryGroup``
+  and the days *their* texts mention. News reports what just happened, so the
+  best day is the one where the article's own weekday events land on days the
+  story is about, and the latest event is as recent as possible.
+
+The result is marked ``published_from='inferred'`` with the evidence in
+``published_evidence``; with no evidence the date stays None. Date mentions are
+read with compiled regular expressions written here (the analyse stage's
+resolver needs an anchor, which is exactly what an undated article lacks).
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
+import statistics
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from ..model import Article, ArticleAnalysis, StoryGroup
+from .metadata import find_dates
+
+__all__ = ["infer_dates", "infer_date", "DateEvidence"]
+
+_MONTH_NAMES = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|"
+                r"APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?")
+_MONTH_INDEX = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+# "May 31", "June 1st", "31 May" without a year (a year right after makes it a full date, read elsewhere).
+_MONTH_DAY = re.compile(
+    r"\b(?:" + _MONTH_NAMES.format(g="m1") + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAMES.format(g="m2") + r")"
+    r"(?![\w-])(?!,?\s*(?:19|20)\d\d)(?!\s*[-–]\s*\d)"
+)
+# "in April", "in May 2023": a month named as the time of something.
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|during|early|late|mid|mid-|last|this|of)\s+" + _MONTH_NAMES.format(g="m") +
+    r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?(?!\s*[0-3]?\d\b)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"(?:\b(?P<pre>[A-Za-z]+)\s+)?\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
+    r"(?!,?\s*" + _MONTH_NAMES.format(g="wm") + r")"
+)
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+# How far after the story's latest dated article a day the text reports may still bound its date.
+_PEER_SLACK_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """What the text says about time, before a publication day is chosen."""
+
+    past_days: tuple[tuple[dt.date, str], ...] = ()  # days reported as past, with the phrase
+    future_days: tuple[tuple[dt.date, str], ...] = ()
+    month_floor: tuple[dt.date, str] | None = None  # start of the latest month named as past
+    weekdays: tuple[tuple[int, str, str], ...] = ()  # (weekday index, "past"|"last"|"future", phrase)
+    yesterday: bool = False
+    written_years: frozenset[dt.date] = frozenset()  # past days written with their year ("May 2, 2013")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    text = resources.files("crossread").joinpath("data", "boilerplate", "dating.txt").read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        if s.startswith("[") and s.endswith("]"):
+            current = s[1:-1]
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(s)
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in sections.items()}
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    nl = text.rfind("\n", 0, start)
+    left = max(left, nl + 1)
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() + 1 if m else len(text)
+    nl = text.find("\n", end)
+    if nl >= 0:
+        right = min(right, nl)
+    return text[left:right]
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    return bool(_rules()["future"].search(_sentence_around(text, start, end)))
+
+
+def _month_day(m: re.Match[str]) -> tuple[int, int]:
+    month = m["m1"] or m["m2"]
+    day = m["d1"] or m["d2"]
+    return _MONTH_INDEX[month[:3].lower()], int(day)
+
+
+def _pick_year(month: int, day: int, ref: dt.date) -> dt.date | None:
+    """The year that puts month/day nearest the reference day (news rarely mentions days far off)."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - ref).days) < abs((best - ref).days):
+            best = d
+    return best
+
+
+def read_evidence(text: str, ref: dt.date | None) -> DateEvidence:
+    """The past and planned days, months and weekday phrases of a text.
+
+    Args:
+        text: the cleaned article text.
+        ref: a day near the story (for the year of "May 31"); None reads only dates with a year.
+    """
+    past: list[tuple[dt.date, str]] = []
+    future: list[tuple[dt.date, str]] = []
+    taken: list[tuple[int, int]] = []
+    written: set[dt.date] = set()
+    for d in find_dates(text):
+        taken.append((d.start, d.end))
+        if _is_future(text, d.start, d.end):
+            future.append((d.date, d.text))
+        else:
+            past.append((d.date, d.text))
+            written.add(d.date)
+    if ref is None and past:
+        ref = max(day for day, _ in past)
+    if ref is not None:
+        for m in _MONTH_DAY.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            month, day = _month_day(m)
+            date = _pick_year(month, day, ref)
+            if date is None:
+                continue
+            (future if _is_future(text, m.start(), m.end()) else past).append((date, m.group(0)))
+    month_floor = None
+    if ref is not None:
+        for m in _MONTH_ONLY.finditer(text):
+            if _is_future(text, m.start(), m.end()):
+                continue
+            month = _MONTH_INDEX[m["m"][:3].lower()]
+            year = int(m["y"]) if m["y"] else (ref.year if month <= ref.month else ref.year - 1)
+            start = dt.date(year, month, 1)
+            if start <= ref and (month_floor is None or start > month_floor[0]):
+                month_floor = (start, m.group(0))
+    weekdays = []
+    last_words = _rules()["last"]
+    for m in _WEEKDAY.finditer(text):
+        idx = _WEEKDAYS.index(m["w"].lower())
+        pre = (m["pre"] or "").lower()
+        if _is_future(text, m.start("w"), m.end("w")):
+            kind = "future"
+        elif last_words.search(pre):
+            kind = "last"
+        else:
+            kind = "past"
+        weekdays.append((idx, kind, m.group(0).strip()))
+    return DateEvidence(
+        past_days=tuple(past), future_days=tuple(future), month_floor=month_floor,
+        weekdays=tuple(weekdays), yesterday=bool(_YESTERDAY.search(text)), written_years=frozenset(written),
+    )
+
+
+def _resolve_weekday(idx: int, kind: str, day: dt.date) -> dt.date:
+    """The day a weekday phrase means when written on ``day``."""
+    if kind == "future":
+        ahead = (idx - day.weekday()) % 7 or 7
+        return day + dt.timedelta(days=ahead)
+    back = (day.weekday() - idx) % 7
+    if kind == "last" and back == 0:
+        back = 7
+    return day - dt.timedelta(days=back)
+
+
+def _story_days(peers: Sequence[Article]) -> set[dt.date]:
+    """Days the story is about: its dated articles' dates and the past days their texts mention."""
+    days: set[dt.date] = set()
+    for p in peers:
+        if p.published is not None:
+            days |= _days_reported(p.text, p.published)
+    return days
+
+
+@lru_cache(maxsize=2048)
+def _days_reported(text: str, published: dt.date) -> frozenset[dt.date]:
+    """A dated article's own day and the recent past days it reports (cached: every undated
+    article of a story asks for the same peers)."""
+    ev = read_evidence(text, published)
+    days = {published}
+    days.update(d for d, _ in ev.past_days if d <= published and (published - d).days <= 21)
+    days.update(_resolve_weekday(i, k, published) for i, k, _ in ev.weekdays if k != "future")
+    return frozenset(days)
+
+
+def _recent_cluster(days: Sequence[dt.date]) -> bool:
+    """At least two different days mentioned within two weeks of the latest one."""
+    if not days:
+        return False
+    latest = max(days)
+    return len({d for d in days if 0 <= (latest - d).days <= 14}) >= 2
+
+
+def _weekday_on(ev: DateEvidence, day: dt.date) -> bool:
+    """A past weekday phrase of the text names ``day`` when written within the week after it."""
+    return any(i == day.weekday() and k != "future" for i, k, _ in ev.weekdays)
+
+
+def infer_date(article: Article, peers: Sequence[Article] = ()) -> tuple[dt.date, tuple[str, ...]] | None:
+    """The most likely publication day of an undated article, with the evidence; None without evidence.
+
+    Args:
+        article: the article (its ``text`` and ``updated`` are read).
+        peers: the other articles of its story; only those with a known date count.
+
+    Returns:
+        (day, evidence lines) or None.
+    """
+    dated = sorted((p for p in peers if p.published is not None and p.id != article.id), key=lambda p: p.id)
+    peer_days = sorted(p.published for p in dated if p.published is not None)
+    ref = peer_days[len(peer_days) // 2] if peer_days else article.updated
+    ev = read_evidence(article.text, ref)
+    evidence: list[str] = []
+    if peer_days and any(d > peer_days[-1] + dt.timedelta(days=_PEER_SLACK_DAYS) for d in ev.written_years):
+        # The text reports a dated day (year written out) after the whole story: its "story" is
+        # not the same one, so only the article's own words count.
+        dated, peer_days = [], []
+        ref = article.updated
+        ev = read_evidence(article.text, ref)
+        evidence.append("other articles of the story ignored: the text reports a later day")
+
+    floor = None
+    # A day far after every dated article of the story is a plan or another year, not a bound.
+    latest_ok = peer_days[-1] + dt.timedelta(days=_PEER_SLACK_DAYS) if peer_days else None
+    own_past = sorted(d for d, _ in ev.past_days if latest_ok is None or d <= latest_ok)
+    if own_past:
+        floor = own_past[-1]
+        phrase = next(p for d, p in ev.past_days if d == floor)
+        evidence.append(f"latest day the text reports: {phrase!r} ({floor.isoformat()})")
+    if ev.month_floor and (floor is None or ev.month_floor[0] > floor):
+        floor = ev.month_floor[0]
+        evidence.append(f"latest month the text reports: {ev.month_floor[1]!r} (from {floor.isoformat()})")
+    ceiling = article.updated
+    if ceiling is not None:
+        evidence.append(f"updated on {ceiling.isoformat()} (published on or before)")
+
+    if peer_days:
+        lo = peer_days[0] - dt.timedelta(days=10)
+        hi = peer_days[-1] + dt.timedelta(days=7)
+        evidence.append("other articles of the story published " + ", ".join(d.isoformat() for d in peer_days))
+    elif floor is not None and (_recent_cluster(own_past) or _weekday_on(ev, floor) or ceiling is not None):
+        # Alone, the latest day a text mentions may be history (an obituary's dates): it counts
+        # when it belongs to a run of recent days, or a weekday phrase names that very day.
+        lo, hi = floor, floor + dt.timedelta(days=7)
+    elif ceiling is not None:
+        lo, hi = ceiling - dt.timedelta(days=7), ceiling
+    else:
+        return None
+    if floor is not None:
+        lo = max(lo, floor)
+    if ceiling is not None:
+        hi = min(hi, ceiling)
+    if lo > hi:
+        if ceiling is not None:
+            return ceiling, tuple(evidence)
+        return (floor, tuple(evidence)) if floor is not None else None
+
+    story = _story_days(dated)
+    center = statistics.median_low([d.toordinal() for d in peer_days]) if peer_days else None
+    best: tuple[float, int, int, dt.date] | None = None
+    day = lo
+    while day <= hi:
+        resolved = [(_resolve_weekday(i, k, day), k) for i, k, _ in ev.weekdays]
+        past = [d for d, k in resolved if k != "future"] + [d for d in own_past if d <= day]
+        if ev.yesterday:
+            past.append(day - dt.timedelta(days=1))
+        fit = 0.0
+        for d, _ in resolved:
+            if d in story:
+                fit += 1.0
+            elif d - dt.timedelta(days=1) in story or d + dt.timedelta(days=1) in story:
+                fit += 0.5
+        latest = max(past) if past else day  # a month named is a bound, not an event
+        gap = (day - latest).days
+        score = fit - 0.25 * gap
+        key = (-score, abs(day.toordinal() - center) if center is not None else 0, day.toordinal(), day)
+        if best is None or key[:3] < best[:3]:
+            best = key  # type: ignore[assignment]
+        day += dt.timedelta(days=1)
+    if best is None:
+        return None
+    chosen = best[3]
+    for i, k, phrase in ev.weekdays:
+        d = _resolve_weekday(i, k, chosen)
+        note = "a day the story mentions" if d in story else "no other article mentions it"
+        planned = " (planned)" if k == "future" else ""
+        evidence.append(f"{phrase!r}{planned} → {d.isoformat()} ({note})")
+    if not ev.weekdays and not own_past and not peer_days and ceiling is None:
+        return None
+    return chosen, tuple(dict.fromkeys(evidence))
 
 
 def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis],
                 groups: Sequence[StoryGroup]) -> tuple[Article, ...]:
-    """Articles with ``published`` inferred (``published_from='inferred'``) where it was unknown."""
-    return tuple(articles)
+    """Articles with ``published`` inferred (``published_from='inferred'``) where it was unknown.
+
+    Only dates known from metadata or the text count as evidence from peers, so the
+    result does not depend on the order articles come in.
+
+    Args:
+        articles: the cleaned articles.
+        analyses: their analyses by article id (unused for now; kept for the pipeline's call).
+        groups: the story groups; an article's peers are the other articles of its group.
+
+    Returns:
+        The articles in the same order, undated ones dated where evidence allows.
+    """
+    by_id = {a.id: a for a in articles}
+    group_of: dict[str, StoryGroup] = {}
+    for g in groups:
+        for aid in g.article_ids:
+            group_of.setdefault(aid, g)
+    out = []
+    for a in articles:
+        if a.published is not None:
+            out.append(a)
+            continue
+        g = group_of.get(a.id)
+        peers = [by_id[x] for x in (g.article_ids if g else ()) if x in by_id and x != a.id
+                 and by_id[x].published_from in ("metadata", "text")]
+        try:
+            result = infer_date(a, peers)
+        except (ValueError, OverflowError):
+            result = None
+        if result is None:
+            out.append(a)
+            continue
+        day, evidence = result
+        out.append(a.replace(published=day, published_from="inferred", published_evidence=evidence))
+    return tuple(out)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from urllib.parse import urlsplit
 
 from ..model import Removed
@@ -43,7 +45,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"(?:@\s*)?\b[0-2]?\d(?:[:.][0-5]\d){1,2}\s*(?:[ap]\.?\s?m\.?)?|\b[0-2]?\d\s*[ap]\.\s?m\.?|\b[01]?\d\s*[ap]m\b",
+    r"(?:@\s*)?\b[0-2]?\d(?:[:.]\s?[0-5]\d){1,2}\s*(?:[ap]\.?\s?m\.?)?|\b[0-2]?\d\s*[ap]\.\s?m\.?|\b[01]?\d\s*[ap]m\b",
     re.IGNORECASE,
 )
 _ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|UK|Z|hrs|GMT\s?[+-]\s?\d{1,2}(?::?\d\d)?)\b")
@@ -54,9 +56,9 @@ _LABEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised|last)\b", re.IGNORECASE)
-_PUNCT = re.compile(r"[\s|,:;.•·/\-–—@()\[\]_*]+")
+_PUNCT = re.compile(r"[\s|,:;.•·/\-–—@()\[\]_*+]+")
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|story|words|reported|text|compiled)\s+)?by[:\s]+"
+    r"^(?i:(?:(?:written|posted|story|words|reported|text|compiled)\s+)?by)[:\s]+"
     r"(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|bin|al|la|le|del|di)){0,4}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*)"
     r"(?P<rest>.{0,80})$",
@@ -68,11 +70,13 @@ _DATELINE = re.compile(
 )
 _LABEL_ONLY = re.compile(r"^(?:first |last |originally )?(?:published|posted|updated|modified|edited|date|dated)(?: on| at)?\s*:?$",
                          re.IGNORECASE)
-_INLINE_PREFIX = re.compile(
-    r"^(?P<prefix>\s*(?:date|dated|published|posted|updated)\s*:?\s*(?P<date>\S+(?:\s+\S+){0,3}?)\s*(?:[-—–|:]\s*)?)(?=[A-Z\"“‘'])",
-    re.IGNORECASE,
-)
 _TOP_LINES = 10
+_DIGIT = re.compile(r"\d")
+
+
+def _nwords(line: str) -> int:
+    """Word count of a normalised line (single spaces), without splitting it."""
+    return line.count(" ") + 1 if line.strip() else 0
 _SIGNOFF_STOP = {"the", "a", "an", "and", "of", "staff", "news", "agency", "wire", "service", "services", "writers",
                  "writer", "reporters", "reporter", "correspondent", "correspondents"}
 
@@ -148,8 +152,10 @@ def find_dates(line: str) -> list[DateMatch]:
 
 def _date_line(line: str) -> list[tuple[dt.date, str]] | None:
     """The dates of a line that holds only dates, times and label words, each as (date, 'published'|'updated')."""
+    if len(line) > 160 or not _DIGIT.search(line):
+        return None
     dates = find_dates(line)
-    if not dates or len(line) > 160:
+    if not dates:
         return None
     rest = line
     for d in reversed(dates):
@@ -176,7 +182,7 @@ def outlet_from_url(url: str | None) -> str | None:
         host = urlsplit(url if "//" in url else "//" + url).hostname
     except ValueError:
         return None
-    if not host:
+    if not host or "." not in host or " " in host:
         return None
     for prefix in ("www.", "www1.", "www2.", "m.", "amp.", "mobile."):
         if host.startswith(prefix):
@@ -185,8 +191,46 @@ def outlet_from_url(url: str | None) -> str | None:
     return host or None
 
 
+def _only_labels(text: str) -> bool:
+    """Nothing but times, time zones, label words and punctuation."""
+    rest = _LABEL_WORDS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", text)))
+    return not _PUNCT.sub("", rest)
+
+
+def _date_prefix(line: str) -> tuple[dt.date, int] | None:
+    """A date that opens a paragraph of text ("date 2023-06-05 When NATO…", "POSTED: 04/02/07 | A judge…").
+
+    Returns the date and where the paragraph's own text starts, or None.
+    """
+    head = line[:80]
+    if not _DIGIT.search(head):
+        return None
+    dates = find_dates(head)
+    if not dates or not _only_labels(line[: dates[0].start]):
+        return None
+    m = re.match(r"(?:[\s,|:;.•·\-–—@]|" + _TIME.pattern + "|" + _ZONE.pattern + r")*", line[dates[0].end :])
+    cut = dates[0].end + (m.end() if m else 0)
+    rest = line[cut:]
+    if len(rest.split()) < 6 or not rest[:1].isupper() and rest[:1] not in "\"“‘'":
+        return None
+    return dates[0].date, cut
+
+
+def _edge_date(line: str) -> dt.date | None:
+    """The one full date written at the very start or end of a line (the rest being time and labels)."""
+    if not _DIGIT.search(line):
+        return None
+    dates = find_dates(line)
+    if len(dates) != 1:
+        return None
+    d = dates[0]
+    if _only_labels(line[: d.start]) or _only_labels(line[d.end :]):
+        return d.date
+    return None
+
+
 def _byline(line: str) -> str | None:
-    if len(line.split()) > 14:
+    if _nwords(line) > 14:
         return None
     m = _BYLINE.match(line.strip())
     if not m:
@@ -196,6 +240,17 @@ def _byline(line: str) -> str | None:
         return None
     names = m["names"].strip().rstrip(",")
     return names or None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Given names (the analyse stage's lexicon): a name line right under the headline is a byline
+    only when it starts with one. Empty when the lexicon is absent."""
+    try:
+        text = resources.files("crossread").joinpath("data", "lexicons", "first_names.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _name_line(line: str) -> bool:
@@ -250,26 +305,25 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
             pending_label = None
             continue
         pending_label = None
-        if pos == 0 and i == nonblank[0]:
-            m = _INLINE_PREFIX.match(lines[i])
-            if m:
-                dates = find_dates(m["date"])
-                if dates:
-                    if published is None:
-                        published = dates[0].date
-                        evidence.append(f"date at the start of the text: {m['prefix'].strip()!r}")
-                    prefix_cut = (i, m.end("prefix"))
-                    continue
         name = _byline(line)
         if name and author is None:
             author = name
             drop[i] = "metadata"
             continue
-        # A date on a headline line: evidence, but the line stays.
-        if pos < 3 and published is None and len(line.split()) <= 30:
-            dates = find_dates(line)
-            if len(dates) == 1 and (dates[0].start <= 1 or dates[0].end >= len(line) - 1):
-                published = dates[0].date
+        if pos < 3 and prefix_cut is None:
+            split = _date_prefix(lines[i])
+            if split is not None:
+                date, cut = split
+                if published is None:
+                    published = date
+                    evidence.append(f"date at the start of a paragraph: {lines[i][:cut].strip()!r}")
+                prefix_cut = (i, cut)
+                continue
+        # A date at the start or end of a headline line: evidence, but the line stays.
+        if pos < 3 and published is None and _nwords(line) <= 30:
+            date = _edge_date(line)
+            if date is not None:
+                published = date
                 evidence.append(f"date on a header line: {line!r}")
 
     # A name line next to a date line or right after the headline is a byline.
@@ -278,22 +332,24 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
             if i in drop or not _name_line(lines[i]) or pos == 0:
                 continue
             neighbours = top[max(0, pos - 1) : pos + 2]
-            if pos == 1 or any(drop.get(j) == "metadata" and j != i for j in neighbours):
+            after_headline = pos == 1 and lines[i].split()[0] in _first_names()
+            if after_headline or any(drop.get(j) == "metadata" and j != i for j in neighbours):
                 author = lines[i].strip()
                 drop[i] = "metadata"
                 break
 
+    from .boilerplate import furniture_reason  # the headline is never a line of page furniture
+
     title = None
-    for i in nonblank[:3]:
-        if i in drop:
-            continue
+    first_kept = next((j for j in nonblank if j not in drop and furniture_reason(lines[j]) is None), None)
+    for i in [first_kept] if first_kept is not None else []:
         line = lines[i].strip()
-        words = len(line.split())
+        words = _nwords(line)
         if 0 < words <= 25 and not re.search(r"[.;:,]$", line) and len(nonblank) > 1 and (prefix_cut is None or prefix_cut[0] != i):
             title = line
         break
 
-    outlet = outlet_from_url(url)
+    outlet = outlet_from_url(url) or _outlet_named(lines, nonblank)
     credits = tuple(_signoffs(lines, nonblank))
     if outlet is None and nonblank:
         first_body = next((lines[i] for i in nonblank if i not in drop and lines[i].strip() != title), "")
@@ -311,14 +367,45 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
             new_lines[i] = lines[i][end:].lstrip()
         for i in sorted(drop):
             removed.append(Removed(text=lines[i], reason=drop[i]))
-            new_lines[i] = ""
-        body = re.sub(r"\n\s*\n+", "\n\n", "\n".join(new_lines)).strip()
+        # Header lines are deleted, not blanked: the lines around them keep their layout.
+        body = "\n".join(ln for i, ln in enumerate(new_lines) if i not in drop)
+        body = re.sub(r"\n\s*\n+", "\n\n", body).strip()
         if not body:  # never lose the article to its own header
             body, removed = text, []
     return TextMetadata(
         title=title, author=author, published=published, updated=updated, outlet=outlet,
         evidence=tuple(evidence), body=body, removed=tuple(removed), credits=credits,
     )
+
+
+# Lines where a page names its own publication: a copyright line, an opinion disclaimer
+# ("… not necessarily those of NAME"), the header of its own related block ("More from NAME").
+_OWN_NAME = (
+    re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:the\s+)?"
+               r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})", re.IGNORECASE),
+    re.compile(r"\b(?:views|opinions)\b.{0,80}\bnot necessarily (?:reflect |represent )?(?:those|the views?|the position) of\s+"
+               r"(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s*\.?$"),
+    re.compile(r"^more from\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s*:?$", re.IGNORECASE),
+)
+_NAME_STOP = {"all", "rights", "reserved", "inc", "inc.", "ltd", "ltd.", "llc", "the", "this", "our", "us"}
+
+
+def _outlet_named(lines: list[str], nonblank: list[int]) -> str | None:
+    """The publication a page names as itself near its end, or None."""
+    for i in reversed(nonblank[-12:]):
+        line = lines[i].strip()
+        if _nwords(line) > 40:
+            continue
+        for pattern in _OWN_NAME:
+            m = pattern.search(line)
+            if not m:
+                continue
+            words = m["name"].rstrip(".").split()
+            while words and words[-1].lower().strip(".,") in _NAME_STOP:
+                words.pop()
+            if words and words[0][:1].isupper():
+                return " ".join(words).rstrip(".,")
+    return None
 
 
 _SIGNOFF = re.compile(r"^(?P<who>.{2,80}?)\s+(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)",

@@ -1,11 +1,439 @@
-"""Story clustering (stub: every article a story of its own until the real clustering lands)."""
+"""Story clustering: one story per real-world event, in batch or as articles arrive.
+
+How two articles are compared (all features from the text; see ``features``):
+
+1. **Pair probability** ``P``: a logistic model over six similarities, the cosine of TF-IDF
+   word vectors (words and word pairs), of names (capitalised word runs), of numbers, of
+   the years mentioned (how far apart, when both mention years), and closeness of their
+   reference dates (``exp(-days/7)``) times the word and name similarities.  Its weights were fitted on the ECB+ dev
+   topics (``crossread/data/stories/params.json``; ``python -m crossread.group.tuning``).
+2. **Neighbourhood similarity** ``P2``: the cosine between two articles' rows of ``P``
+   restricted to each article's ``neighbours`` best matches.  A short article whose raw
+   similarities are all low still finds its story, because it has the same nearest
+   neighbours as the story's other articles (shared-nearest-neighbour similarity).
+
+Clustering is average linkage in two stages over a sparse graph (every article keeps
+its ``candidates`` best matches only, so memory grows linearly):
+
+- stage 1 merges on ``blend * P2 + (1 - blend) * P`` down to ``threshold`` (a pair whose own
+  ``P`` is below ``floor`` gets nothing from its neighbourhood: shared neighbours alone must
+  not link two articles that say little in common);
+- stage 2 merges the stage-1 clusters while the mean ``P`` over the pairs compared between
+  them reaches ``merge_threshold`` (0.5: "more likely the same story than not").  Stage 2
+  keeps a big story whole when its articles' neighbourhoods do not all overlap.
+
+Syndicated copies (``syndication``) start as one cluster.  Batch grouping is the
+incremental mode started from an empty ``StoryState``: ``assign_to_stories`` compares new
+articles with stored ones (and each other), lets them join stored stories, start new ones,
+or join two stored stories into one.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import io
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from ..model import Article, ArticleAnalysis, StoryGroup
+import numpy as np
+import scipy.sparse as sp
+
+from ..model import Article, ArticleAnalysis, Copy, StoryGroup
 from ..options import StoryOptions
-from .syndication import find_copies
+from .features import DATA_DIR, SMALL_FEATURES, WORD_FEATURES, ArticleFeatures, extract_features
+from .linkage import sparse_average_link
+from .syndication import copy_components
+
+__all__ = ["group_stories", "assign_to_stories", "StoryState", "StoryParams", "load_params", "pair_features",
+           "FEATURE_NAMES"]
+
+FEATURE_NAMES = ("words", "names", "numbers", "years_differ", "days_near_words", "days_near_names")
+_CHUNK = 256
+_MIN_DF_FROM = 200  # collections smaller than this keep words seen in one article  # rows compared at once: bounds the dense block to _CHUNK x n floats
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """The tuned constants of story grouping (``crossread/data/stories/params.json``)."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    neighbours: int = 10
+    candidates: int = 30
+    blend: float = 0.75
+    threshold: float = 0.3
+    merge_threshold: float = 0.5
+    near_days: float = 7.0
+    min_df: int = 2
+    floor: float = 0.0
+    window_days: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "StoryParams":
+        names = tuple(data["features"])
+        if names != FEATURE_NAMES:
+            raise ValueError(f"params.json features {names} do not match {FEATURE_NAMES}")
+        keys = {"neighbours", "candidates", "blend", "threshold", "merge_threshold", "near_days", "min_df", "floor",
+                "window_days"}
+        return cls(weights=tuple(float(w) for w in data["weights"]), intercept=float(data["intercept"]),
+                   **{k: data[k] for k in keys if k in data})
+
+
+@lru_cache(maxsize=1)
+def load_params() -> StoryParams:
+    """The packaged parameters."""
+    return StoryParams.from_dict(json.loads((DATA_DIR / "params.json").read_text(encoding="utf-8")))
+
+
+# ---------------------------------------------------------------------------- weighting
+
+
+def _weigh(counts: sp.csr_matrix, df: np.ndarray, n_docs: int, min_df: int) -> sp.csr_matrix:
+    """Sublinear TF-IDF rows, L2-normalised; terms seen in fewer than ``min_df`` articles dropped."""
+    from sklearn.preprocessing import normalize
+
+    m = counts.tocsr(copy=True)
+    m.data = 1.0 + np.log(np.maximum(m.data, 1.0))
+    term_df = df[m.indices]
+    idf = np.log((1.0 + n_docs) / (1.0 + term_df)) + 1.0
+    m.data = (m.data * np.where(term_df >= min_df, idf, 0.0)).astype(np.float32)
+    m.eliminate_zeros()
+    return normalize(m, copy=False)
+
+
+@dataclass(slots=True)
+class _Weighted:
+    words: sp.csr_matrix
+    names: sp.csr_matrix
+    numbers: sp.csr_matrix
+    years: sp.csr_matrix
+    day: np.ndarray
+
+
+def _weighted(features: ArticleFeatures, state: "StoryState", params: StoryParams) -> _Weighted:
+    from sklearn.preprocessing import normalize
+
+    n = state.n_docs
+    return _Weighted(
+        # Dropping words seen once removes typos and one-off phrases from a large collection;
+        # in a small one (five articles) those words are most of what tells stories apart.
+        words=_weigh(features.words, state.df_words, n, params.min_df if n >= _MIN_DF_FROM else 1),
+        names=_weigh(features.names, state.df_names, n, 1),
+        numbers=_weigh(features.numbers, state.df_numbers, n, 1),
+        years=normalize(features.years.astype(np.float32)),
+        day=features.day,
+    )
+
+
+def _take(w: _Weighted, rows: np.ndarray) -> _Weighted:
+    return _Weighted(w.words[rows], w.names[rows], w.numbers[rows], w.years[rows], w.day[rows])
+
+
+@dataclass(slots=True)
+class _Columns:
+    """The articles compared against, with their vectors transposed once (csr of the transpose)."""
+
+    words: sp.csr_matrix
+    names: sp.csr_matrix
+    numbers: sp.csr_matrix
+    years: sp.csr_matrix
+    day: np.ndarray
+    has_years: np.ndarray
+
+    @classmethod
+    def of(cls, w: _Weighted) -> "_Columns":
+        return cls(w.words.T.tocsr(), w.names.T.tocsr(), w.numbers.T.tocsr(), w.years.T.tocsr(), w.day,
+                   np.diff(w.years.indptr) > 0)
+
+
+def _pair_terms(a: _Weighted, b: _Weighted | _Columns, params: StoryParams):  # type: ignore[no-untyped-def]
+    """The six similarities of every (row of ``a``, row of ``b``) pair, one (len a, len b) array each."""
+    cols = b if isinstance(b, _Columns) else _Columns.of(b)
+
+    def cos(x: sp.csr_matrix, y_t: sp.csr_matrix) -> np.ndarray:
+        return (x @ y_t).toarray()
+
+    words = cos(a.words, cols.words)
+    yield words
+    names = cos(a.names, cols.names)
+    yield names
+    yield cos(a.numbers, cols.numbers)
+    both_years = (np.diff(a.years.indptr) > 0)[:, None] & cols.has_years[None, :]
+    yield np.where(both_years, 1.0 - cos(a.years, cols.years), 0.0)
+    # Closeness in time only strengthens what the texts share: on any day, many unrelated
+    # events are reported, so "same day" alone must never link two articles.
+    days_a, days_b = a.day[:, None], b.day[None, :]
+    near = np.where((days_a > 0) & (days_b > 0),
+                    np.exp(-np.abs(days_a - days_b).astype(np.float32) / np.float32(params.near_days)), 0.0)
+    yield near * words
+    yield near * names
+
+
+def pair_features(a: _Weighted, b: _Weighted, params: StoryParams) -> np.ndarray:
+    """The six similarities (``FEATURE_NAMES``) of every pair: shape (len a, len b, 6)."""
+    return np.stack(list(_pair_terms(a, b, params)), axis=-1).astype(np.float32)
+
+
+def _pair_probability(a: _Weighted, b: _Weighted | _Columns, params: StoryParams) -> np.ndarray:
+    """Probability that each (row of ``a``, row of ``b``) pair reports one event."""
+    z = np.full((a.day.shape[0], b.day.shape[0]), params.intercept, dtype=np.float32)
+    for weight, term in zip(params.weights, _pair_terms(a, b, params)):
+        z += np.float32(weight) * term.astype(np.float32, copy=False)
+    np.clip(z, -30, 30, out=z)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+# ---------------------------------------------------------------------------- state
+
+
+@dataclass
+class StoryState:
+    """Everything needed to add articles to stored stories without recomputing the rest.
+
+    Serialisable with ``to_bytes``/``from_bytes`` (a compressed NumPy archive; about
+    1-2 KB per article plus ~3 MB of term statistics).  Article ``i`` of the state is
+    ``ids[i]``; its story is ``story_ids[i]``.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    story_ids: list[str] = field(default_factory=list)
+    features: ArticleFeatures = field(default_factory=lambda: extract_features(()))
+    df_words: np.ndarray = field(default_factory=lambda: np.zeros(WORD_FEATURES, dtype=np.int32))
+    df_names: np.ndarray = field(default_factory=lambda: np.zeros(SMALL_FEATURES, dtype=np.int32))
+    df_numbers: np.ndarray = field(default_factory=lambda: np.zeros(SMALL_FEATURES, dtype=np.int32))
+    # Pair probabilities kept for each article's best candidates (symmetric), and each
+    # article's nearest-neighbour row (the input of the neighbourhood similarity).
+    edges: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0), dtype=np.float32))
+    knn: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0), dtype=np.float32))
+    # What a StoryGroup is rebuilt from: headline (or opening line), outlet, copy marks.
+    headlines: list[str] = field(default_factory=list)
+    titled: list[bool] = field(default_factory=list)  # headline is the article's title (not its first line)
+    outlets: list[str] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.ids)
+
+    def to_bytes(self) -> bytes:
+        """The state as bytes (NumPy ``savez_compressed``), for a BLOB in the store."""
+        meta = {"ids": self.ids, "story_ids": self.story_ids, "headlines": self.headlines,
+                "titled": self.titled, "outlets": self.outlets, "copies": [c.to_dict() for c in self.copies]}
+        arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+                                         "day": self.features.day}
+        for name in ("words", "names", "numbers", "years"):
+            _put_sparse(arrays, "f_" + name, getattr(self.features, name))
+        _put_sparse(arrays, "edges", self.edges)
+        _put_sparse(arrays, "knn", self.knn)
+        for name in ("df_words", "df_names", "df_numbers"):
+            df = getattr(self, name)
+            nz = np.flatnonzero(df)
+            arrays[name + "_i"], arrays[name + "_v"] = nz.astype(np.int32), df[nz]
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "StoryState":
+        """Rebuild a state written by ``to_bytes``."""
+        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        features = ArticleFeatures(*(_get_sparse(arrays, "f_" + n) for n in ("words", "names", "numbers", "years")),
+                                   day=arrays["day"].astype(np.int64))
+        dfs = {}
+        for name, size in (("df_words", WORD_FEATURES), ("df_names", SMALL_FEATURES), ("df_numbers", SMALL_FEATURES)):
+            df = np.zeros(size, dtype=np.int32)
+            df[arrays[name + "_i"]] = arrays[name + "_v"]
+            dfs[name] = df
+        return cls(ids=list(meta["ids"]), story_ids=list(meta["story_ids"]), features=features,
+                   edges=_get_sparse(arrays, "edges"), knn=_get_sparse(arrays, "knn"),
+                   headlines=list(meta["headlines"]), titled=[bool(x) for x in meta["titled"]],
+                   outlets=list(meta["outlets"]),
+                   copies=[Copy.from_dict(c) for c in meta["copies"]], **dfs)
+
+
+def _put_sparse(arrays: dict[str, np.ndarray], name: str, m: sp.csr_matrix) -> None:
+    m = m.tocsr()
+    arrays[name + "_data"], arrays[name + "_indices"] = m.data, m.indices
+    arrays[name + "_indptr"], arrays[name + "_shape"] = m.indptr, np.asarray(m.shape, dtype=np.int64)
+
+
+def _get_sparse(arrays: Any, name: str) -> sp.csr_matrix:
+    shape = tuple(int(x) for x in arrays[name + "_shape"])
+    return sp.csr_matrix((arrays[name + "_data"], arrays[name + "_indices"], arrays[name + "_indptr"]), shape=shape)
+
+
+def _add_df(df: np.ndarray, counts: sp.csr_matrix) -> None:
+    """Add one to the document frequency of every term present in each row of ``counts`` (in place)."""
+    np.add.at(df, counts.indices, 1)
+
+
+# ---------------------------------------------------------------------------- comparing
+
+
+def _compare(new_rows: np.ndarray, weighted: _Weighted, params: StoryParams) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Best candidates (pair probabilities) and nearest-neighbour rows for ``new_rows`` against all rows.
+
+    Two dated articles more than ``window_days`` apart are not compared (their probability
+    counts as 0): it keeps the work near-linear on a long stream; undated articles are
+    compared with everything.
+    """
+    n = weighted.day.shape[0]
+    k_cand = max(1, min(params.candidates, n - 1))
+    k_near = max(0, min(params.neighbours - 1, n - 1))  # the article itself fills one place
+    cand_r, cand_c, cand_v = [], [], []
+    near_r, near_c, near_v = [], [], []
+    if n < 2:
+        empty = sp.csr_matrix((n, n), dtype=np.float32)
+        near = sp.csr_matrix((np.ones(len(new_rows), dtype=np.float32), (new_rows, new_rows)), shape=(n, n))
+        return empty, near
+    # Rows in date order (undated first), so a chunk's dated rows span a short period.
+    days = weighted.day
+    by_date = np.lexsort((np.arange(n), days))
+    sorted_days = days[by_date]
+    undated = by_date[sorted_days == 0]
+    new_rows = new_rows[np.lexsort((new_rows, days[new_rows]))]
+    window = params.window_days
+    everything: _Columns | None = None
+    for lo in range(0, len(new_rows), _CHUNK):
+        rows = new_rows[lo : lo + _CHUNK]
+        row_days = days[rows]
+        if window and (row_days > 0).all():
+            a = np.searchsorted(sorted_days, row_days.min() - window, side="left")
+            b = np.searchsorted(sorted_days, row_days.max() + window, side="right")
+            cols = np.sort(np.concatenate([undated, by_date[max(a, len(undated)) : b]]))
+            compared: _Weighted | _Columns = _take(weighted, cols)
+        else:
+            cols = np.arange(n)
+            everything = everything or _Columns.of(weighted)
+            compared = everything
+        prob = _pair_probability(_take(weighted, rows), compared, params)
+        if window:
+            both = (row_days[:, None] > 0) & (days[cols][None, :] > 0)
+            prob[both & (np.abs(row_days[:, None] - days[cols][None, :]) > window)] = -1.0
+        position = np.searchsorted(cols, rows)
+        prob[np.arange(len(rows)), position] = -1.0  # never one's own candidate
+        k = min(k_cand, len(cols) - 1)
+        if k < 1:
+            top = np.zeros((len(rows), 0), dtype=np.int64)
+        elif k < len(cols):
+            top = np.argpartition(-prob, k - 1, axis=1)[:, :k]
+        else:
+            top = np.argsort(-prob, axis=1)
+        for r, row in enumerate(rows.tolist()):
+            local = top[r]
+            vals = prob[r, local]
+            global_cols = cols[local]
+            order = np.lexsort((global_cols, -vals))  # by probability, ties by index: deterministic
+            global_cols, vals = global_cols[order], vals[order]
+            keep = vals >= 0
+            global_cols, vals = global_cols[keep], vals[keep]
+            cand_r.extend([row] * len(global_cols)), cand_c.extend(global_cols.tolist())
+            cand_v.extend(vals.tolist())
+            near_r.append(row), near_c.append(row), near_v.append(1.0)
+            near_r.extend([row] * min(k_near, len(global_cols)))
+            near_c.extend(global_cols[:k_near].tolist()), near_v.extend(vals[:k_near].tolist())
+    cand = sp.csr_matrix((np.asarray(cand_v, dtype=np.float32), (cand_r, cand_c)), shape=(n, n))
+    near = sp.csr_matrix((np.asarray(near_v, dtype=np.float32), (near_r, near_c)), shape=(n, n))
+    return cand, near
+
+
+def _symmetric_max(m: sp.csr_matrix) -> sp.csr_matrix:
+    return m.maximum(m.T).tocsr()
+
+
+# ---------------------------------------------------------------------------- the API
+
+
+def assign_to_stories(
+    new_articles: Sequence[Article],
+    state: StoryState | None = None,
+    options: StoryOptions | None = None,
+    *,
+    params: StoryParams | None = None,
+) -> tuple[tuple[StoryGroup, ...], StoryState]:
+    """Add articles to stored stories: each joins a story, starts one, or joins two into one.
+
+    Args:
+        new_articles: articles not yet in ``state`` (ids already there are ignored).
+        state: what an earlier call returned (``StoryState.from_bytes`` of the stored BLOB);
+            None or an empty state groups ``new_articles`` from scratch.
+        options: ``threshold`` overrides the stage-1 threshold; ``detect_copies`` switches
+            copy detection (among the new articles) on or off.
+        params: tuned constants; the packaged ones by default.
+
+    Returns:
+        (groups, new_state): every story after the addition (stored stories keep their id;
+        when two merge, the one with the earlier first article keeps its id), and the state to
+        store.  The input ``state`` is not changed.
+    """
+    options = options or StoryOptions()
+    params = params or load_params()
+    state = state or StoryState()
+    threshold = options.threshold if options.threshold is not None else params.threshold
+    known = set(state.ids)
+    fresh: dict[str, Article] = {}
+    for a in new_articles:
+        if a.id not in known:
+            fresh.setdefault(a.id, a)
+    articles = [fresh[k] for k in sorted(fresh)]  # canonical order: input order never matters
+    old_n, n = state.n_docs, state.n_docs + len(articles)
+
+    features_new = extract_features(articles)
+    df_words, df_names, df_numbers = state.df_words.copy(), state.df_names.copy(), state.df_numbers.copy()
+    for df, counts in ((df_words, features_new.words), (df_names, features_new.names),
+                       (df_numbers, features_new.numbers)):
+        binary = counts.copy()
+        binary.data[:] = 1
+        _add_df(df, binary)
+    features = ArticleFeatures.stack([state.features, features_new])
+    new_state = StoryState(ids=state.ids + [a.id for a in articles], story_ids=list(state.story_ids),
+                           features=features, df_words=df_words, df_names=df_names, df_numbers=df_numbers,
+                           headlines=state.headlines + [_headline(a) for a in articles],
+                           titled=state.titled + [bool(a.title and a.title.strip()) for a in articles],
+                           outlets=state.outlets + [a.outlet or "" for a in articles], copies=list(state.copies),
+                           edges=state.edges, knn=state.knn)
+
+    if articles:
+        weighted = _weighted(features, new_state, params)
+        new_rows = np.arange(old_n, n)
+        cand, near = _compare(new_rows, weighted, params)
+        old_edges = _resize(state.edges, n)
+        edges_new = _symmetric_max(cand)
+        knn = _update_knn(_resize(state.knn, n), near, cand, params)
+        # Neighbourhood similarity of each new article with everything (rows of new articles only).
+        from sklearn.preprocessing import normalize
+
+        unit = normalize(knn)
+        p2 = (unit[new_rows] @ unit.T).tocsr()
+        p2_full = _resize(sp.csr_matrix(p2), n, row_offset=old_n)
+        p2_full = p2_full.maximum(p2_full.T)
+        p2_full.setdiag(0)
+        stage1 = (params.blend * p2_full + (1 - params.blend) * edges_new).tocsr()
+        if params.floor > 0:
+            gate = edges_new.copy()
+            gate.data = (gate.data >= params.floor).astype(np.float32)
+            stage1 = stage1.multiply(gate).tocsr()
+        stage1.eliminate_zeros()
+
+        # Starting clusters: stored stories, and syndicated copies among the new articles.
+        initial = np.arange(n, dtype=np.int64)
+        story_first: dict[str, int] = {}
+        for i, sid in enumerate(state.story_ids):
+            initial[i] = story_first.setdefault(sid, i)
+        if options.detect_copies:
+            copy_labels, copies = copy_components(articles)
+            initial[old_n:] = np.where(copy_labels == np.arange(len(articles)), initial[old_n:],
+                                       copy_labels + old_n)
+            new_state.copies.extend(copies)
+        labels = sparse_average_link(stage1, threshold, initial=initial)
+        labels = sparse_average_link(edges_new, params.merge_threshold, initial=labels, edge_average=True)
+        new_state.edges = (old_edges.maximum(edges_new)).tocsr()
+        new_state.knn = knn
+        new_state.story_ids = _name_stories(labels, new_state, state)
+    return _groups(new_state), new_state
 
 
 def group_stories(
@@ -13,12 +441,147 @@ def group_stories(
     analyses: Sequence[ArticleAnalysis] = (),
     options: StoryOptions | None = None,
 ) -> tuple[StoryGroup, ...]:
-    """Group articles into stories: every article lands in exactly one group, ordered deterministically."""
-    options = options or StoryOptions()
-    copies = find_copies(articles) if options.detect_copies else ()
+    """Group articles into stories: one per real-world event.
+
+    Every article lands in exactly one group; syndicated copies land with their original
+    and are listed in the group's ``copies``.  The result does not depend on input order.
+
+    Args:
+        articles: cleaned articles (ids unique).
+        analyses: accepted for the pipeline's sake; grouping reads its own features from the
+            text, so it works whether or not the analysis stage ran.
+        options: ``threshold`` (stage-1 merge threshold, default tuned) and ``detect_copies``.
+
+    Returns:
+        Groups ordered by size (largest first), then by id.  A group's id is ``s-`` plus the
+        id of its first article (earliest reference date, then lowest id).
+    """
+    del analyses  # see the docstring
+    groups, _ = assign_to_stories(articles, None, options)
+    return groups
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _resize(m: sp.csr_matrix, n: int, *, row_offset: int = 0) -> sp.csr_matrix:
+    """``m`` placed in an n x n matrix (its rows shifted down by ``row_offset``)."""
+    coo = m.tocoo()
+    return sp.csr_matrix((coo.data, (coo.row + row_offset, coo.col)), shape=(n, n), dtype=np.float32)
+
+
+def _update_knn(old: sp.csr_matrix, near_new: sp.csr_matrix, cand: sp.csr_matrix, params: StoryParams) -> sp.csr_matrix:
+    """Nearest-neighbour rows after adding articles: the new rows, and stored rows a new article beats."""
+    if old.nnz == 0:
+        return near_new.tocsr()
+    old = old.tocsr()
+    rows: dict[int, dict[int, float]] = {}
+    coo = cand.tocoo()
+    for i, j, v in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()):
+        if old.indptr[j] == old.indptr[j + 1]:
+            continue  # j is new: its row was built whole
+        row = rows.get(j)
+        if row is None:
+            cols = old.indices[old.indptr[j] : old.indptr[j + 1]].tolist()
+            vals = old.data[old.indptr[j] : old.indptr[j + 1]].tolist()
+            row = rows[j] = dict(zip(cols, vals))
+        others = [(val, col) for col, val in row.items() if col != j]
+        if len(others) < params.neighbours - 1:
+            row[i] = v
+            continue
+        weakest_val, weakest_col = min(others, key=lambda t: (t[0], -t[1]))
+        if v > weakest_val:
+            del row[weakest_col]
+            row[i] = v
+    kept = old.tolil()
+    for j, row in rows.items():
+        cols = sorted(row)
+        kept.rows[j] = cols
+        kept.data[j] = [row[c] for c in cols]
+    return (kept.tocsr() + near_new).tocsr()
+
+
+def _headline(article: Article) -> str:
+    if article.title and article.title.strip():
+        return article.title.strip()
+    if article.sentences:
+        first = article.sentence_text(article.sentences[0]).strip()
+    else:
+        first = (article.text or "").strip()
+    first = first.split("\n", 1)[0]
+    return first[:200].rstrip()
+
+
+def _first_key(state: StoryState, i: int) -> tuple[int, str]:
+    day = int(state.features.day[i])
+    return (day if day > 0 else 10**9, state.ids[i])
+
+
+def _name_stories(labels: np.ndarray, new_state: StoryState, old: StoryState) -> list[str]:
+    """A story id per article: stored stories keep theirs, new stories are named after their first article."""
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels.tolist()):
+        members.setdefault(lab, []).append(i)
+    out = [""] * len(labels)
+    for group in members.values():
+        stored = [i for i in group if i < old.n_docs]
+        if stored:
+            # The stored story with the earliest first article keeps its id.
+            by_story: dict[str, int] = {}
+            for i in stored:
+                sid = old.story_ids[i]
+                if sid not in by_story or _first_key(new_state, i) < _first_key(new_state, by_story[sid]):
+                    by_story[sid] = i
+            sid = min(by_story, key=lambda s: (_first_key(new_state, by_story[s]), s))
+        else:
+            sid = "s-" + new_state.ids[min(group, key=lambda i: _first_key(new_state, i))]
+        for i in group:
+            out[i] = sid
+    return out
+
+
+def _groups(state: StoryState) -> tuple[StoryGroup, ...]:
+    members: dict[str, list[int]] = {}
+    for i, sid in enumerate(state.story_ids):
+        members.setdefault(sid, []).append(i)
+    copy_of = {c.article_id: c for c in state.copies}
+    edges = state.edges.tocsr() if state.edges.shape[0] == state.n_docs else None
     groups = []
-    for a in sorted(articles, key=lambda a: a.id):
-        groups.append(StoryGroup(id=f"s-{a.id}", article_ids=(a.id,), title=a.title,
-                                 copies=tuple(c for c in copies if c.article_id == a.id),
-                                 start=a.published, end=a.published))
+    for sid, rows in members.items():
+        rows.sort(key=lambda i: state.ids[i])
+        ids = tuple(state.ids[i] for i in rows)
+        in_group = set(ids)
+        copies = tuple(sorted((c for c in (copy_of.get(x) for x in ids) if c and c.original_id in in_group),
+                              key=lambda c: c.article_id))
+        days = [int(state.features.day[i]) for i in rows if state.features.day[i] > 0]
+        outlets = tuple(sorted({state.outlets[i] for i in rows if state.outlets[i]}))
+        groups.append(StoryGroup(
+            id=sid,
+            article_ids=ids,
+            title=_central_headline(rows, state, edges, {c.article_id for c in copies}),
+            copies=copies,
+            start=dt.date.fromordinal(min(days)) if days else None,
+            end=dt.date.fromordinal(max(days)) if days else None,
+            outlets=outlets,
+            reports=len(ids) - len(copies),
+        ))
+    groups.sort(key=lambda g: (-len(g.article_ids), g.id))
     return tuple(groups)
+
+
+def _central_headline(rows: list[int], state: StoryState, edges: sp.csr_matrix | None, copies: set[str]) -> str | None:
+    """The headline of the member most similar to the rest (its summed pair probability)."""
+    # Prefer real headlines; an article's first line stands in only when no member has one.
+    with_headline = [i for i in rows if state.headlines[i] and state.titled[i]] or [
+        i for i in rows if state.headlines[i]]
+    if not with_headline:
+        return None
+    if edges is None or len(rows) < 3:
+        best = min(with_headline, key=lambda i: (state.ids[i] in copies, _first_key(state, i)))
+        return state.headlines[best]
+    idx = np.asarray(rows)
+    sub = edges[idx][:, idx]
+    centrality = np.asarray(sub.sum(axis=1)).ravel()
+    score = {i: float(c) for i, c in zip(rows, centrality)}
+    best = min(with_headline, key=lambda i: (-round(score[i], 6), state.ids[i]))
+    return state.headlines[best]

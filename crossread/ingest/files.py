@@ -84,7 +84,7 @@ def read_path(path: Path, *, on_problem: Reporter) -> Iterator[RawArticle]:
             (p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)),
             key=lambda p: p.relative_to(path).as_posix(),
         )
-        readable = [p for p in files if p.suffix.lower() in READABLE]
+        readable = [p for p in files if p.suffix.lower() in READABLE and not _is_project_file(p)]
         if not readable:
             on_problem(InputError("E107", str(path)))
             return
@@ -92,6 +92,14 @@ def read_path(path: Path, *, on_problem: Reporter) -> Iterator[RawArticle]:
             yield from _read_file(p, on_problem)
         return
     yield from _read_file(path, on_problem, explicit=True)
+
+
+# Files a corpus folder carries about itself, not articles (read when named explicitly).
+_PROJECT_FILES = {"readme", "license", "licence", "changelog", "changes", "contributing", "authors", "notice", "copying"}
+
+
+def _is_project_file(path: Path) -> bool:
+    return path.stem.lower() in _PROJECT_FILES
 
 
 def _read_file(path: Path, on_problem: Reporter, explicit: bool = False) -> Iterator[RawArticle]:

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..model import Article, BriefSentence, Fact, FigureReport, Story
 from ..options import ReportOptions
-from .citations import check_sentence, proper_vocabulary, source_labels
+from .citations import check_sentence, fold, proper_vocabulary, source_labels
 
 __all__ = ["build_brief", "sentence_index"]
 
@@ -47,6 +47,7 @@ _QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_INNER_QUOTE = re.compile(r"[\"\u201c\u201d]")
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ class _Context:
         chosen = [a for a in articles if a.id in wanted] or list(articles)
         self.articles = chosen
         self.by_id = {a.id: a for a in chosen}
+        self.position = {a.id: k for k, a in enumerate(chosen)}
         self.story = story
         self.labels = source_labels(chosen)
         self.ignore = sorted(set(self.labels.values()) | set(self.by_id) | {a.outlet for a in chosen if a.outlet})
@@ -141,8 +143,9 @@ def _words(text: str) -> list[str]:
 def _candidates(ctx: _Context, conflict_spots: set[tuple[str, int]]) -> list[_Candidate]:
     cfg = _settings()
     out = []
+    per_article = _per_article(ctx, cfg["max_candidates"])
     for a in ctx.articles:
-        for i, s in enumerate(a.sentences):
+        for i, s in enumerate(a.sentences[:per_article]):
             text = _SPACES.sub(" ", a.sentence_text(s)).strip()
             words = _words(text)
             if not (cfg["min_words"] <= len(words) <= cfg["max_words"]):
@@ -153,8 +156,18 @@ def _candidates(ctx: _Context, conflict_spots: set[tuple[str, int]]) -> list[_Ca
     return out
 
 
+def _per_article(ctx: _Context, total: int) -> int:
+    """Sentences read per article so a huge story stays within ``total`` (leads first: news front-loads)."""
+    n = sum(len(a.sentences) for a in ctx.articles)
+    if n <= total:
+        return max((len(a.sentences) for a in ctx.articles), default=0)
+    return max(3, total // max(1, len(ctx.articles)))
+
+
 def _pool(ctx: _Context) -> list[tuple[str, int, str]]:
-    return [(a.id, i, a.sentence_text(s)) for a in ctx.articles for i, s in enumerate(a.sentences)]
+    """The sentences candidates are compared with, to find which outlets support them."""
+    per_article = _per_article(ctx, _settings()["max_pool"])
+    return [(a.id, i, a.sentence_text(s)) for a in ctx.articles for i, s in enumerate(a.sentences[:per_article])]
 
 
 def _vectorise(texts: list[str]):  # type: ignore[no-untyped-def]
@@ -186,8 +199,8 @@ def _score(ctx: _Context, cands: list[_Candidate], agree_spots: dict[tuple[str, 
             c.score = 1.0 / (1 + c.index)
         return np.eye(n)
     cand_m, pool_m = matrix[:n], matrix[n:]
-    sim_pool = (cand_m @ pool_m.T).toarray()
-    sim_cand = (cand_m @ cand_m.T).toarray()
+    sim_pool = (cand_m @ pool_m.T).toarray().astype(np.float32)
+    sim_cand = (cand_m @ cand_m.T).toarray().astype(np.float32)
     families = sorted(set(ctx.family.values()))
     dated = {(t.article_id, ctx.where(t.article_id, t)) for t in ctx.story.time_expressions if t.value}
     timeline = {tuple(x) for ev in ctx.story.timeline for x in ev.sentences}
@@ -197,18 +210,26 @@ def _score(ctx: _Context, cands: list[_Candidate], agree_spots: dict[tuple[str, 
     centroid = np.asarray(pool_m.mean(axis=0)).ravel()
     centroid_norm = float(np.linalg.norm(centroid)) or 1.0
 
+    # each candidate's closest sentence in every article (ties: the earlier sentence), in one pass per article
+    closest: dict[str, tuple[Any, Any]] = {}
+    for aid, ks in by_article.items():
+        cols = np.asarray(ks)
+        block = sim_pool[:, cols]
+        pick = block.argmax(axis=1)
+        closest[aid] = (cols[pick], block[np.arange(n), pick])
+    pool_numbers = [_numbers(p[2]) for p in pool]
     for row, c in enumerate(cands):
         own_numbers = _numbers(c.text)
         best_per_family: dict[str, float] = {}
-        for aid, ks in by_article.items():
+        for aid in by_article:
             if aid == c.article.id:
                 continue
-            k = max(ks, key=lambda j: (sim_pool[row, j], -j))
-            sim = float(sim_pool[row, k])
+            k = int(closest[aid][0][row])
+            sim = float(closest[aid][1][row])
             fam = ctx.family[aid]
             if fam != ctx.family[c.article.id]:
                 best_per_family[fam] = max(best_per_family.get(fam, 0.0), sim)
-            theirs = _numbers(pool[k][2])
+            theirs = pool_numbers[k]
             if sim >= cfg["support_similarity"] and not (own_numbers and theirs and not own_numbers & theirs):
                 c.support[aid] = pool[k][1]
         for fact in agree_spots.get((c.article.id, c.index), []):
@@ -243,18 +264,36 @@ def _score(ctx: _Context, cands: list[_Candidate], agree_spots: dict[tuple[str, 
     return sim_cand
 
 
+def _stems(text: str) -> set[str]:
+    """Crude stems (first five letters) of a sentence's content words, to tell what it adds."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return {w[:5] for w in (x.casefold() for x in _words(text)) if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
+
+
+def _restates(a: _Candidate, b: _Candidate) -> bool:
+    """The two sentences say the same thing: one is the other's closest match in its outlet, or both
+    have the same closest match in a third one."""
+    if a.support.get(b.article.id) == b.index or b.support.get(a.article.id) == a.index:
+        return True
+    return any(b.support.get(aid) == idx for aid, idx in a.support.items() if aid not in (a.article.id, b.article.id))
+
+
 def _mmr(cands: list[_Candidate], sim, k: int, chosen: list[int]) -> list[int]:  # type: ignore[no-untyped-def]
     """Extend ``chosen`` (indices into cands) by maximal marginal relevance up to k picks."""
     cfg = _settings()
     lam, limit = cfg["mmr_lambda"], cfg["redundancy_similarity"]
     chosen = list(chosen)
+    stems = [_stems(c.text) for c in cands]
     while len(chosen) < k:
         best, best_value = None, None
+        said = set().union(*(stems[j] for j in chosen)) if chosen else set()
         for i, c in enumerate(cands):
             if i in chosen:
                 continue
-            redundancy = max((float(sim[i, j]) for j in chosen), default=0.0)
-            if redundancy > limit:
+            redundancy = max((1.0 if _restates(c, cands[j]) else float(sim[i, j]) for j in chosen), default=0.0)
+            covered = len(stems[i] & said) / len(stems[i]) if stems[i] else 1.0
+            if redundancy > limit or covered >= cfg["covered_limit"]:
                 continue
             value = lam * c.score - (1 - lam) * redundancy
             if best_value is None or value > best_value + 1e-12:
@@ -268,41 +307,99 @@ def _mmr(cands: list[_Candidate], sim, k: int, chosen: list[int]) -> list[int]: 
 # --------------------------------------------------------------------------- facts and quotes
 
 
+def _families(ctx: _Context, fact: Fact) -> int:
+    """Distinct outlets (copies count once) reporting a fact."""
+    return len({ctx.family[r.article_id] for r in fact.reports if r.article_id in ctx.family})
+
+
 def _reading(r: FigureReport) -> tuple:
     return (r.value, r.low, r.high, (r.qualifier or "").casefold(), (r.unit or "").casefold())
+
+
+def _interval(r: FigureReport) -> tuple[float, float]:
+    """The values a report allows: "around 25" → (22.5, 27.5), "at least 30" → (30, inf), "700" → (700, 700)."""
+    lo = r.low if r.low is not None else r.value
+    hi = r.high if r.high is not None else (r.value if r.low is None else None)
+    return (float(lo) if lo is not None else float("-inf"), float(hi) if hi is not None else float("inf"))
+
+
+def _sides(reports: list[FigureReport]) -> list[list[FigureReport]]:
+    """Split a conflict's reports into sides: readings that can all be true together.
+
+    Vague readings ("dozens", no stated value) are left out when precise ones disagree; sides are
+    grown greedily in order of their lower bound, so "at least 30" and "more than 30" stand together
+    against "around 25".
+    """
+    precise = [r for r in reports if r.value is not None]
+    if len({_reading(r) for r in precise}) < 2:
+        precise = list(reports)
+    ordered = sorted(precise, key=lambda r: (_interval(r), r.article_id, r.start))
+    sides: list[list[FigureReport]] = []
+    bounds: list[tuple[float, float]] = []
+    for r in ordered:
+        lo, hi = _interval(r)
+        if sides and max(bounds[-1][0], lo) <= min(bounds[-1][1], hi):
+            sides[-1].append(r)
+            bounds[-1] = (max(bounds[-1][0], lo), min(bounds[-1][1], hi))
+        else:
+            sides.append([r])
+            bounds.append((lo, hi))
+    return sides if len(sides) >= 2 else [[r for r in precise if _reading(r) == key] for key in dict.fromkeys(map(_reading, precise))]
+
+
+def _most_common(values: list[str | None]) -> str:
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -values.index(v)), default="")
 
 
 def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None:
     """A template sentence stating an agreed or a conflicting fact, or None if none passes the checker."""
     t = _settings()["templates"]
-    groups: dict[tuple, list[FigureReport]] = {}
-    for r in fact.reports:
-        if r.article_id in ctx.by_id:
-            groups.setdefault(_reading(r), []).append(r)
-    if not groups:
+    reports = [r for r in fact.reports if r.article_id in ctx.by_id]
+    if not reports:
         return None
 
-    def first_seen(rs: list[FigureReport]) -> tuple:
-        a = ctx.by_id[rs[0].article_id]
-        return (a.published.isoformat() if (kind == "evolving" and a.published) else "", ctx.articles.index(a))
+    def readings(rs: list[FigureReport], by_text: bool = True) -> list[str]:
+        """'text (sources)' for each distinct reading (and wording, if by_text), in article order."""
+        groups: dict[tuple, list[FigureReport]] = {}
+        for r in sorted(rs, key=lambda r: (ctx.position[r.article_id], r.start)):
+            wording = _SPACES.sub(" ", r.text).strip().casefold() if by_text else ""
+            groups.setdefault((wording, _reading(r)), []).append(r)
+        return [t["report"].format(text=_SPACES.sub(" ", g[0].text).strip(), sources=ctx.cite([r.article_id for r in g]))
+                for g in groups.values()]
 
-    ordered = sorted(groups.values(), key=first_seen)
-    parts = []
-    for rs in ordered:
-        text = _SPACES.sub(" ", rs[0].text).strip()
-        parts.append(t["report"].format(text=text, sources=ctx.cite([r.article_id for r in rs])))
-    joiner = t["joiner_agree"] if kind == "agree" else t["joiner_conflict"]
-    reports = joiner.join(parts)
+    if kind == "agree":
+        text_reports = t["joiner_agree"].join(readings(reports, by_text=False))
+    else:
+        sides = _sides(reports)
+        if kind == "evolving":
+            def first_day(side: list[FigureReport]) -> str:
+                days = [ctx.by_id[r.article_id].published for r in side]
+                return min((d.isoformat() for d in days if d), default="9999")
+            sides.sort(key=first_day)
+        text_reports = t["joiner_conflict"].join(t.get("joiner_side", ", ").join(readings(side)) for side in sides)
     evidence = []
     for r in fact.reports:
         where = ctx.where(r.article_id, r)
         if where is not None and (r.article_id, where) not in evidence:
             evidence.append((r.article_id, where))
-    about = _SPACES.sub(" ", fact.about or "").strip()
+    fields = {
+        "about": _SPACES.sub(" ", fact.about or "").strip(),
+        "reports": text_reports,
+        "counted": "",
+        "predicate": "",
+    }
+    if all(r.unit is None for r in reports):
+        predicate = _most_common([r.predicate for r in reports])
+        if predicate.endswith(("ed", "en")):
+            fields["counted"], fields["predicate"] = _most_common([r.counted for r in reports]), predicate
     for variant in t["conflict_evolving" if kind == "evolving" else kind]:
-        if "{about}" in variant and not about:
+        if any("{" + k + "}" in variant and not v for k, v in fields.items()):
             continue
-        text = variant.format(about=about, reports=reports)
+        text = variant.format(**fields)
         if ctx.passes(text, evidence):
             return BriefSentence(
                 text=text,
@@ -313,7 +410,7 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
     return None
 
 
-def _quote_sentence(ctx: _Context) -> BriefSentence | None:
+def _quote_sentence(ctx: _Context) -> tuple[BriefSentence, set[tuple[str, int]]] | None:
     """The statement most outlets carry (two at least), as a quote sentence."""
     cfg = _settings()
     best = None
@@ -324,31 +421,38 @@ def _quote_sentence(ctx: _Context) -> BriefSentence | None:
         fams = {ctx.family[a] for a in arts}
         if len(fams) < 2:
             continue
-        short = [q for q in group.quotes if q.article_id in ctx.by_id and len(_words(q.text)) <= cfg["max_quote_words"]]
-        if not short:
+        fitting = [q for q in group.quotes
+                   if q.article_id in ctx.by_id and cfg["min_quote_words"] <= len(_words(q.text)) <= cfg["max_quote_words"]
+                   and not _INNER_QUOTE.search(q.text.strip().strip("\"\u201c\u201d"))]  # one quotation, not two run together
+        if not fitting:
             continue
-        key = (len(fams), -min(len(q.text) for q in short))
+        chosen = max(fitting, key=lambda q: (len(q.text), q.article_id))
+        key = (len(fams), len(chosen.text))
         if best is None or key > best[0]:
-            best = (key, group, arts, min(short, key=lambda q: (len(q.text), q.article_id)))
+            best = (key, group, arts, chosen)
     if best is None:
         return None
     _, group, arts, quote = best
     evidence: list[tuple[str, int]] = []
-    last = (group.speaker or "").split()[-1:] or [""]
+    spots: set[tuple[str, int]] = set()
+    name = fold(group.speaker or "")
     for q in group.quotes:
         where = ctx.where(q.article_id, q)
         if where is None:
             continue
         a = ctx.by_id[q.article_id]
         evidence.append((q.article_id, where))
-        for near in (where - 1, where + 1):  # the speaker is often named in the next or previous sentence
-            if 0 <= near < len(a.sentences) and last[0] and last[0] in a.sentence_text(a.sentences[near]):
-                evidence.append((q.article_id, near))
+        spots.add((q.article_id, where))
+        if name and name not in fold(a.sentence_text(a.sentences[where])):
+            # the speaker's full name stands elsewhere ("Castell said" here, "Mira Castell" earlier): cite it too
+            named = [i for i, sent in enumerate(a.sentences) if name in fold(a.sentence_text(sent))]
+            if named:
+                evidence.append((q.article_id, min(named, key=lambda i: (abs(i - where), i))))
     text_q = _SPACES.sub(" ", quote.text).strip().strip("\"\u201c\u201d ")
     for variant in _settings()["templates"]["quote"]:
         text = variant.format(speaker=group.speaker, quote=text_q, sources=ctx.cite(sorted(arts)))
         if ctx.passes(text, evidence):
-            return BriefSentence(text=text, sources=ctx.order(arts), kind="quote", evidence=tuple(dict.fromkeys(evidence)))
+            return BriefSentence(text=text, sources=ctx.order(arts), kind="quote", evidence=tuple(dict.fromkeys(evidence))), spots
     return None
 
 
@@ -371,16 +475,25 @@ def _extractive(ctx: _Context, budget: int) -> tuple[BriefSentence, ...]:
                 agree_spots.setdefault((r.article_id, where), []).append(fact)
 
     conflicts = []
-    for fact in story.facts:
-        if fact.verdict != "conflict" or len(conflicts) >= min(cfg["max_conflicts"], max(1, budget // 2)):
+    for fact in sorted(story.facts, key=lambda f: -_families(ctx, f)):
+        if fact.verdict != "conflict" or _families(ctx, fact) < 2:
             continue
+        if len(conflicts) >= min(cfg["max_conflicts"], max(1, budget // 2)):
+            break
         s = _fact_sentence(ctx, fact, "evolving" if fact.timing == "evolving" else "conflict")
         if s is not None:
             conflicts.append(s)
-    quote = _quote_sentence(ctx) if budget - len(conflicts) >= 4 else None
+    quoted = _quote_sentence(ctx) if budget - len(conflicts) >= 4 else None
+    quote = quoted[0] if quoted else None
 
-    agreed = [f for f in story.facts if f.verdict == "agree" and len({ctx.family.get(r.article_id, r.article_id) for r in f.reports}) >= 2]
+    # an agreement is worth a sentence when a good share of the outlets state it (a third, two at least)
+    n_families = len(set(ctx.family.values()))
+    enough = max(2, -(-n_families // 3))
+    agreed = [f for f in story.facts if f.verdict == "agree" and _families(ctx, f) >= enough]
+    agreed.sort(key=lambda f: -_families(ctx, f))
     room = budget - len(conflicts) - (quote is not None)
+    if quoted is not None:
+        conflict_spots |= quoted[1]  # the quotation is in the brief once already
     cands = _candidates(ctx, conflict_spots)
     extracts: list[_Candidate] = []
     if cands and room > 0:
@@ -398,7 +511,7 @@ def _extractive(ctx: _Context, budget: int) -> tuple[BriefSentence, ...]:
 
     out_extracts = []
     for c in extracts:
-        supporters = sorted(c.support.items(), key=lambda x: ctx.articles.index(ctx.by_id[x[0]]))
+        supporters = sorted(c.support.items(), key=lambda x: ctx.position[x[0]])
         evidence = [(c.article.id, c.index)] + supporters
         if not ctx.passes(c.text, evidence):
             continue

@@ -1,12 +1,607 @@
-"""Align figure reports across sources into facts with a verdict (stub: to be built)."""
+"""Align figure reports across sources into facts, each with a verdict: agree, conflict or single.
+
+Two reports belong to one fact when they count the same kind of thing (the counted noun, through
+the classes of ``data/figures/lexicon.json``: peacekeepers = troops = soldiers), under the same
+predicate (injured = wounded = hurt), in similar words (TF-IDF cosine of the words around the
+number, names weighted up), with compatible units.  A matching value is supporting evidence only:
+it does not join reports whose nouns differ, and reports in one sentence with different values are
+always different quantities.  Reports are clustered by average linkage over that similarity
+(scipy), so a fact is a group whose members are similar on average, not a chain; a second pass
+joins groups that read alike but state different values, the shape of a disputed figure.
+
+The verdict comes from the interval each report allows (``facts_verdict``); syndicated copies
+count once.  A conflict is "evolving" when the articles' dates order the values (a toll that
+rose day by day) and "contemporaneous" otherwise.
+"""
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..model import Article, ArticleAnalysis, Copy, Fact
+from ..analyse.figures import lexicon
+from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
+from .facts_verdict import intervals_agree, report_interval, unit_parts
+
+__all__ = ["group_facts", "FactWeights"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactWeights:
+    """How the cues that two reports are one fact are weighed (tuned on ecbplus-dev, rounded).
+
+    First pass: a pair's probability is ``sigmoid(bias + sum(weight * cue))`` (weights first fitted by
+    logistic regression on gold pairs); reports cluster by average linkage while the average
+    probability between two groups stays above ``threshold``.  Second pass: groups whose context
+    centroids are close (cosine plus the ``merge_*`` bonuses above ``merge_threshold``) join even
+    though their values differ: that is how a disputed count comes together.
+    """
+
+    # first pass: pairs of reports
+    bias: float = -4.8
+    context: float = 5.0  # tf-idf cosine of the words around the two numbers
+    same_value: float = 5.4
+    close_value: float = 1.5  # different but within a third of each other (a conflict looks like this)
+    compatible: float = 0.85  # one value can satisfy both
+    same_article: float = -3.9  # an article rarely states one quantity twice with different words
+    other_counted: float = -2.5  # both nouns known and different (after the synonym classes)
+    other_class: float = -1.75  # both nouns in known classes that differ (people / weapons)
+    no_counted: float = 0.7  # neither names what it counts
+    noun_in_context: float = 0.75  # one's counted noun appears near the other
+    same_predicate: float = 0.7
+    other_predicate: float = -0.15
+    same_dimension: float = 0.65
+    missing_dimension: float = -0.2  # one has a unit, the other none
+    same_subject: float = 0.0  # the nearest name is the same ("Orozco, 27" / "Orozco, 29")
+    other_subject: float = -0.6
+    other_subject_personal: float = -2.0  # ages and records of two different names
+    record_clash: bool = True  # parts of two different sports records ("45-7-2", "14-13-2") never join
+    threshold: float = 0.4
+    window: int = 80  # characters of context each side of the figure
+    prefix: int = 6  # context words are cut to this many letters (a cheap stemmer)
+    # second pass: groups of reports
+    merge_threshold: float = 0.55
+    merge_same_counted: float = 0.1
+    merge_same_predicate: float = 0.1
+    merge_same_dimension: float = 0.1  # both carry the same unit (years, km, USD, age...)
+    merge_same_value: float = 0.15  # the first pass kept them apart on context only
+    merge_close: float = 0.1  # the two groups' values lie within a third of each other
+    merge_far: float = 0.0  # values far apart (kept neutral: tuning found no gain)
+    merge_all_three: float = 0.1  # same noun class, same predicate and close values
+    merge_outlier: float = 0.1  # a small group from other articles joining a large one (one odd outlet)
+    merge_shared_articles: float = 0.5  # at most this share of the smaller group's articles in common
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_HARD = 10.0
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    lx = lexicon()
+    counted_class: dict[str, str] = {}
+    for cls, words in lx["counted_classes"].items():
+        for w in words:
+            counted_class.setdefault(w, cls)
+    stop = frozenset(lx["stop_words"]) | frozenset(lx["units_words"]) | frozenset(lx["tens_words"]) | {
+        "hundred", "thousand", "million", "billion", "dozen", "dozens", "percent", "cent"}
+    return counted_class, stop
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'’-")
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 2 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[str | None, bool]:
+    """(class or stem of the counted noun, whether it is a known class); a capitalised head
+    ("12 Somali", "11 Yemenis") counts people."""
+    if report.counted is None:
+        return None, False
+    counted_class, _ = _tables()
+    c = report.counted.lower()
+    known = counted_class.get(c) or counted_class.get(c + "s")
+    if known:
+        return known, True
+    if article is not None:
+        at = article.text.find(report.counted[:1].upper() + report.counted[1:], report.start, report.end + 1)
+        if at >= 0:
+            return "people", True
+    return _stem(c), False
+
+
+def _dimension(report: FigureReport) -> str | None:
+    if report.counted == "age":
+        return "age"
+    if report.counted in ("wins", "losses", "draws", "winning score", "losing score", "score"):
+        return "record"
+    if report.unit == "times":
+        return None
+    dim = unit_parts(report.unit)[1]
+    return None if dim == "count" else dim
+
+
+_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
+
+
+def _subject(article: Article | None, report: FigureReport) -> str | None:
+    """The name closest to the figure in its clause ("Orozco, 27", "the 16-year-old Kimani Gray")."""
+    if article is None:
+        return None
+    text = article.text
+    lo, hi = max(0, report.start - 45), min(len(text), report.end + 30)
+    if report.sentence is not None and 0 <= report.sentence < len(article.sentences):
+        s = article.sentences[report.sentence]
+        lo, hi = max(lo, s.start), min(hi, s.end)
+    _, stop = _tables()
+    if report.counted == "age" and report.text.lower().endswith("old"):
+        # "the 16-year-old Kimani Gray": the person follows; "the 35-year-old deputy" names no one
+        m = re.match(r"\s+(?:[A-Z][\w'’-]*\s+){0,2}?([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?=[\s,.;)]|$)",
+                     text[report.end : min(hi, report.end + 40)])
+        first = re.match(r"\s+([a-z]+)", text[report.end : report.end + 20])
+        return m.group(1) if m and not first else None
+    best: tuple[int, str] | None = None
+    for m in _NAME.finditer(text, lo, hi):
+        if report.start <= m.start() < report.end:
+            continue
+        w = m.group()
+        if w.lower() in stop or w.lower() in _months():
+            continue
+        if _initial(text, m.start(), lo) and not re.match(r"(?:,|'s|’s|\s[A-Z])", text[m.end() : m.end() + 3]):
+            continue  # "The", "Officials" open sentences; "Orozco, 27" is still a name
+        gap = report.start - m.end() if m.end() <= report.start else m.start() - report.end
+        if any(c in text[min(m.end(), report.end) : max(m.start(), report.start)] for c in ";:"):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, w)
+    return best[1] if best else None
+
+
+def _initial(text: str, pos: int, sentence_start: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence or a quotation (so its capital says nothing)."""
+    if pos <= sentence_start:
+        return True
+    if text[pos - 1] in "\"“‘'(":
+        return True
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n"
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(lexicon()["months"])
+
+
+def _context(article: Article | None, report: FigureReport, window: int, w_prefix: int = 64) -> list[tuple[str, float]]:
+    """Weighted words around the figure in its sentence (names count double)."""
+    if article is None:
+        return []
+    text = article.text
+    lo, hi = max(0, report.start - window), min(len(text), report.end + window)
+    if report.sentence is not None and 0 <= report.sentence < len(article.sentences):
+        s = article.sentences[report.sentence]
+        lo, hi = max(lo, s.start), min(hi, s.end)
+    _, stop = _tables()
+    out = []
+    for m in _WORD.finditer(text, lo, hi):
+        w = m.group()
+        wl = w.lower()
+        if wl in stop or len(wl) < 2:
+            continue
+        weight = 2.0 if (w[0].isupper() and not _initial(text, m.start(), lo)) else 1.0
+        out.append((_stem(wl)[: w_prefix], weight))
+    return out
 
 
 def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
-                copies: Sequence[Copy] = ()) -> tuple[Fact, ...]:
-    """Group the story's figure reports into facts; verdict agree / conflict / single."""
-    return ()
+                copies: Sequence[Copy] = (), *, weights: FactWeights | None = None) -> tuple[Fact, ...]:
+    """Group the story's figure reports into facts; verdict agree / conflict / single.
+
+    Args:
+        articles: the story's cleaned articles.
+        analyses: what was read from each (their ``figures`` are grouped).
+        copies: syndicated copies in the story; a copy's reports do not count as a second source.
+        weights: the similarity weights (defaults are tuned).
+
+    Returns:
+        Facts with ids "1", "2", ... in order of first report (article id, then offset).
+    """
+    w = weights or FactWeights()
+    by_id = {a.id: a for a in articles}
+    reports = sorted((r for an in analyses for r in an.figures), key=lambda r: (r.article_id, r.start, r.end))
+    if not reports:
+        return ()
+    labels = _cluster(reports, by_id, w)
+    groups: dict[int, list[FigureReport]] = {}
+    for r, lab in zip(reports, labels):
+        groups.setdefault(lab, []).append(r)
+    original = _originals(copies)
+    facts = []
+    for members in sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start)):
+        facts.append(_make_fact(str(len(facts) + 1), _one_per_sentence(members), by_id, original))
+    return tuple(facts)
+
+
+def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> list[int]:
+    """Cluster labels (one per report) by average linkage over the pairwise similarity."""
+    n = len(reports)
+    if n == 1:
+        return [0]
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    f = _pair_features(reports, articles, w)
+    logit = (w.bias + w.context * f["ctx"] + w.same_value * f["same_v"] + w.close_value * f["close"]
+             + w.compatible * f["compat"] + w.same_article * f["same_art"] + w.other_counted * f["other_c"]
+             + w.no_counted * f["none_c"] + w.noun_in_context * f["noun_in"] + w.same_predicate * f["same_p"]
+             + w.other_predicate * f["other_p"] + w.same_dimension * f["same_d"]
+             + w.missing_dimension * f["one_dim"] + w.other_class * f["other_class"]
+             + w.same_subject * f["same_s"] + w.other_subject * f["other_s"])
+    dist = 1.0 / (1.0 + np.exp(np.clip(logit, -50, 50)))
+    dist[f["other_d"] | f["unit_vs_noun"]] = _HARD
+    # one sentence or one article naming two different things: two quantities, whatever the numbers
+    dist[f["same_art"] & f["other_c"]] = _HARD
+    dist[f["record_clash"]] = _HARD if w.record_clash else dist[f["record_clash"]]
+    # two people's ages or records are two quantities
+    logit_personal = f["other_s"] & f["same_d"] & f["personal"][:, None]
+    dist[logit_personal] = np.maximum(dist[logit_personal], 1.0 / (1.0 + np.exp(np.clip(
+        logit[logit_personal] + w.other_subject_personal, -50, 50))))
+    dist[f["same_sent"] & ~f["same_v"]] = _HARD
+    np.fill_diagonal(dist, 0.0)
+    dist = (dist + dist.T) / 2
+    iu = np.triu_indices(n, 1)
+    tree = linkage(dist[iu], method="average")
+    labels = fcluster(tree, t=1.0 - w.threshold, criterion="distance")
+    # what the second pass must respect: units and sports records (not "one sentence, two values":
+    # an article may give both sides of a dispute in one sentence)
+    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"]
+    return _merge_conflicts([int(x) for x in labels], f, w)
+
+
+def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
+    """Second pass: join groups that read alike but state different values (a conflict).
+
+    Two groups merge when their context centroids are close, their units and nouns do not
+    clash and they come from different articles: one article giving both values usually
+    means two quantities (a 9-14 record has wins and losses), several disagreeing articles a conflict.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    order = sorted(set(labels))
+    index = {lab: k for k, lab in enumerate(order)}
+    members: list[list[int]] = [[] for _ in order]
+    for i, lab in enumerate(labels):
+        members[index[lab]].append(i)
+    x = f["vectors"]
+    m = len(members)
+    rows = np.array([index[lab] for lab in labels])
+    agg = csr_matrix((np.ones(len(labels)), (rows, np.arange(len(labels)))), shape=(m, len(labels))) @ x
+    agg = agg.toarray() if hasattr(agg, "toarray") else np.asarray(agg)
+
+    def norm(v: np.ndarray) -> np.ndarray:
+        d = np.linalg.norm(v, axis=-1, keepdims=True)
+        d[d == 0] = 1.0
+        return v / d
+
+    cent = norm(agg)
+    base = f["base"]
+
+    def middle(ix: list[int]) -> float:
+        vals = sorted(v for v in base[ix].tolist() if v == v)
+        return vals[len(vals) // 2] if vals else math.nan
+
+    mids = [middle(ix) for ix in members]
+    sets = [dict(articles=set(f["article"][ix].tolist()), dims=set(f["dim"][ix].tolist()) - {-1},
+                 counted=set(f["counted"][ix].tolist()) - {-1},
+                 subjects=set(f["subject"][ix].tolist()) - {-1},
+                 personal=bool(f["personal"][ix].any()),
+                 classes={c for c, k in zip(f["counted"][ix].tolist(), f["known"][ix].tolist()) if k and c >= 0}, preds=set(f["predicate"][ix].tolist()) - {-1})
+            for ix in members]
+    alive = [True] * m
+    cannot = f["cannot"]
+    sim = cent @ cent.T
+    np.fill_diagonal(sim, -1.0)
+
+    def score(a: int, b: int) -> float:
+        sa, sb = sets[a], sets[b]
+        if sa["dims"] and sb["dims"] and not (sa["dims"] & sb["dims"]):
+            return -1.0
+        if not sa["dims"] or not sb["dims"]:
+            if sa["dims"] or sb["dims"]:
+                return -1.0
+        if cannot[np.ix_(members[a], members[b])].any():
+            return -1.0  # a pair the first pass ruled out (one sentence, two nouns, two records...)
+        if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
+            return -1.0  # two ages or records join only when they name the same person
+        shared = len(sa["articles"] & sb["articles"]) / min(len(sa["articles"]), len(sb["articles"]))
+        if shared > w.merge_shared_articles:
+            return -1.0
+        s = float(sim[a, b])
+        ma, mb = mids[a], mids[b]
+        close = ma == ma and mb == mb and max(abs(ma), abs(mb)) > 0 and abs(ma - mb) / max(abs(ma), abs(mb)) < 0.35
+        if ma == mb:
+            s += w.merge_same_value
+        elif close:
+            s += w.merge_close
+        elif ma == ma and mb == mb:
+            s += w.merge_far  # far apart values are more often two quantities than a dispute
+        if sa["dims"] and sb["dims"]:
+            s += w.merge_same_dimension
+        if sa["counted"] and sb["counted"]:
+            s += w.merge_same_counted if sa["counted"] & sb["counted"] else -w.merge_same_counted
+        if sa["preds"] and sb["preds"]:
+            s += w.merge_same_predicate if sa["preds"] & sb["preds"] else -w.merge_same_predicate
+        small, large = sorted((sa, sb), key=lambda x: len(x["articles"]))
+        if close and len(small["articles"]) <= 2 and len(large["articles"]) >= 3 and not shared \
+                and (sa["counted"] & sb["counted"] or sa["dims"] & sb["dims"]):
+            s += w.merge_outlier  # one outlet's odd number for a quantity the others agree on
+        if (sa["classes"] & sb["classes"]) and (sa["preds"] & sb["preds"]) and close:
+            s += w.merge_all_three  # same kind of thing, same predicate, near values: one disputed count
+        return s
+
+    while True:
+        best, pair = w.merge_threshold, None
+        cand = np.argwhere(sim > w.merge_threshold - w.merge_same_counted - w.merge_same_predicate - w.merge_close
+                           - w.merge_same_dimension - w.merge_all_three - w.merge_same_value - w.merge_outlier)
+        for a, b in cand:
+            if a >= b or not (alive[a] and alive[b]):
+                continue
+            s = score(int(a), int(b))
+            if s > best:
+                best, pair = s, (int(a), int(b))
+        if pair is None:
+            break
+        a, b = pair
+        members[a].extend(members[b])
+        alive[b] = False
+        sets[a]["personal"] = sets[a]["personal"] or sets[b]["personal"]
+        for key in ("articles", "dims", "counted", "preds", "classes", "subjects"):
+            sets[a][key] |= sets[b][key]
+        agg[a] += agg[b]
+        mids[a] = middle(members[a])
+        cent[a] = norm(agg[a:a + 1])[0]
+        row = cent @ cent[a]
+        sim[a, :] = row
+        sim[:, a] = row
+        sim[a, a] = -1.0
+        sim[b, :] = -1.0
+        sim[:, b] = -1.0
+    out = [0] * len(labels)
+    for k, ix in enumerate(members):
+        if alive[k]:
+            for i in ix:
+                out[i] = k
+    return out
+
+
+def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
+    """Pairwise cue matrices (n x n numpy arrays) for the reports."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    n = len(reports)
+
+    # context vectors: tf-idf over the words around each figure
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    contexts = [_context(articles.get(r.article_id), r, w.window, w.prefix) for r in reports]
+    names = [{word for word, weight in c if weight > 1.0} for c in contexts]
+    words = [{word for word, _ in c} for c in contexts]
+    for i, r in enumerate(reports):
+        bag: dict[int, float] = {}
+        for word, weight in contexts[i]:
+            j = vocab.setdefault(word, len(vocab))
+            bag[j] = bag.get(j, 0.0) + weight
+        for j, v in bag.items():
+            rows.append(i)
+            cols.append(j)
+            vals.append(v)
+    if vocab:
+        x = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab))
+        idf = np.log((1 + n) / (1 + df)) + 1.0
+        x = x.multiply(idf[np.newaxis, :]).tocsr()
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        x = csr_matrix(x.multiply(1.0 / norms[:, np.newaxis]))
+        ctx = (x @ x.T).toarray()
+    else:
+        x = csr_matrix((n, 1))
+        ctx = np.zeros((n, n))
+
+    def codes(keys: list[str | None], table: dict[str, int] | None = None) -> np.ndarray:
+        table = {} if table is None else table
+        return np.array([-1 if k is None else table.setdefault(k, len(table)) for k in keys])
+
+    dim_table: dict[str, int] = {}
+
+    keys = [_counted_key(r, articles.get(r.article_id)) for r in reports]
+    counted = codes([k for k, _ in keys])
+    known_class = np.array([known for _, known in keys])
+    subject = codes([_subject(articles.get(r.article_id), r) for r in reports])
+    predicate = codes([r.predicate for r in reports])
+    dim = codes([_dimension(r) for r in reports], dim_table)
+    article = codes([r.article_id for r in reports])
+    sentence = codes([f"{r.article_id}#{r.sentence}" if r.sentence is not None else f"{r.article_id}@{r.start}"
+                      for r in reports])
+    lo = np.empty(n)
+    hi = np.empty(n)
+    base = np.full(n, np.nan)
+    for i, r in enumerate(reports):
+        iv = report_interval(r)
+        lo[i], hi[i] = iv if iv is not None else (-math.inf, math.inf)
+        if r.value is not None:
+            base[i] = r.value * unit_parts(r.unit)[0]
+
+    def both(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        known = (c[:, None] >= 0) & (c[None, :] >= 0)
+        same = known & (c[:, None] == c[None, :])
+        return same, known & ~same
+
+    same_c, other_c = both(counted)
+    # parts of two different sports records ("45-7-2" and "14-13-2" share their draws by chance)
+    sigs = [tuple(re.findall(r"\d+", r.text)) if _dimension(r) == "record" else () for r in reports]
+    record_clash = np.zeros((n, n), dtype=bool)
+    rec = [i for i, sg in enumerate(sigs) if len(sg) >= 2]
+    for a_i in rec:
+        for b_i in rec:
+            sa, sb = sigs[a_i], sigs[b_i]
+            if len(sa) == len(sb) and sum(x != y for x, y in zip(sa, sb)) >= 2:
+                record_clash[a_i, b_i] = True
+    other_class = other_c & known_class[:, None] & known_class[None, :]
+    same_s, other_s = both(subject)
+    # a unit against a counted noun ("three years" / "three people") are two quantities
+    unit_vs_noun = ((dim[:, None] >= 0) & (dim[None, :] < 0) & (counted[None, :] >= 0) & ~known_class[None, :]) | (
+        (dim[None, :] >= 0) & (dim[:, None] < 0) & (counted[:, None] >= 0) & ~known_class[:, None])
+    unit_vs_noun |= ((dim[:, None] >= 0) & (dim[None, :] < 0) & known_class[None, :]) | (
+        (dim[None, :] >= 0) & (dim[:, None] < 0) & known_class[:, None])
+    same_p, other_p = both(predicate)
+    same_d, other_d = both(dim)
+    one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
+    with np.errstate(invalid="ignore"):
+        same_v = np.isclose(base[:, None], base[None, :], rtol=1e-9, atol=1e-12)
+    compat = (lo[:, None] <= hi[None, :]) & (lo[None, :] <= hi[:, None])
+    stems = [_stem(r.counted) if r.counted else None for r in reports]
+    noun_in = np.zeros((n, n), dtype=bool)
+    name_overlap = np.zeros((n, n))
+    by_word: dict[str, list[int]] = {}
+    for j, ws in enumerate(words):
+        for word in ws:
+            by_word.setdefault(word, []).append(j)
+    for i, st in enumerate(stems):
+        if st:
+            noun_in[i, by_word.get(st, [])] = True
+    noun_in = noun_in | noun_in.T
+    by_name: dict[str, list[int]] = {}
+    for j, ns in enumerate(names):
+        for word in ns:
+            by_name.setdefault(word, []).append(j)
+    shared = np.zeros((n, n))
+    for js in by_name.values():
+        if len(js) > 1:
+            ix = np.array(js)
+            shared[np.ix_(ix, ix)] += 1
+    sizes = np.array([len(x) for x in names], dtype=float)
+    union = sizes[:, None] + sizes[None, :] - shared
+    with np.errstate(invalid="ignore", divide="ignore"):
+        name_overlap = np.where(union > 0, shared / union, 0.0)
+        rel = np.abs(base[:, None] - base[None, :]) / np.maximum(np.abs(base[:, None]), np.abs(base[None, :]))
+    close = (rel < 0.35) & ~same_v
+    return {
+        "noun_in": noun_in, "names": name_overlap, "close": close,
+        "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
+        "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "record")]),
+        "record_clash": record_clash, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
+        "vectors": x, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
+        "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
+        "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
+        "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
+    }
+
+
+def _originals(copies: Sequence[Copy]) -> dict[str, str]:
+    """Each copy's first original, following chains (a copy of a copy); cycles stop where they close."""
+    direct = {c.article_id: c.original_id for c in sorted(copies, key=lambda c: (c.article_id, c.original_id))}
+    out = {}
+    for start in direct:
+        seen, cur = {start}, direct[start]
+        while cur in direct and cur not in seen:
+            seen.add(cur)
+            cur = direct[cur]
+        out[start] = cur
+    return out
+
+
+def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
+    """A fact keeps one report per source sentence (the first)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for r in members:
+        if r.sentence is not None:
+            key = (r.article_id, r.sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(r)
+    return out
+
+
+def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Article],
+               original: dict[str, str]) -> Fact:
+    sources = {original.get(r.article_id, r.article_id) for r in members}
+    if len(sources) < 2:
+        verdict, timing, note = "single", None, None
+    elif intervals_agree(members):
+        verdict, timing, note = "agree", None, None
+    else:
+        verdict = "conflict"
+        timing, note = _timing(members, articles)
+    return Fact(id=fact_id, about=_about(members), verdict=verdict, reports=tuple(members),  # type: ignore[arg-type]
+                timing=timing, note=note)  # type: ignore[arg-type]
+
+
+def _about(members: list[FigureReport]) -> str:
+    """A short label: the commonest counted noun (or unit) and predicate ("peacekeepers injured")."""
+    nouns = Counter(r.counted for r in members if r.counted)
+    preds = Counter(r.predicate for r in members if r.predicate)
+    units = Counter(unit_parts(r.unit)[1] for r in members if r.unit)
+    first = {r.counted: i for i, r in reversed(list(enumerate(members)))}
+    noun = _commonest(nouns, first) or _commonest(units) or "figure"
+    pred = _commonest(preds)
+    if noun == "age":
+        return "age"
+    if pred and pred != noun and pred != "aged":
+        return f"{noun} {pred}"
+    return noun
+
+
+def _commonest(counter: Counter[str], first: dict | None = None) -> str | None:
+    """The most frequent key; ties go to the one seen first (else alphabetical)."""
+    if not counter:
+        return None
+    first = first or {}
+    return sorted(counter.items(), key=lambda kv: (-kv[1], first.get(kv[0], 1 << 30), kv[0]))[0][0]
+
+
+def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[str, str | None]:
+    """'evolving' when the reports, ordered by their articles' dates, agree within each date and move one way."""
+    dated = []
+    for r in members:
+        a = articles.get(r.article_id)
+        if a is None or a.published is None:
+            return "contemporaneous", None
+        dated.append((a.published, r))
+    days = sorted({d for d, _ in dated})
+    if len(days) < 2:
+        return "contemporaneous", None
+    per_day = []
+    for day in days:
+        rs = [r for d, r in dated if d == day]
+        if not intervals_agree(rs):
+            return "contemporaneous", None
+        vals = [report_interval(r) for r in rs]
+        vals = [v for v in vals if v is not None]
+        if not vals:
+            continue
+        per_day.append((day, max(v[0] for v in vals), min(v[1] for v in vals), rs))
+    rising = all(b[1] >= a[1] and b[2] >= a[2] for a, b in zip(per_day, per_day[1:]))
+    falling = all(b[1] <= a[1] and b[2] <= a[2] for a, b in zip(per_day, per_day[1:]))
+    if not (rising or falling):
+        return "contemporaneous", None
+    steps = []
+    for day, _, _, rs in per_day:
+        outlets = sorted({(articles[r.article_id].outlet or r.article_id) for r in rs})
+        steps.append(f"{rs[0].text} ({', '.join(outlets)}, {day.isoformat()})")
+    return "evolving", " → ".join(steps)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .statements_text import fold, load_lexicon
 
 __all__ = ["RoleKey", "parse_role", "parse_mention", "roles_match", "qualifiers_match", "name_parts", "is_pronoun",
-           "given_names_compatible", "acronym_of"]
+           "given_names_compatible", "acronym_of", "find_role_mentions"]
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", re.UNICODE)
 
@@ -237,7 +237,7 @@ def _head_matches(speaker_head: str, holder_head: str) -> bool:
     cls = _roles().classes.get(speaker_head)
     if cls is None:
         return False
-    return "*" in cls or holder_head in cls or holder_head.split()[-1] in cls
+    return holder_head in cls or holder_head.split()[-1] in cls
 
 
 def roles_match(mention: RoleKey, held: RoleKey, *, allow_unqualified: bool = False) -> bool:
@@ -277,8 +277,15 @@ def name_parts(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     return toks[0], toks[-1], toks_t
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    names = load_lexicon("nicknames")["names"]
+    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in names.items()}
+
+
 def given_names_compatible(a: str | None, b: str | None, *, fuzzy_ratio: float = 0.8) -> bool:
-    """Missing on one side, equal, an initial of the other, or a near-spelling ("aleksandar"/"aleksandr")."""
+    """Missing on one side, equal, an initial of the other, a short form ("bill"/"william", from
+    nicknames.json) or a near-spelling ("aleksandar"/"aleksandr")."""
     if not a or not b:
         return True
     a, b = a.rstrip("."), b.rstrip(".")
@@ -286,6 +293,9 @@ def given_names_compatible(a: str | None, b: str | None, *, fuzzy_ratio: float =
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    short_forms = _nicknames()
+    if b in short_forms.get(a, ()) or a in short_forms.get(b, ()):
+        return True
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.normalized_similarity(a, b) >= fuzzy_ratio and a[0] == b[0]
@@ -298,3 +308,108 @@ def acronym_of(short: str, long_: str) -> bool:
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", long_) if w[0].isupper()]
     return len(words) == len(s) and "".join(w[0] for w in words).upper() == s.upper()
+
+
+_CAP_RE = re.compile(r"[A-Z\u00C0-\u024F]")
+_WORD_SPAN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*(?:['’]s)?", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    r = _roles()
+    heads = set(r.role_heads) | {k for k, v in r.synonyms.items() if v in r.role_heads or v.split()[-1] in r.role_heads}
+    # Single words only, and no plurals ("officials" speaks of several people).
+    return frozenset(h for h in heads if " " not in h and "-" not in h and (h in r.role_heads or not h.endswith("s")))
+
+
+def find_role_mentions(text: str) -> list[tuple[int, int, RoleKey]]:
+    """Qualified role phrases standing alone for a person ("the President of Freedonia said").
+
+    A role followed by a name ("President Ana Pardo") is a named mention and is left out; so is a
+    bare role ("the minister"), which only its own article can resolve.
+
+    Returns:
+        ``(start, end, role key)`` for each phrase, in text order.
+    """
+    if not text:
+        return []
+    out: list[tuple[int, int, RoleKey]] = []
+    # Tokenise only around role words (found by one regex pass): most of a text holds none.
+    windows: list[tuple[int, int]] = []
+    lowered = text.lower()
+    # A case-sensitive pass over the lower-cased text is several times faster than IGNORECASE;
+    # it needs lower() to keep every offset (it does, but for a few letters such as "İ").
+    found = _head_pattern().finditer(lowered) if len(lowered) == len(text) else _head_pattern(True).finditer(text)
+    for m in found:
+        lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        out.extend(_role_mentions_in(text, lo, hi))
+    return out
+
+
+@lru_cache(maxsize=2)
+def _head_pattern(ignore_case: bool = False) -> re.Pattern[str]:
+    alternation = "|".join(sorted((re.escape(h) for h in _head_words()), key=lambda h: (-len(h), h)))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE if ignore_case else 0)
+
+
+def _role_mentions_in(text: str, lo: int, hi: int) -> list[tuple[int, int, RoleKey]]:
+    r = _roles()
+    heads = _head_words()
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD_SPAN_RE.finditer(text, lo, hi)]
+    if toks and toks[0][0] == lo and lo > 0:
+        toks = toks[1:]  # may be cut in the middle of a word
+    folded = [fold(t[2]).replace("\u2019", "'") for t in toks]
+    out: list[tuple[int, int, RoleKey]] = []
+
+    def adjacent(a: int, b: int) -> bool:  # nothing but spaces between token a and token b
+        return not text[toks[a][1] : toks[b][0]].strip()
+
+    last_end = -1
+    for h, word in enumerate(folded):
+        if word not in heads or toks[h][0] < last_end:
+            continue
+        # Walk left over role words, capitalised words and possessives ("Freedonia's prime").
+        first = h
+        k = h - 1
+        while k >= 0 and h - k <= 8 and adjacent(k, k + 1):
+            bare = folded[k][:-2] if folded[k].endswith("'s") else folded[k]
+            if bare in r.ignore:
+                first = k  # a determiner opens the phrase
+                break
+            if bare in r.role_words or _CAP_RE.match(toks[k][2]):
+                first = k
+                k -= 1
+                continue
+            break
+        # Walk right: more role words, then "of/to/for" + capitalised words; a name right after the
+        # role means a named mention ("President Ana Pardo").
+        last = h
+        named = False
+        linked = False
+        k = h + 1
+        while k < len(toks) and k - h <= 8 and adjacent(k - 1, k):
+            word_k, surface = folded[k], toks[k][2]
+            if word_k in r.role_words and not linked:
+                last = k
+            elif word_k in ("of", "to", "for") and not linked:
+                linked = True
+            elif linked and (word_k == "the" or _CAP_RE.match(surface)):
+                if _CAP_RE.match(surface):
+                    last = k
+            else:
+                named = not linked and bool(_CAP_RE.match(surface)) and word_k not in r.role_words
+                break
+            k += 1
+        start, end = toks[first][0], toks[last][1]
+        last_end = end
+        if named:
+            continue
+        role, name = parse_mention(text[start:end])
+        if role is not None and role.qualifiers and name is None:
+            out.append((start, end, role))
+    return out

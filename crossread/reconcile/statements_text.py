@@ -23,6 +23,8 @@ __all__ = [
     "content_stems",
     "idf_weights",
     "weighted_overlap",
+    "weighted_jaccard",
+    "reporting_words",
 ]
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
@@ -72,13 +74,15 @@ def content_stems(text: str, *, drop_dates: bool = False, extra_stop: Iterable[s
     stop, _, date_words = _words_data()
     extra = set(extra_stop)
     out = []
-    for w in words(text):
-        w = w.strip(".'-")
-        if not w or w in stop or w in extra:
-            continue
-        if drop_dates and (w in date_words or w.isdigit() or w.rstrip("stndrh").isdigit()):
-            continue
-        out.append(stem(w))
+    for token in words(text):
+        # Hyphenated compounds count by their parts: "minority-led" shares "minority" with other wordings.
+        for w in token.split("-") if "-" in token else (token,):
+            w = w.strip(".'")
+            if len(w) < 2 or w in stop or w in extra:
+                continue
+            if drop_dates and (w in date_words or w.isdigit() or w.rstrip("stndrh").isdigit()):
+                continue
+            out.append(stem(w))
     return out
 
 
@@ -120,3 +124,22 @@ def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: Mapping[str, float
         if t in sb or any(_matches(t, u) for u in sb if u[:3] == t[:3]):
             shared += w
     return shared / (total + smoothing) if total > 0 else 0.0
+
+
+def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: Mapping[str, float], *, default_idf: float = 1.0) -> float:
+    """Shared weight over the weight of the union (exact stems), in [0, 1]: symmetric, unlike the overlap."""
+    sa, sb = set(a), set(b)
+    union = sa | sb
+    if not union:
+        return 0.0
+    total = sum(idf.get(t, default_idf) for t in union)
+    shared = sum(idf.get(t, default_idf) for t in sa & sb)
+    return shared / total if total > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def reporting_words() -> frozenset[str]:
+    """Words of a reporting clause that say nothing of its content: speech verbs and role words."""
+    verbs = load_lexicon("words").get("speech_verbs", [])
+    roles = load_lexicon("roles").get("role_words", [])
+    return frozenset(fold(w) for w in (*verbs, *roles))

@@ -39,5 +39,5 @@ def reconcile_story(
         time_expressions=times,
         timeline=build_timeline(arts, anas),
     )
-    story = story.replace(framing=compare_framing(story, arts, anas))
+    story = story.replace(framing=compare_framing(story, arts, anas, options.report))
     return story.replace(summary=build_brief(story, arts, options.report))

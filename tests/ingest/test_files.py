@@ -129,3 +129,13 @@ def test_files_named_feed_is_read(tmp_path: Path) -> None:
     assert r.outlet == "Valley Herald" and r.published == "2023-05-30" and r.url == "https://valley.example/dam"
     assert "The dam opened its gates." in r.text and "Farmers cheered." in r.text
     assert [p.code for p in problems] == ["E105"]
+
+
+def test_files_folder_skips_readme_and_licence(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About this corpus\n\nFive articles.", encoding="utf-8")
+    (tmp_path / "LICENSE.txt").write_text("Some licence.", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("An article.", encoding="utf-8")
+    records, problems = _read(tmp_path)
+    assert [r.id for r in records] == ["story"] and problems == []
+    named, _ = _read(tmp_path / "README.md")
+    assert [r.id for r in named] == ["README"]

@@ -1,0 +1,108 @@
+"""Verdicts for one fact: the interval each report allows, and whether one value satisfies them all.
+
+Written by hand: no library reads "nearly 300" and "more than 300" as incompatible. Each report
+becomes an interval in base units (the scale words of the unit multiplied in, durations in days):
+
+- an exact figure allows its rounding: "22" covers 22.4, "600" covers 612, "5.9" is 5.85-5.95;
+  a whole number of a time unit allows a tenth of the unit ("a week" is 6.3-7.7 days, not nine);
+- "at least 30" is [30, inf); "more than 30" is (30, inf); "up to" / "less than" mirror them;
+- "nearly 4,000" is [3,600, 4,000); "about 25" is 25 +/- 10 %;
+- a range is its two ends; "dozens" is 24 up to five times that.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ..model import FigureReport
+
+__all__ = ["report_interval", "intervals_agree", "unit_parts"]
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# durations compare across units (nine days vs a week): factor to days
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
+         "year": 365.25, "decade": 3652.5}
+_EPS = 1e-9
+_ABOUT = 0.10
+_NEARLY = 0.10
+
+
+def unit_parts(unit: str | None) -> tuple[float, str | None]:
+    """(scale, dimension) of a figure's unit: "million USD" -> (1e6, "USD"); "week" -> (7, "time")."""
+    if not unit:
+        return 1.0, None
+    scale = 1.0
+    parts = unit.split()
+    if parts and parts[0] in _SCALES:
+        scale = _SCALES[parts[0]]
+        parts = parts[1:]
+    dim = " ".join(parts) or None
+    if dim in _DAYS:
+        return scale * _DAYS[dim], "time"
+    if dim is None and scale != 1.0:
+        dim = "count"
+    return scale, dim
+
+
+def _rounding(value: float) -> float:
+    """Half a unit of the last significant digit a stated number shows."""
+    v = abs(value)
+    if not math.isfinite(v):
+        return 0.0
+    if not float(v).is_integer():
+        text = f"{v:.6f}".rstrip("0")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return 0.5 * 10 ** (-decimals)
+    iv = int(v)
+    if iv < 100:
+        return 0.5
+    zeros = 0
+    while iv and iv % 10 == 0:
+        iv //= 10
+        zeros += 1
+    # "600" may be a rounded 612, "4,000" a rounded 3,950; "130" is as precise as it looks
+    return 0.5 * 10**zeros if zeros >= 2 else 0.5
+
+
+def report_interval(report: FigureReport) -> tuple[float, float] | None:
+    """The closed interval of base-unit values the report's wording allows, or None when it states nothing."""
+    scale, dim = unit_parts(report.unit)
+    q = report.qualifier
+    v = report.value
+    if v is None:
+        if report.low is None:
+            return None
+        lo = report.low * scale
+        return lo, lo * 5 if q == "vague" else math.inf
+    v = v * scale
+    if q == "between" and report.low is not None and report.high is not None:
+        return report.low * scale, report.high * scale
+    if q == "at least":
+        return v, math.inf
+    if q == "more than":
+        return v + max(_EPS, abs(v) * 1e-6), math.inf
+    if q == "up to":
+        return -math.inf, v
+    if q == "less than":
+        return -math.inf, v - max(_EPS, abs(v) * 1e-6)
+    if q == "nearly":
+        return v * (1 - _NEARLY), v - max(_EPS, abs(v) * 1e-6)
+    if q == "about":
+        return v * (1 - _ABOUT), v * (1 + _ABOUT)
+    tol = _rounding(report.value or 0.0) * scale
+    if dim == "time" and float(report.value or 0.0).is_integer():
+        tol = scale * 0.1  # a tenth of the unit: "a week" is not "nine days", "a decade" may be "almost a decade"
+    return v - tol, v + tol
+
+
+def intervals_agree(reports: Sequence[FigureReport]) -> bool:
+    """Whether one value can satisfy every report (reports stating nothing are ignored)."""
+    lo, hi = -math.inf, math.inf
+    for r in reports:
+        iv = report_interval(r)
+        if iv is None:
+            continue
+        lo, hi = max(lo, iv[0]), min(hi, iv[1])
+        if lo > hi:
+            return False
+    return True

@@ -1,0 +1,161 @@
+"""Figures: value, bounds, qualifier, unit, counted noun and predicate of every number that counts something."""
+from __future__ import annotations
+
+import pytest
+
+from crossread.analyse.figures import find_figures, qualifier_bounds
+from crossread.clean import split_sentences
+from crossread.model import Article
+
+
+def article(text: str, article_id: str = "t") -> Article:
+    return Article(id=article_id, text=text, sentences=split_sentences(text))
+
+
+def only(text: str):
+    figures = find_figures(article(text))
+    assert len(figures) == 1, [f.text for f in figures]
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    "text, span, value, low, high, qualifier, counted",
+    [
+        ("The blast injured at least 12 firefighters on Sunday.", "at least 12 firefighters", 12, 12, None, "at least", "firefighters"),
+        ("Officials said more than 40 villagers were hurt.", "more than 40 villagers", 40, 40, None, "more than", "villagers"),
+        ("Nearly 2,500 marines remain on the island.", "Nearly 2,500 marines", 2500, 2250, 2500, "nearly", "marines"),
+        ("The storm left around 60 families homeless.", "around 60 families", 60, 54, 66, "about", "families"),
+        ("The ministry will send up to 90 inspectors.", "up to 90 inspectors", 90, None, 90, "up to", "inspectors"),
+        ("Two dozen volunteers cleared the beach.", "Two dozen volunteers", 24, 24, 24, None, "volunteers"),
+        ("Crews rescued 18,000-20,000 sheep from the flood.", "18,000-20,000 sheep", 18000, 18000, 20000, "between", "sheep"),
+        ("The council hired 350 additional nurses.", "350 additional nurses", 350, 350, 350, None, "nurses"),
+    ],
+)
+def test_figures_counts_with_qualifiers(text, span, value, low, high, qualifier, counted):
+    f = only(text)
+    assert (f.text, f.value, f.qualifier, f.counted) == (span, value, qualifier, counted)
+    assert f.low == pytest.approx(low) if low is not None else f.low is None
+    assert f.high == pytest.approx(high) if high is not None else f.high is None
+    assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Turnout was only 4.2 percent in the district.", 4.2, "percent"),
+        ("Turnout was only 4.2% in the district.", 4.2, "percent"),
+        ("The dam cost $1.2bn to build.", 1.2, "billion USD"),
+        ("The club paid £35 million for the striker.", 35, "million GBP"),
+        ("The port handles 2 million euros of cargo a day.", 2, "million EUR per day"),
+        ("The club paid the striker £4 million a year.", 4, "million GBP per year"),
+        ("A 140-mile pipeline crosses the valley.", 140, "mile"),
+        ("The convoy drove 30 kilometres through the pass.", 30, "km"),
+        ("A magnitude 5.4 tremor shook the coast.", 5.4, "magnitude"),
+    ],
+)
+def test_figures_units_and_scales(text, value, unit):
+    f = only(text)
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+
+
+def test_figures_vague_counts_have_a_lower_bound_and_no_value():
+    f = only("Dozens of shops were looted overnight.")
+    assert f.value is None and f.low == 24 and f.qualifier == "vague" and f.counted == "shops"
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("The explosion wounded 14 workers at the plant.", "injured"),
+        ("Nine miners were killed in the collapse.", "killed"),
+        ("The alliance deployed 600 troops to the border.", "deployed"),
+        ("Police arrested 31 protesters after the march.", "arrested"),
+    ],
+)
+def test_figures_predicate_class(text, predicate):
+    assert only(text).predicate == predicate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 1995 and renewed in 2011.",
+        "The vote is set for March 14, and results follow on 17 April.",
+        "The meeting began at 10:30 and ended at 4 p.m.",
+        "She finished 3rd, behind the 21st seed.",
+        "Flight 370 vanished, and Windows 7 support ended.",
+        "Soldiers carried AK-47 rifles and a G3 carbine.",
+        "His No. 23 jersey hangs in the arena.",
+        "",
+        "   \n\n  ",
+        "Ünïcödé ☃ — no numbers here at all!",
+    ],
+)
+def test_figures_not_figures(text):
+    assert find_figures(article(text)) == ()
+
+
+@pytest.mark.parametrize(
+    "text, value, counted",
+    [
+        ("The singer Mara Lind, 71, died on Tuesday.", 71, "age"),
+        ("A 19-year-old student was detained.", 19, "age"),
+        ("He was 64.", 64, "age"),
+    ],
+)
+def test_figures_ages(text, value, counted):
+    f = only(text)
+    assert (f.value, f.counted, f.unit) == (value, counted, "year")
+
+
+def test_figures_sports_record_gives_one_report_per_number():
+    figures = find_figures(article("The Hawks fell to 12-19 after the game."))
+    assert [(f.value, f.counted) for f in figures] == [(12, "wins"), (19, "losses")]
+
+
+def test_figures_sentence_index_and_offsets():
+    text = "First sentence here. The flood displaced 4,000 residents."
+    a = article(text)
+    f = find_figures(a)[0]
+    assert f.sentence == 1 and a.text[f.start : f.end] == f.text == "4,000 residents"
+
+
+def test_figures_without_sentences_still_found():
+    f = find_figures(Article(id="x", text="Rescuers freed 7 hikers."))[0]
+    assert f.value == 7 and f.sentence is None
+
+
+def test_qualifier_bounds():
+    assert qualifier_bounds(30, "at least") == (30, None)
+    assert qualifier_bounds(30, None) == (30, 30)
+    assert qualifier_bounds(None, "about") == (None, None)
+
+
+def test_figures_example_articles_read_right(example_dir):
+    """Every figure of the injured-peacekeeper story that the facts rest on, with noun and qualifier."""
+    seen = {}
+    for path in sorted(example_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for f in find_figures(article(text, path.stem)):
+            seen.setdefault(f.text, f)
+    expected = {
+        "at least 30 peacekeepers": (30, "at least", "peacekeepers"),
+        "around 25 members": (25, "about", None),
+        "Nearly 4,000 NATO peacekeepers": (4000, "nearly", "peacekeepers"),
+        "700 additional troops": (700, None, "troops"),
+        "3.5% voter turnout": (3.5, None, "turnout"),
+        "Dozens of peacekeepers": (None, "vague", "peacekeepers"),
+    }
+    for span, (value, qualifier, counted) in expected.items():
+        hits = [f for t, f in seen.items() if t.startswith(span)]
+        assert hits, span
+        f = hits[0]
+        assert (f.value, f.qualifier) == (value, qualifier), span
+        if counted:
+            assert f.counted == counted, span
+    assert any(f.text.startswith("more than 30") and f.counted == "soldiers" for f in seen.values())
+    assert any(f.value == 78 and f.unit == "day" for f in seen.values())
+    assert any(f.value == 4000 and "strong" in f.text for f in seen.values())
+    # dates and years of the example are not figures
+    assert not any(f.value in (2008, 1999, 2023) for f in seen.values())

@@ -1,0 +1,100 @@
+"""Dating undated articles from their text and their story; never without evidence."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from crossread.clean import clean_article, infer_dates
+from crossread.clean.dating import infer_date, read_evidence
+from crossread.model import RawArticle, StoryGroup
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kosovo-2023"
+D = dt.date
+
+
+def _example():
+    return [clean_article(RawArticle(id=p.stem, text=p.read_text(encoding="utf-8"))) for p in sorted(EXAMPLE.glob("*.txt"))]
+
+
+def test_example_undated_articles_get_a_date_in_the_week_they_were_written():
+    articles = _example()
+    undated = [a.id for a in articles if a.published is None]
+    assert len(undated) == 3
+    group = StoryGroup(id="s1", article_ids=tuple(a.id for a in articles))
+    dated = {a.id: a for a in infer_dates(articles, {}, [group])}
+    for aid in undated:
+        a = dated[aid]
+        assert a.published_from == "inferred", aid
+        # Written between 29 May and 5 June 2023.
+        assert D(2023, 5, 29) <= a.published <= D(2023, 6, 5), (aid, a.published)
+        assert a.published_evidence, aid
+    assert dated["002_4af0742ee9159c1b"].published == D(2023, 6, 2)
+    assert dated["002_4af0742ee9159c1b"].updated == D(2023, 6, 4)
+    assert dated["003_b329a70a470444bf"].published_from == "text"
+
+
+def test_order_does_not_matter():
+    articles = _example()
+    group = StoryGroup(id="s1", article_ids=tuple(a.id for a in articles))
+    a = {x.id: x.published for x in infer_dates(articles, {}, [group])}
+    b = {x.id: x.published for x in infer_dates(list(reversed(articles)), {}, [group])}
+    assert a == b
+
+
+def test_no_evidence_no_date():
+    lone = clean_article(RawArticle(id="x", text="The committee met on Tuesday and agreed to meet again."))
+    assert infer_date(lone) is None
+    out = infer_dates([lone], {}, [StoryGroup(id="s", article_ids=("x",))])
+    assert out[0].published is None and out[0].published_from is None
+
+
+def test_latest_past_day_is_a_lower_bound_and_weekdays_fit():
+    text = ("The storm reached the coast on March 3, 2022, and the port reopened on March 6, 2022. "
+            "Officials said on Tuesday that repairs would take weeks. The next inspection is scheduled for March 20, 2022.")
+    a = clean_article(RawArticle(id="y", text=text))
+    day, evidence = infer_date(a)
+    assert day >= D(2022, 3, 6)
+    assert day < D(2022, 3, 20)  # a planned day is no lower bound
+    assert (day - D(2022, 3, 6)).days <= 7
+    assert any("March 6, 2022" in e for e in evidence)
+
+
+def test_year_of_a_bare_month_day_comes_from_the_story():
+    peer = clean_article(RawArticle(id="p", text="Talks resumed in the capital.", published="2021-11-10"))
+    a = clean_article(RawArticle(id="u", text="Negotiators met on November 8 and again on Monday."))
+    day, evidence = infer_date(a, [peer])
+    assert D(2021, 11, 8) <= day <= D(2021, 11, 17)
+
+
+def test_read_evidence_separates_past_and_future():
+    ev = read_evidence("The vote took place on May 2, 2021. A recount is planned for May 9, 2021.", None)
+    assert [d for d, _ in ev.past_days] == [D(2021, 5, 2)]
+    assert [d for d, _ in ev.future_days] == [D(2021, 5, 9)]
+
+
+def test_random_captures_never_crash():
+    import random
+
+    rng = random.Random(7)
+    pieces = ["Share", "REUTERS/", "(AP) --", "May 31", "2023-06-05", "6/2/2023", "Updated:", "on Tuesday", "last Friday",
+              "More from", "\n", "\n\n", "- ", "©", "By Ana Ruiz", "Ωμέγα", "🚀", "(", ")", "31/31/2023", "Feb 30, 2020",
+              "The council met.", "Crews worked through the night in Orvel", "0:45", "|", "…", "\u200b"]
+    articles = []
+    for n in range(120):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        a = clean_article(RawArticle(id=f"r{n}", text=text))
+        assert isinstance(a.text, str)
+        articles.append(a)
+    out = infer_dates(articles, {}, [StoryGroup(id="s", article_ids=tuple(a.id for a in articles))])
+    assert len(out) == len(articles)
+    for a in out:
+        assert a.published is None or a.published_from in ("text", "inferred")
+
+
+def test_peers_from_another_year_are_not_trusted():
+    peer = clean_article(RawArticle(id="p", text="Talks resumed in the capital.", published="2008-11-10"))
+    a = clean_article(RawArticle(id="u", text="The ministers met on March 3, 2013, and again on March 5, 2013, "
+                                              "officials said on Tuesday."))
+    day, evidence = infer_date(a, [peer])
+    assert D(2013, 3, 5) <= day <= D(2013, 3, 12)
+    assert any("ignored" in e for e in evidence)

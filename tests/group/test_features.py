@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crossread.group.features import entity_terms, extract_features, fold, number_terms, reference_date, text_dates
+from crossread.model import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Police said Maren Oskivo met the police chief.", {"maren oskivo", "oskivo"}, {"police"}),
+        ("The mayor spoke. Then Tobin Haskel left on Monday.", {"tobin haskel"}, {"the", "then", "monday"}),
+        ("Storm Hits Coastal Town Hard\nA storm hit the coast of Morvaine and the town.", {"morvaine"},
+         {"storm", "town"}),
+    ],
+)
+def test_features_entity_terms_keep_names_drop_sentence_openers(text, present, absent):
+    terms = set(entity_terms(text))
+    assert present <= terms
+    assert not (absent & terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("At least 31 people, 1,400 tents and 6.4 on the scale; 7 dead", ["n31", "n1400", "n6.4"]),
+     ("", [])],
+)
+def test_features_number_terms(text, expected):
+    assert number_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("Posted March 4, 2024 at 9:00", dt.date(2024, 3, 4)),
+     ("4 March 2024 - Valdoria", dt.date(2024, 3, 4)),
+     ("2024-03-04T10:00", dt.date(2024, 3, 4)),
+     ("03/04/2024", dt.date(2024, 3, 4)),
+     ("31/12/2023", dt.date(2023, 12, 31))],
+)
+def test_features_text_dates_formats(text, day):
+    assert text_dates(text)[0][1] == day
+
+
+def test_features_reference_date_prefers_published_then_dateline():
+    body = "Valdoria, March 4, 2024 - A quake struck."
+    assert reference_date(Article(id="a", text=body)) == dt.date(2024, 3, 4)
+    assert reference_date(Article(id="a", text=body, published=dt.date(2024, 3, 5))) == dt.date(2024, 3, 5)
+    late = "x " * 400 + "On March 4, 2024 it struck."
+    assert reference_date(Article(id="a", text=late)) is None  # not a dateline: too far in
+
+
+def test_features_fold_strips_accents_keeps_other_scripts():
+    assert fold("Vučić Zvečan") == "vucic zvecan"
+    assert fold("Приштина") == "приштина"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u200b\u0000", "🙂🙂 ÉÉÉ", "123"])
+def test_features_extract_copes_with_odd_text(text):
+    feats = extract_features([Article(id="a", text=text)])
+    assert len(feats) == 1
+    assert feats.words.shape[0] == 1

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from group.story_articles import QUAKE_A, all_articles, make
+from conftest import corpus_path
+
+from crossread.group import group_stories
+from crossread.group.stories import StoryState, assign_to_stories, load_params
+from crossread.model import Article, StoryGroup
+from crossread.options import StoryOptions
+
+
+def _partition(groups):
+    return sorted(tuple(sorted(g.article_ids)) for g in groups)
+
+
+def _check_exactly_once(articles, groups):
+    ids = [aid for g in groups for aid in g.article_ids]
+    assert sorted(ids) == sorted(a.id for a in articles)
+
+
+@pytest.mark.parametrize("with_date", [True, False])
+def test_stories_two_quakes_in_one_week_are_two_stories(with_date):
+    articles = all_articles(with_date=with_date)
+    groups = group_stories(articles)
+    _check_exactly_once(articles, groups)
+    assert _partition(groups) == [("fe1",), ("qa1", "qa2", "qa3", "wire1", "wire1-reprint"), ("qb1", "qb2")]
+
+
+def test_stories_group_fields():
+    groups = group_stories(all_articles())
+    big = groups[0]  # largest first
+    assert big.id == "s-qa1"  # named after its first article (earliest date, then id)
+    assert big.start == dt.date(2024, 3, 4) and big.end == dt.date(2024, 3, 5)
+    assert "Valdoria" in (big.title or "")
+    assert big.outlets == ("Daily Ledger", "Evening Standard Post", "Hilltop Gazette", "Northern Courier",
+                           "Wire Service")
+    assert [(c.article_id, c.original_id) for c in big.copies] == [("wire1-reprint", "wire1")]
+    assert big.reports == 4  # five articles, one of them a reprint
+    assert StoryGroup.from_dict(big.to_dict()) == big
+
+
+def test_stories_order_and_unrelated_articles_do_not_change_ids():
+    articles = all_articles()
+    base = group_stories(articles)
+    shuffled = list(articles)
+    random.Random(4).shuffle(shuffled)
+    assert group_stories(shuffled) == base
+    extra = Article(id="zz-other", text="The Fenwick rowing club elected a new captain, Ada Lorne, on Friday.",
+                    title="Rowing club elects captain", published=dt.date(2024, 4, 20))
+    with_extra = group_stories(articles + [extra])
+    assert {g.id for g in base} <= {g.id for g in with_extra}
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        [],
+        [Article(id="only", text="")],
+        [Article(id="a", text=""), Article(id="b", text="   "), Article(id="c", text="\u200b🙂")],
+        [Article(id="x", text="Word " * 5000)],
+    ],
+)
+def test_stories_copes_with_degenerate_input(articles):
+    groups = group_stories(articles)
+    _check_exactly_once(articles, groups)
+
+
+def test_stories_threshold_option_controls_granularity():
+    articles = all_articles()
+    strict = group_stories(articles, options=StoryOptions(threshold=0.99, detect_copies=False))
+    loose = group_stories(articles, options=StoryOptions(threshold=0.01))
+    assert len(strict) > len(loose)
+
+
+def test_stories_incremental_joins_stored_stories_and_keeps_ids():
+    articles = all_articles()
+    first = [a for a in articles if a.id in {"qa1", "qa2", "qb1", "fe1"}]
+    later = [a for a in articles if a not in first]
+    groups1, state = assign_to_stories(first)
+    restored = StoryState.from_bytes(state.to_bytes())
+    groups2, state2 = assign_to_stories(later, restored)
+    _check_exactly_once(articles, groups2)
+    assert _partition(groups2) == _partition(group_stories(articles))
+    assert {g.id for g in groups1} <= {g.id for g in groups2}  # stored stories keep their ids
+    again, _ = assign_to_stories(later, state)  # the original state was not changed
+    assert again == groups2
+    # Ids already stored are ignored.
+    same, _ = assign_to_stories(first, state2)
+    assert same == groups2
+
+
+def test_stories_kosovo_example_is_one_story(example_dir):
+    from crossread.clean import clean_article
+    from crossread.ingest import read_inputs
+
+    raws = list(read_inputs([example_dir], on_problem=lambda e: None))
+    assert len(raws) == 5
+    groups = group_stories([clean_article(r) for r in raws])
+    assert len(groups) == 1
+    assert groups[0].title
+
+
+def test_stories_packaged_params_load():
+    params = load_params()
+    assert 0 < params.threshold < 1 and 0 < params.merge_threshold < 1
+    assert len(params.weights) == 6
+
+
+@pytest.mark.slow
+def test_stories_ecbplus_dev_bcubed():
+    from crossread.group.tuning import bcubed, read_corpus
+
+    articles, gold_of = read_corpus(corpus_path("ecbplus-dev"))
+    groups = group_stories(articles)
+    _check_exactly_once(articles, groups)
+    f1 = bcubed(gold_of, groups)[2]
+    assert f1 >= 0.93
+    # Incremental: the first half as a batch, then the rest in two steps.
+    ordered = sorted(articles, key=lambda a: a.id)
+    random.Random(0).shuffle(ordered)
+    half = len(ordered) // 2
+    _, state = assign_to_stories(ordered[:half])
+    _, state = assign_to_stories(ordered[half : half + 100], state)
+    incremental, _ = assign_to_stories(ordered[half + 100 :], state)
+    _check_exactly_once(articles, incremental)
+    assert bcubed(gold_of, incremental)[2] >= f1 - 0.05

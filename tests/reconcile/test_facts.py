@@ -1,0 +1,160 @@
+"""Facts: figure reports grouped across sources, with agree / conflict / single verdicts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crossread.analyse.figures import find_figures
+from crossread.clean import clean_article, split_sentences
+from crossread.model import Article, ArticleAnalysis, Copy, FigureReport, RawArticle
+from crossread.reconcile.facts import group_facts
+from crossread.reconcile.facts_verdict import intervals_agree, report_interval
+
+
+def art(article_id: str, text: str, published: dt.date | None = None, outlet: str | None = None) -> Article:
+    return Article(id=article_id, text=text, sentences=split_sentences(text), published=published, outlet=outlet)
+
+
+def analyse(*articles: Article) -> list[ArticleAnalysis]:
+    return [ArticleAnalysis(article_id=a.id, figures=find_figures(a)) for a in articles]
+
+
+def fact_with(facts, needle: str):
+    hits = [f for f in facts if any(needle in r.text for r in f.reports)]
+    assert hits, (needle, [[r.text for r in f.reports] for f in facts])
+    return hits[0]
+
+
+def rep(value, qualifier=None, unit=None, low=None, high=None) -> FigureReport:
+    return FigureReport(article_id="x", start=0, end=1, text="x", value=value, low=low, high=high,
+                        qualifier=qualifier, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "reports, agree",
+    [
+        ([rep(30, "at least"), rep(34)], True),
+        ([rep(4000, "nearly"), rep(4000)], True),
+        ([rep(25, "about"), rep(30, "more than")], False),
+        ([rep(300, "nearly"), rep(300, "more than")], False),
+        ([rep(22.4, unit="billion EUR"), rep(22, unit="billion EUR")], True),
+        ([rep(612), rep(600)], True),
+        ([rep(5.9), rep(6.1)], False),
+        ([rep(9, unit="day"), rep(1, unit="week")], False),
+        ([rep(None, "vague", low=24), rep(30)], True),
+        ([rep(165, "between", low=165, high=180), rep(184)], False),
+    ],
+)
+def test_facts_verdict_intervals(reports, agree):
+    assert intervals_agree(reports) is agree
+
+
+def test_facts_interval_of_a_vague_count_has_no_value_but_a_floor():
+    assert report_interval(rep(None, "vague", low=24))[0] == 24
+    assert report_interval(rep(None)) is None
+
+
+def test_facts_same_count_in_other_words_is_one_fact_that_agrees():
+    a = art("a", "Storms in the valley killed 12 people on Monday, officials said.")
+    b = art("b", "Officials said 12 people died when storms hit the valley on Monday.")
+    c = art("c", "The storms that hit the valley on Monday killed at least 12 people.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "12 people")
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+    assert f.verdict == "agree"
+    assert f.about == "people killed"
+
+
+def test_facts_same_number_of_different_things_stays_apart():
+    a = art("a", "The blaze destroyed 3 warehouses near the harbour. Firefighters rescued 3 dogs from the roof.")
+    b = art("b", "Firefighters rescued 3 dogs as the blaze destroyed 3 warehouses near the harbour.")
+    facts = group_facts([a, b], analyse(a, b))
+    dogs = fact_with(facts, "dogs")
+    warehouses = fact_with(facts, "warehouses")
+    assert dogs.id != warehouses.id
+    assert all("dogs" in r.text for r in dogs.reports)
+
+
+def test_facts_syndicated_copy_counts_once():
+    text = "The regional flood displaced 2,300 residents, the agency said."
+    a, b = art("a", text), art("b", text)
+    facts = group_facts([a, b], analyse(a, b), [Copy(article_id="b", original_id="a", shared=1.0)])
+    f = fact_with(facts, "2,300")
+    assert len(f.reports) == 2 and f.verdict == "single"
+    assert group_facts([a, b], analyse(a, b))[0].verdict == "agree"
+
+
+def test_facts_toll_rising_day_by_day_is_an_evolving_conflict():
+    a = art("a", "The earthquake in the mountain province killed 40 people, rescuers said.", dt.date(2024, 3, 1), "Outlet A")
+    b = art("b", "Rescuers said the earthquake in the mountain province killed 85 people.", dt.date(2024, 3, 2), "Outlet B")
+    c = art("c", "The earthquake in the mountain province killed 130 people, rescuers said.", dt.date(2024, 3, 3), "Outlet C")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "85 people")
+    assert len(f.reports) == 3
+    assert (f.verdict, f.timing) == ("conflict", "evolving")
+    assert f.note and f.note.index("Outlet A") < f.note.index("Outlet C") and "2024-03-02" in f.note
+
+
+def test_facts_ids_are_stable_and_ordered():
+    a = art("a", "Rescuers freed 7 miners. The collapse trapped 11 workers for 3 days.")
+    b = art("b", "The collapse trapped 11 workers for 3 days before rescuers freed 7 miners.")
+    first = group_facts([a, b], analyse(a, b))
+    second = group_facts([b, a], list(reversed(analyse(a, b))))
+    assert [f.to_dict() for f in first] == [f.to_dict() for f in second]
+    assert [f.id for f in first] == [str(i) for i in range(1, len(first) + 1)]
+
+
+@pytest.mark.parametrize("articles", [[], [art("a", "")], [art("a", "No numbers at all, only words.")]])
+def test_facts_nothing_to_group(articles):
+    assert group_facts(articles, analyse(*articles)) == ()
+
+
+def test_facts_example_story(example_dir):
+    """The founding example: one disputed injury count, and the figures everyone agrees on."""
+    articles = [clean_article(RawArticle(id=p.stem, text=p.read_text(encoding="utf-8")))
+                for p in sorted(example_dir.glob("*.txt"))]
+    facts = group_facts(articles, analyse(*articles))
+    injured = fact_with(facts, "at least 30 peacekeepers")
+    texts = " | ".join(r.text for r in injured.reports)
+    assert "around 25" in texts and "more than 30" in texts
+    assert injured.verdict == "conflict" and injured.timing == "contemporaneous"
+    for needle in ("700", "4,000", "3.5", "78"):
+        f = fact_with(facts, needle)
+        assert f.verdict == "agree", (needle, [r.text for r in f.reports])
+        assert len({r.article_id for r in f.reports}) >= 2
+    assert fact_with(facts, "4,000-strong") is fact_with(facts, "Nearly 4,000")
+
+
+def test_facts_ecbplus_dev_floors():
+    """Regression floors on the ECB+ dev stories that carry gold facts (ECB+: Cybulska & Vossen 2014, CC BY 3.0)."""
+    import importlib.util
+    import json
+
+    from conftest import SHARED, corpus_path, corpus_records
+
+    path = corpus_path("ecbplus-dev")
+    scorer = SHARED / "eval" / "score.py"
+    if not scorer.exists():
+        pytest.skip("scorer not available")
+    spec = importlib.util.spec_from_file_location("crossread_eval_score", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)  # type: ignore[union-attr]
+    gold = [s for s in json.loads((path / "gold.json").read_text(encoding="utf-8")) if s.get("facts")]
+    wanted = {i for s in gold for i in s["article_ids"]}
+    from crossread.options import CleanOptions
+
+    articles = {r["id"]: clean_article(RawArticle(id=r["id"], text=r["text"], url=r.get("url")), CleanOptions(keep_boilerplate=True))
+                for r in corpus_records("ecbplus-dev") if r["id"] in wanted}
+    stories = []
+    for s in gold:
+        arts = [articles[i] for i in s["article_ids"]]
+        facts = group_facts(arts, analyse(*arts))
+        stories.append({"id": s["story"], "article_ids": s["article_ids"], "facts": [
+            {"id": f.id, "verdict": f.verdict, "reports": [{"article_id": r.article_id, "text": r.text, "value": r.value}
+                                                           for r in f.reports]} for f in facts]})
+    m = score.score(path, {"stories": stories})
+    assert m["facts.report_recall"] >= 0.93
+    assert m["facts.pair_precision"] >= 0.86
+    assert m["facts.pair_recall"] >= 0.82
+    assert m["facts.verdict_accuracy"] >= 0.55
