@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .analyse import analyse_article
-from .clean import clean_article, infer_dates
+from .clean import clean_article, infer_dates, remove_corpus_furniture
 from .errors import CrossreadError, InputError, StageError
 from .group import group_stories
 from .model import Article, ArticleAnalysis, Dossier, Problem, RawArticle
@@ -85,6 +85,13 @@ class Pipeline:
         """
         articles = _unique_ids(articles, self.report)
         known = dict(analyses or {})
+        if not self.options.clean.keep_boilerplate:
+            # Lines one outlet repeats across many articles are furniture: a corpus-level pass.
+            trimmed = remove_corpus_furniture(articles)
+            for before, after in zip(articles, trimmed):
+                if before.text != after.text:
+                    known.pop(after.id, None)  # offsets moved: analyse again
+            articles = list(trimmed)
         todo = [a for a in articles if a.id not in known]
         fresh = {a.article_id: a for a in self._tick(self.analyse(todo), progress, "analyse")}
         analyses = {a.id: known.get(a.id) or fresh[a.id] for a in articles}

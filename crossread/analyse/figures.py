@@ -351,7 +351,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 _DIGIT = re.compile(r"(?=[\d.])(?:\d+|(?<![\w.])\.\d)")
-_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -362,11 +361,6 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     starts -= {"a", "an"}
     a_units = set(lx["article_counts_units"]) | {"million", "billion", "hundred", "thousand", "dozen"}
     return frozenset(starts), frozenset(a_units)
-
-
-@lru_cache(maxsize=256)
-def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alt(sorted(words))})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

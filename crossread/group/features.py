@@ -26,7 +26,8 @@ import scipy.sparse as sp
 
 from ..model import Article
 
-__all__ = ["fold", "ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates", "reference_date",
+__all__ = ["fold", "ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates",
+           "reference_date",
            "story_text"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "stories"

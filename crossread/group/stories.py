@@ -5,8 +5,9 @@ How two articles are compared (all features from the text; see ``features``):
 1. **Pair probability** ``P``: a logistic model over six similarities, the cosine of TF-IDF
    word vectors (words and word pairs), of names (capitalised word runs), of numbers, of
    the years mentioned (how far apart, when both mention years), and closeness of their
-   reference dates (``exp(-days/7)``) times the word and name similarities.  Its weights were fitted on the ECB+ dev
-   topics (``crossread/data/stories/params.json``; ``python -m crossread.group.tuning``).
+   reference dates (``exp(-days/7)``) times the word and name similarities.  Its weights
+   were fitted on the ECB+ dev topics (``crossread/data/stories/params.json``;
+   ``python -m crossread.group.tuning``).
 2. **Neighbourhood similarity** ``P2``: the cosine between two articles' rows of ``P``
    restricted to each article's ``neighbours`` best matches.  A short article whose raw
    similarities are all low still finds its story, because it has the same nearest
@@ -51,7 +52,7 @@ __all__ = ["group_stories", "assign_to_stories", "StoryState", "StoryParams", "l
 
 FEATURE_NAMES = ("words", "names", "numbers", "years_differ", "days_near_words", "days_near_names")
 _CHUNK = 256
-_MIN_DF_FROM = 200  # collections smaller than this keep words seen in one article  # rows compared at once: bounds the dense block to _CHUNK x n floats
+_MIN_DF_FROM = 200  # collections smaller than this keep words seen in one article
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ shingles in C beats datasketch's per-shingle Python hashing by an order of magni
 and five-word shingles are rare enough that the product stays sparse.
 
 A copy shares at least ``MIN_SHARED`` of its shingles with its original.  Within a set of
-copies of one text, the original is the earliest published (then the longest, then the
-lowest id); every other member is marked as a copy of it.
+copies of one text, the first is the earliest published (then the longest, then the lowest
+id); every other member is marked as a copy of the earlier member it shares most text with.
 """
 from __future__ import annotations
 
@@ -69,8 +69,8 @@ def copy_components(articles: Sequence[Article]) -> tuple[np.ndarray, tuple[Copy
     """Label each article with its copy set (articles that are copies of one text share a label).
 
     Returns:
-        (labels, copies): ``labels[i]`` is the index of the original of article ``i``'s set
-        (``i`` itself when it copies nothing), and the ``Copy`` records.
+        (labels, copies): ``labels[i]`` is the index of the first article of article ``i``'s
+        set (``i`` itself when it copies nothing), and the ``Copy`` records.
     """
     n = len(articles)
     labels = np.arange(n, dtype=np.int64)
@@ -102,17 +102,22 @@ def copy_components(articles: Sequence[Article]) -> tuple[np.ndarray, tuple[Copy
     for group in members.values():
         if len(group) < 2:
             continue
-        original = min(group, key=lambda i: _original_key(articles[i], totals[i]))
+        group.sort(key=lambda i: _original_key(articles[i], totals[i]))
         for i in group:
-            labels[i] = original
-            if i == original:
-                continue
-            shared = pairs.get((min(i, original), max(i, original)))
-            if shared is None:  # a copy of a copy: measure it against the original directly
-                shared = float(product[min(i, original), max(i, original)])
-            share = float(shared) / float(totals[i]) if totals[i] else 0.0
-            copies.append(Copy(article_id=articles[i].id, original_id=articles[original].id,
-                               shared=round(min(share, 1.0), 3)))
+            labels[i] = group[0]
+        for rank, i in enumerate(group[1:], 1):
+            # The source of a copy: the earlier member it shares most of its text with.
+            best, best_shared = group[0], -1.0
+            for j in group[:rank]:
+                pair = (min(i, j), max(i, j))
+                shared = pairs.get(pair)
+                if shared is None:
+                    shared = float(product[pair])
+                if shared > best_shared:
+                    best, best_shared = j, shared
+            share = best_shared / totals[i] if totals[i] else 0.0
+            copies.append(Copy(article_id=articles[i].id, original_id=articles[best].id,
+                               shared=round(min(max(share, 0.0), 1.0), 3)))
     copies.sort(key=lambda c: (c.original_id, c.article_id))
     return labels, tuple(copies)
 

@@ -1,6 +1,6 @@
 """Fit the story-grouping parameters on a gold-annotated corpus (the dev split only).
 
-    python -m crossread.group.tuning ../shared/corpus/ecbplus-dev [--write]
+    python -m crossread.group.tuning ../shared/corpus/ecbplus-dev [--write] [--cv-topic-sep _]
 
 Fits the logistic pair model (six similarities -> probability that two articles cover one
 event) on every article pair of the corpus, prints B-cubed F1 of the resulting grouping over
@@ -26,7 +26,7 @@ from .features import DATA_DIR, extract_features
 from .stories import FEATURE_NAMES, StoryParams, StoryState, _add_df, _weighted, assign_to_stories, load_params, \
     pair_features
 
-__all__ = ["read_corpus", "bcubed", "fit_pair_model", "main"]
+__all__ = ["read_corpus", "bcubed", "fit_pair_model", "cross_validate", "main"]
 
 
 def read_corpus(corpus: Path) -> tuple[list[Article], dict[str, str]]:
@@ -84,12 +84,34 @@ def fit_pair_model(articles: Sequence[Article], gold_of: dict[str, str], params:
                           "intercept": round(float(model.intercept_[0]), 4)})
 
 
+def cross_validate(articles: Sequence[Article], gold_of: dict[str, str], params: StoryParams,
+                   topic_of: dict[str, str]) -> list[float]:
+    """B-cubed F1 on each half of the topics, with the pair model fitted on the other half."""
+    topics = sorted(set(topic_of.values()))
+    halves = [set(topics[0::2]), set(topics[1::2])]
+    scores = []
+    for held_out in halves:
+        train = [a for a in articles if topic_of[a.id] not in held_out]
+        test = [a for a in articles if topic_of[a.id] in held_out]
+        fitted = fit_pair_model(train, gold_of, params)
+        groups, _ = assign_to_stories(test, None, params=fitted)
+        scores.append(bcubed({a.id: gold_of[a.id] for a in test}, groups)[2])
+    return scores
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--write", action="store_true", help="store the fitted weights in params.json")
+    parser.add_argument("--cv-topic-sep", metavar="SEP",
+                        help="also cross-validate over two halves of the topics, a topic being the id's "
+                             "part before SEP (ECB+: '_')")
     args = parser.parse_args(argv)
     articles, gold_of = read_corpus(args.corpus)
+    if args.cv_topic_sep:
+        topic_of = {a.id: a.id.split(args.cv_topic_sep, 1)[0] for a in articles}
+        scores = cross_validate(articles, gold_of, load_params(), topic_of)
+        print("two-fold by topic, B-cubed F1 on the held-out half:", ", ".join(f"{x:.4f}" for x in scores))
     params = fit_pair_model(articles, gold_of, load_params())
     print("weights", dict(zip(FEATURE_NAMES, params.weights)), "intercept", params.intercept)
     for threshold in (0.2, 0.25, 0.3, 0.35, 0.4):
@@ -99,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.write:
         path = DATA_DIR / "params.json"
         data = json.loads(path.read_text(encoding="utf-8"))
-        data["features"], data["weights"], data["intercept"] = list(FEATURE_NAMES), list(params.weights), params.intercept
+        data["features"], data["weights"] = list(FEATURE_NAMES), list(params.weights)
+        data["intercept"] = params.intercept
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print("wrote", path)
 

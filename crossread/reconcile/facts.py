@@ -15,6 +15,7 @@ rose day by day) and "contemporaneous" otherwise.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -55,6 +56,7 @@ class FactWeights:
     other_predicate: float = -0.15
     same_dimension: float = 0.65
     missing_dimension: float = -0.2  # one has a unit, the other none
+    other_rate: float = -1.0  # "$23 million per season" against "$184 million" (or per month)
     same_subject: float = 0.0  # the nearest name is the same ("Orozco, 27" / "Orozco, 29")
     other_subject: float = -0.6
     other_subject_personal: float = -2.0  # ages and records of two different names
@@ -64,6 +66,7 @@ class FactWeights:
     prefix: int = 6  # context words are cut to this many letters (a cheap stemmer)
     # second pass: groups of reports
     merge_threshold: float = 0.55
+    merge_window: int = 80  # characters of context each side for the groups' centroids
     merge_same_counted: float = 0.1
     merge_same_predicate: float = 0.1
     merge_same_dimension: float = 0.1  # both carry the same unit (years, km, USD, age...)
@@ -127,6 +130,8 @@ def _dimension(report: FigureReport) -> str | None:
     if report.unit == "times":
         return None
     dim = unit_parts(report.unit)[1]
+    if dim and " per " in dim:
+        dim = dim.split(" per ")[0]  # a rate and a total of one currency may be one figure said two ways
     return None if dim == "count" else dim
 
 
@@ -247,7 +252,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
              + w.no_counted * f["none_c"] + w.noun_in_context * f["noun_in"] + w.same_predicate * f["same_p"]
              + w.other_predicate * f["other_p"] + w.same_dimension * f["same_d"]
              + w.missing_dimension * f["one_dim"] + w.other_class * f["other_class"]
-             + w.same_subject * f["same_s"] + w.other_subject * f["other_s"])
+             + w.same_subject * f["same_s"] + w.other_subject * f["other_s"] + w.other_rate * f["other_rate"])
     dist = 1.0 / (1.0 + np.exp(np.clip(logit, -50, 50)))
     dist[f["other_d"] | f["unit_vs_noun"]] = _HARD
     # one sentence or one article naming two different things: two quantities, whatever the numbers
@@ -310,7 +315,9 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
                  classes={c for c, k in zip(f["counted"][ix].tolist(), f["known"][ix].tolist()) if k and c >= 0}, preds=set(f["predicate"][ix].tolist()) - {-1})
             for ix in members]
     alive = [True] * m
-    cannot = f["cannot"]
+    # group-level "cannot": some pair across the two groups was ruled out by the first pass
+    onehot = csr_matrix((np.ones(len(labels)), (rows, np.arange(len(labels)))), shape=(m, len(labels)))
+    cannot = np.asarray((onehot @ csr_matrix(f["cannot"].astype(np.float32)) @ onehot.T).todense()) > 0
     sim = cent @ cent.T
     np.fill_diagonal(sim, -1.0)
 
@@ -321,7 +328,7 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         if not sa["dims"] or not sb["dims"]:
             if sa["dims"] or sb["dims"]:
                 return -1.0
-        if cannot[np.ix_(members[a], members[b])].any():
+        if cannot[a, b]:
             return -1.0  # a pair the first pass ruled out (one sentence, two nouns, two records...)
         if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
             return -1.0  # two ages or records join only when they name the same person
@@ -345,30 +352,39 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             s += w.merge_same_predicate if sa["preds"] & sb["preds"] else -w.merge_same_predicate
         small, large = sorted((sa, sb), key=lambda x: len(x["articles"]))
         if close and len(small["articles"]) <= 2 and len(large["articles"]) >= 3 and not shared \
-                and (sa["counted"] & sb["counted"] or sa["dims"] & sb["dims"]):
+                and (sa["counted"] & sb["counted"] or not (sa["counted"] and sb["counted"])) \
+                and (sa["preds"] & sb["preds"] or not (sa["preds"] and sb["preds"])):
             s += w.merge_outlier  # one outlet's odd number for a quantity the others agree on
         if (sa["classes"] & sb["classes"]) and (sa["preds"] & sb["preds"]) and close:
             s += w.merge_all_three  # same kind of thing, same predicate, near values: one disputed count
         return s
 
-    while True:
-        best, pair = w.merge_threshold, None
-        cand = np.argwhere(sim > w.merge_threshold - w.merge_same_counted - w.merge_same_predicate - w.merge_close
-                           - w.merge_same_dimension - w.merge_all_three - w.merge_same_value - w.merge_outlier)
-        for a, b in cand:
-            if a >= b or not (alive[a] and alive[b]):
-                continue
-            s = score(int(a), int(b))
-            if s > best:
-                best, pair = s, (int(a), int(b))
-        if pair is None:
-            break
-        a, b = pair
+    floor = (w.merge_threshold - w.merge_same_counted - w.merge_same_predicate - w.merge_close
+             - w.merge_same_dimension - w.merge_all_three - w.merge_same_value - w.merge_outlier)
+    # best-first merging with a heap; a merge only changes the scores of pairs with the merged group
+    version = [0] * m
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        sc = score(a, b)
+        if sc > w.merge_threshold:
+            heapq.heappush(heap, (-sc, a, b, version[a], version[b]))
+
+    for a, b in np.argwhere(np.triu(sim > floor, 1)):
+        push(int(a), int(b))
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
         members[a].extend(members[b])
         alive[b] = False
+        version[a] += 1
         sets[a]["personal"] = sets[a]["personal"] or sets[b]["personal"]
         for key in ("articles", "dims", "counted", "preds", "classes", "subjects"):
             sets[a][key] |= sets[b][key]
+        cannot[a] |= cannot[b]
+        cannot[:, a] = cannot[a]
         agg[a] += agg[b]
         mids[a] = middle(members[a])
         cent[a] = norm(agg[a:a + 1])[0]
@@ -378,6 +394,9 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         sim[a, a] = -1.0
         sim[b, :] = -1.0
         sim[:, b] = -1.0
+        for c in np.flatnonzero(sim[a] > floor):
+            if alive[int(c)]:
+                push(a, int(c))
     out = [0] * len(labels)
     for k, ix in enumerate(members):
         if alive[k]:
@@ -386,40 +405,49 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     return out
 
 
-def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
-    """Pairwise cue matrices (n x n numpy arrays) for the reports."""
+def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-untyped-def]
+    """L2-normalised tf-idf rows (scipy CSR) of the weighted context words."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    n = len(reports)
-
-    # context vectors: tf-idf over the words around each figure
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
-    contexts = [_context(articles.get(r.article_id), r, w.window, w.prefix) for r in reports]
-    names = [{word for word, weight in c if weight > 1.0} for c in contexts]
-    words = [{word for word, _ in c} for c in contexts]
-    for i, r in enumerate(reports):
+    for i, context in enumerate(contexts):
         bag: dict[int, float] = {}
-        for word, weight in contexts[i]:
+        for word, weight in context:
             j = vocab.setdefault(word, len(vocab))
             bag[j] = bag.get(j, 0.0) + weight
         for j, v in bag.items():
             rows.append(i)
             cols.append(j)
             vals.append(v)
-    if vocab:
-        x = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
-        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab))
-        idf = np.log((1 + n) / (1 + df)) + 1.0
-        x = x.multiply(idf[np.newaxis, :]).tocsr()
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        x = csr_matrix(x.multiply(1.0 / norms[:, np.newaxis]))
-        ctx = (x @ x.T).toarray()
+    if not vocab:
+        return csr_matrix((n, 1))
+    x = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab))
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    x = x.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(x.multiply(1.0 / norms[:, np.newaxis]))
+
+
+def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
+    """Pairwise cue matrices (n x n numpy arrays) for the reports."""
+    import numpy as np
+
+    n = len(reports)
+
+    # context vectors: tf-idf over the words around each figure
+    contexts = [_context(articles.get(r.article_id), r, w.window, w.prefix) for r in reports]
+    names = [{word for word, weight in c if weight > 1.0} for c in contexts]
+    words = [{word for word, _ in c} for c in contexts]
+    x = _tfidf(contexts, n)
+    ctx = (x @ x.T).toarray()
+    if w.merge_window != w.window:
+        near = _tfidf([_context(articles.get(r.article_id), r, w.merge_window, w.prefix) for r in reports], n)
     else:
-        x = csr_matrix((n, 1))
-        ctx = np.zeros((n, n))
+        near = x
 
     def codes(keys: list[str | None], table: dict[str, int] | None = None) -> np.ndarray:
         table = {} if table is None else table
@@ -433,6 +461,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     subject = codes([_subject(articles.get(r.article_id), r) for r in reports])
     predicate = codes([r.predicate for r in reports])
     dim = codes([_dimension(r) for r in reports], dim_table)
+    rate = codes([(r.unit or "").partition(" per ")[2] or None for r in reports])
     article = codes([r.article_id for r in reports])
     sentence = codes([f"{r.article_id}#{r.sentence}" if r.sentence is not None else f"{r.article_id}@{r.start}"
                       for r in reports])
@@ -470,12 +499,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     same_p, other_p = both(predicate)
     same_d, other_d = both(dim)
     one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
+    other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)
     with np.errstate(invalid="ignore"):
         same_v = np.isclose(base[:, None], base[None, :], rtol=1e-9, atol=1e-12)
     compat = (lo[:, None] <= hi[None, :]) & (lo[None, :] <= hi[:, None])
     stems = [_stem(r.counted) if r.counted else None for r in reports]
     noun_in = np.zeros((n, n), dtype=bool)
-    name_overlap = np.zeros((n, n))
     by_word: dict[str, list[int]] = {}
     for j, ws in enumerate(words):
         for word in ws:
@@ -503,8 +532,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "record")]),
-        "record_clash": record_clash, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
-        "vectors": x, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
+        "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
+        "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],

@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Article, Quote, StatementGroup
 from .statements_entities import canonical_entities
-from .statements_names import is_pronoun
+from .statements_names import is_pronoun, strip_determiners
 from .statements_speakers import resolve_speakers
-from .statements_text import content_stems, fold, idf_weights, reporting_words, weighted_overlap, words
+from .statements_text import content_stems, idf_weights, reporting_words, weighted_overlap, words
 
 __all__ = ["canonical_entities", "resolve_speakers", "group_statements"]
 
@@ -107,13 +107,24 @@ def _speaker_pairs(members: Sequence[int], quotes: Sequence[Quote], stems: Seque
     same_article = arts[:, None] == arts[None, :]
     upper = np.triu(np.ones((m, m), dtype=bool), k=1)
     keep_link = upper & ~same_article & (text > 0) & (score >= STATEMENT_LINK)
-    covered = shared / np.maximum(smaller, 1e-9)  # unsmoothed: a one-word quotation may repeat too
-    keep_repeat = upper & same_article & (covered >= STATEMENT_REPEAT)
+    # A repeat within one article: nearly all of the shorter one (three words at least), or the very same words.
+    covered = shared / np.maximum(smaller, 1e-9)
+    wording = np.array([" ".join(words(quotes[i].text)) for i in members], dtype=object)
+    identical = wording[:, None] == wording[None, :]
+    keep_repeat = upper & same_article & (((covered >= STATEMENT_REPEAT) & (n_shared >= 3)) | identical)
     ids = np.asarray(members, dtype=np.int64)
     lx, ly = np.nonzero(keep_link)
     rx, ry = np.nonzero(keep_repeat)
     return (np.concatenate([score[lx, ly], covered[rx, ry]]), np.concatenate([ids[lx], ids[rx]]),
             np.concatenate([ids[ly], ids[ry]]), np.concatenate([np.zeros(len(lx), bool), np.ones(len(rx), bool)]))
+
+
+def _speaker_key(speaker: str | None) -> str | None:
+    """Who spoke, for comparison: folded words without a leading article; None for a pronoun or nobody."""
+    if not speaker or is_pronoun(speaker):
+        return None
+    toks = strip_determiners(tuple(words(speaker)))
+    return " ".join(toks) or None
 
 
 def _mostly_linked(a: Sequence[int], b: Sequence[int], linked: set[int], quotes: Sequence[Quote]) -> bool:
@@ -174,7 +185,7 @@ def group_statements(quotes: Sequence[Quote], articles: Sequence[Article] | Mapp
     default_idf = max(idf.values(), default=1.0)
 
     n = len(quotes)
-    speakers = [fold(q.speaker).strip() if q.speaker and not is_pronoun(q.speaker) else None for q in quotes]
+    speakers = [_speaker_key(q.speaker) for q in quotes]
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(speakers):
         if s:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .statements_text import fold, load_lexicon
 
 __all__ = ["RoleKey", "parse_role", "parse_mention", "roles_match", "qualifiers_match", "name_parts", "is_pronoun",
-           "given_names_compatible", "acronym_of", "find_role_mentions"]
+           "given_names_compatible", "acronym_of", "find_role_mentions", "strip_determiners"]
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", re.UNICODE)
 
@@ -281,6 +281,18 @@ def name_parts(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
 def _nicknames() -> dict[str, frozenset[str]]:
     names = load_lexicon("nicknames")["names"]
     return {fold(k): frozenset(fold(v) for v in vs) for k, vs in names.items()}
+
+
+def strip_determiners(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded tokens without a leading article or possessive ("the", "its"), unless nothing is left."""
+    ignore = _roles().ignore
+    k = 0
+    while k < len(tokens) - 1 and tokens[k] in ignore and tokens[k] in _DETERMINERS:
+        k += 1
+    return tokens[k:]
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 
 
 def given_names_compatible(a: str | None, b: str | None, *, fuzzy_ratio: float = 0.8) -> bool:

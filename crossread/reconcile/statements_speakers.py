@@ -15,6 +15,7 @@ from .statements_names import (
     parse_mention,
     parse_role,
     roles_match,
+    strip_determiners,
 )
 
 __all__ = ["resolve_speakers"]
@@ -39,6 +40,7 @@ def _speaker_index(entities: Sequence[Entity]) -> _SpeakerIndex:
             if role is not None and name is None:
                 continue
             _, surname, toks = name_parts(form)
+            toks = strip_determiners(toks)
             if toks and i not in by_name[toks]:
                 by_name[toks].append(i)
             if surname and e.type in ("person", "other") and i not in by_surname[surname]:
@@ -65,6 +67,7 @@ def _resolve_one(text: str, article_id: str, index: _SpeakerIndex) -> int | None
     role, name = parse_mention(text)
     for form in ([text, name] if name else [text]):
         _, surname, toks = name_parts(form)
+        toks = strip_determiners(toks)  # "the Kremlin" is "Kremlin"
         if toks in index.by_name:
             hit = _pick(index.by_name[toks], index, article_id)
             if hit is not None:

@@ -34,7 +34,7 @@ def reconcile_story(
         end=group.end,
         facts=group_facts(arts, anas, group.copies),
         quotes=quotes,
-        statements=group_statements(quotes),
+        statements=group_statements(quotes, arts),
         entities=entities,
         time_expressions=times,
         timeline=build_timeline(arts, anas),

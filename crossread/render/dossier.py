@@ -23,6 +23,7 @@ def _article_dict(article: Article, analysis: ArticleAnalysis | None) -> dict[st
         "author": article.author,
         "updated": article.updated.isoformat() if article.updated else None,
         "published_evidence": list(article.published_evidence),
+        "credits": list(article.credits),
         "source": article.source,
         "sentences": [[s.start, s.end] for s in article.sentences],
         "removed": [r.to_dict() for r in article.removed],

@@ -128,3 +128,15 @@ def test_stories_ecbplus_dev_bcubed():
     incremental, _ = assign_to_stories(ordered[half + 100 :], state)
     _check_exactly_once(articles, incremental)
     assert bcubed(gold_of, incremental)[2] >= f1 - 0.05
+
+
+def test_stories_window_days_stops_comparing_distant_articles():
+    import dataclasses
+
+    qa1, qa2 = make(QUAKE_A[0]), make(QUAKE_A[1])
+    later = qa2.replace(published=qa1.published + dt.timedelta(days=100))
+    params = load_params()
+    together, _ = assign_to_stories([qa1, later], params=dataclasses.replace(params, window_days=0))
+    apart, _ = assign_to_stories([qa1, later], params=dataclasses.replace(params, window_days=30))
+    assert len(together) == 1
+    assert len(apart) == 2

@@ -62,3 +62,20 @@ def test_pipeline_metadata_published_kept() -> None:
     article = dossier.articles[0]
     assert str(article.published) == "2023-05-30" and article.published_from == "metadata"
     assert article.outlet == "Valley Herald"
+
+
+def test_pipeline_removes_lines_one_outlet_repeats_across_articles() -> None:
+    footer = "Follow the Valley Herald on every platform for live updates from our newsroom"
+    bodies = [
+        "The council approved the new budget on Monday after a long debate.",
+        "Flooding closed the northern road for the third day running.",
+        "The school board elected a new chair by a narrow vote.",
+        "A local bakery won the regional prize for its rye bread.",
+    ]
+    records = [RawArticle(id=f"vh-{i}", text=f"{body}\n{footer}\nMore reporting on the matter followed in the evening edition.",
+                          outlet="Valley Herald") for i, body in enumerate(bodies)]
+    dossier = crossread.analyze(records)
+    assert all(footer not in a.text for a in dossier.articles)
+    assert all(any(r.text == footer for r in a.removed) for a in dossier.articles)
+    kept = crossread.analyze(records, options=Options.build(keep_boilerplate=True))
+    assert all(footer in a.text for a in kept.articles)

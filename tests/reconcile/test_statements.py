@@ -361,8 +361,23 @@ def test_statements_two_misspellings_of_one_name_both_join_it():
     assert len(ents) == 1 and ents[0].name == "Boris Halloran" and len(ents[0].article_ids) == 4
 
 
-def test_statements_duplicate_readings_get_distinct_ids():
+def test_statements_a_repeated_short_quotation_is_one_statement():
     q = Quote("x", 0, 12, "Hello there!", speaker="Ivo Rask")
-    r = Quote("x", 0, 12, "Hello there!", speaker="Ivo Rask")
-    groups = group_statements([q, r])
+    r = Quote("x", 40, 52, "Hello there!", speaker="Ivo Rask")
+    other = Quote("x", 60, 80, "Hello to the voters", speaker="Ivo Rask")
+    groups = group_statements([q, r, other])
+    assert sorted(len(g.quotes) for g in groups) == [1, 2]
     assert len({g.id for g in groups}) == len(groups)
+
+
+def test_statements_speaker_with_article_is_the_same_speaker():
+    a = make_article("x", "\u201cThe border will stay open to trade,\u201d the Northern Defence Pact said.")
+    b = make_article("y", "Northern Defence Pact: \u201cthe border will stay open to all trade.\u201d")
+    qa = quote(a, "The border will stay open to trade,", "the Northern Defence Pact")
+    qb = quote(b, "the border will stay open to all trade.", "Northern Defence Pact")
+    ents = canonical_entities([a, b], [ArticleAnalysis("x", entities=(Entity("Northern Defence Pact", "organisation"),)),
+                                       ArticleAnalysis("y", entities=(Entity("Northern Defence Pact", "organisation"),))])
+    quotes = resolve_speakers([qa, qb], ents)
+    assert {q.speaker for q in quotes} == {"Northern Defence Pact"}
+    assert len(group_statements(quotes, [a, b])) == 1
+    assert len(group_statements([qa, qb], [a, b])) == 1  # even unresolved
