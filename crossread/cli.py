@@ -106,17 +106,59 @@ def analyze(
             _err(f"crossread: {e}")
             raise typer.Exit(EXIT_STORE)
 
-    text = _render(dossier, format, groups)
+    _write_output(_render(dossier, format, groups), output)
+    if strict and dossier.problems:
+        raise typer.Exit(EXIT_STRICT)
+
+
+def _write_output(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
-    else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-        except OSError as e:
-            _err(f"crossread: cannot write {output}: {e.strerror or e}")
-            raise typer.Exit(EXIT_STORE)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        _err(f"crossread: cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(EXIT_STORE)
+
+
+@app.command()
+def add(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.")],
+    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite store (default: under the user's data directory).")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="md (default), html or json: the store's current stories.")] = Format.md,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove page furniture.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input or article had a problem.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let the fetcher reach private and loopback addresses.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Add articles to the store's stories incrementally (only changed stories are recomputed).
+
+    Example: crossread add todays-feed.rss --db news.db --format json -o stories.json
+    """
+    from .incremental import add_to_store
+    from .options import Options
+    from .pipeline import Pipeline
+    from .store import Store
+
+    pipeline = Pipeline(Options.build(keep_boilerplate=keep_boilerplate, allow_private_urls=allow_private),
+                        on_problem=_problem_line)
+    try:
+        with Store(db) as store:
+            dossier = add_to_store(inputs, store, pipeline)
+    except StoreError as e:
+        _err(f"crossread: {e}")
+        raise typer.Exit(EXIT_STORE)
+    except CrossreadError as e:
+        _err(f"crossread: {e}")
+        raise typer.Exit(EXIT_STRICT)
+    if not dossier.articles:
+        _err("crossread: nothing could be read")
+        raise typer.Exit(EXIT_NOTHING)
+    _write_output(_render(dossier, format), output)
     if strict and dossier.problems:
         raise typer.Exit(EXIT_STRICT)
 

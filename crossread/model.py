@@ -357,6 +357,8 @@ class Story(_Record):
     copies: tuple[Copy, ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
+    outlets: tuple[str, ...] = ()  # distinct outlets, sorted
+    reports: int | None = None  # distinct reports: articles minus syndicated copies
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     statements: tuple[StatementGroup, ...] = ()

@@ -65,6 +65,17 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: incremental story assignment: the grouping state and the current stories
+    """
+    CREATE TABLE story_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        state BLOB NOT NULL
+    );
+    CREATE TABLE current_stories (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -194,7 +205,51 @@ class Store:
             raise StoreError(f"store {self.path}: {e}") from e
         return run
 
+    def save_increment(self, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                       state: bytes, stories: Sequence[Story], dropped: Sequence[str]) -> None:
+        """Store an incremental addition in one transaction: new articles and analyses, the
+        grouping state, the changed stories, and the removal of stories merged into others."""
+        hash_of = {a.id: a.content_hash for a in articles}
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                "INSERT OR IGNORE INTO articles(hash, id, source, url, outlet, title, published, text, record) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                [(a.content_hash, a.id, a.source, a.url, a.outlet, a.title,
+                  a.published.isoformat() if a.published else None, a.text, _dumps(a.to_dict())) for a in articles])
+            self.db.executemany("INSERT OR IGNORE INTO analyses(hash, record) VALUES (?,?)",
+                                [(hash_of[x.article_id], _dumps(x.to_dict())) for x in analyses if x.article_id in hash_of])
+            self.db.execute("INSERT OR REPLACE INTO story_state(id, state) VALUES (1, ?)", (state,))
+            self.db.executemany("DELETE FROM current_stories WHERE id=?", [(i,) for i in dropped])
+            self.db.executemany("INSERT OR REPLACE INTO current_stories(id, record) VALUES (?,?)",
+                                [(st.id, _dumps(st.to_dict())) for st in stories])
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"store {self.path}: {e}") from e
+
     # ------------------------------------------------------------------ reads
+    def story_state(self) -> bytes | None:
+        row = self.db.execute("SELECT state FROM story_state WHERE id=1").fetchone()
+        return bytes(row[0]) if row else None
+
+    def current_stories(self) -> list[Story]:
+        """The stories of incremental additions, in a stable order (by id)."""
+        return [Story.from_dict(json.loads(r)) for (r,) in
+                self.db.execute("SELECT record FROM current_stories ORDER BY id")]
+
+    def articles_by_id(self, ids: Iterable[str]) -> dict[str, tuple[Article, ArticleAnalysis | None]]:
+        """The stored article (the latest stored under that id) and its analysis, per id."""
+        out: dict[str, tuple[Article, ArticleAnalysis | None]] = {}
+        for article_id in ids:
+            row = self.db.execute(
+                "SELECT a.record, n.record FROM articles a LEFT JOIN analyses n ON n.hash = a.hash "
+                "WHERE a.id=? ORDER BY a.rowid DESC LIMIT 1", (article_id,)).fetchone()
+            if row:
+                out[article_id] = (Article.from_dict(json.loads(row[0])),
+                                   ArticleAnalysis.from_dict(json.loads(row[1])) if row[1] else None)
+        return out
+
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -142,7 +142,8 @@ def _rules() -> _Rules:
         age_right=re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-yr-old\b", re.IGNORECASE),
         age_left=re.compile(
             r"(?:\b(?:he|she)\s+(?:was|is|is now|would have been|would be|had been|turns|turned)"
-            r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at))\s+$",
+            r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at)"
+            r"|\b(?:aged|ages)\s+\d{1,3}(?:\s*,)?\s+(?:and|&))\s+$",
             re.IGNORECASE,
         ),
         apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),
@@ -710,6 +711,10 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
                     unit = "point"
         else:
             um = rules.unit_right.match(text, end)
+            if um is None:
+                # "three more years", "two additional weeks": the unit after a word of increment
+                more = re.match(r"\s(?:more|additional|further|extra|other)(?=\s)", text[end : end + 12], re.IGNORECASE)
+                um = rules.unit_right.match(text, end + more.end()) if more else None
             if um:
                 unit = rules.measure_units[um.group(1).lower()]
                 end = um.end()
@@ -943,11 +948,17 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
     while k < len(predicates) and predicates[k][0] < hi:
         ws, we, cls, verb = predicates[k]
         k += 1
-        if we > hi or (f.start <= ws < f.end and ws < f.num_end):
+        if we > hi:
             continue
-        if we <= f.start:
+        if f.start <= ws and we <= f.num_start:
+            dist = -100  # the figure's own verb ("killing one", "injuring 80") is its predicate
+        elif f.start <= ws < f.num_end:
+            continue
+        elif we <= f.start:
             between = text[we : f.start]
             dist = len(between) + 8
+            if verb and not between.strip():
+                dist = -50  # the verb right before the number governs it ("killing 10 people and injuring 80")
             if ";" in between or " but " in between:
                 dist += 60
         else:

@@ -22,6 +22,9 @@ def sparse_average_link(
     *,
     initial: Sequence[int] | np.ndarray | None = None,
     edge_average: bool = False,
+    days: np.ndarray | None = None,
+    max_span: int = 0,
+    strong: float = 1.0,
 ) -> np.ndarray:
     """Cluster labels from greedy average-linkage merging while the best link is >= ``threshold``.
 
@@ -33,6 +36,11 @@ def sparse_average_link(
             (e.g. syndicated copies, or stories already stored).
         edge_average: score a cluster pair by the mean over the pairs *present* in the graph
             instead of over all ``|A|*|B|`` pairs.
+        days: optional item dates (day ordinals, 0 when unknown), read with ``max_span``.
+        max_span: when > 0, refuse a merge whose cluster would span more than this many days
+            between its earliest and latest dated item, unless its score reaches ``strong``
+            (chains of day-to-day neighbours must not grow into a months-long cluster).
+        strong: the score above which a merge ignores ``max_span``.
 
     Returns:
         n labels; each cluster is labelled with its lowest member index, so the result does not
@@ -62,14 +70,24 @@ def sparse_average_link(
         row = sums.setdefault(a, {})
         row[b] = row.get(b, 0.0) + v
         sums.setdefault(b, {})[a] = row[b]
-        crow = counts.setdefault(a, {})
-        crow[b] = crow.get(b, 0) + 1
-        counts.setdefault(b, {})[a] = crow[b]
+        if edge_average:  # the pair counts are needed only here: skip their memory otherwise
+            crow = counts.setdefault(a, {})
+            crow[b] = crow.get(b, 0) + 1
+            counts.setdefault(b, {})[a] = crow[b]
 
     def score(a: int, b: int) -> float:
         if edge_average:
             return sums[a][b] / counts[a][b]
         return sums[a][b] / (size[a] * size[b])
+
+    span_limited = days is not None and max_span > 0
+    if span_limited:
+        dated = np.asarray(days) > 0
+        # Earliest and latest dated member of each starting cluster (+inf/-inf when none is dated).
+        first_day = np.full(n, np.inf)
+        last_day = np.full(n, -np.inf)
+        np.minimum.at(first_day, labels[dated], np.asarray(days)[dated].astype(float))
+        np.maximum.at(last_day, labels[dated], np.asarray(days)[dated].astype(float))
 
     heap = [(-score(a, b), a, b) for a, row in sums.items() for b in row if a < b]
     heapq.heapify(heap)
@@ -82,21 +100,30 @@ def sparse_average_link(
             break
         if not (alive[a] and alive[b]) or b not in sums.get(a, {}) or -neg != score(a, b):
             continue  # stale entry: one side merged since, or its score changed
+        if span_limited and -neg < strong:
+            lo_day, hi_day = min(first_day[a], first_day[b]), max(last_day[a], last_day[b])
+            if hi_day - lo_day > max_span:
+                continue  # spans only grow: this pair stays refused
+        if span_limited:
+            first_day[a], last_day[a] = min(first_day[a], first_day[b]), max(last_day[a], last_day[b])
         # Merge b into a (a < b): the survivor keeps the lower index.
         alive[b] = False
         size[a] += size[b]
         row_a, row_b = sums[a], sums.pop(b)
-        crow_a, crow_b = counts[a], counts.pop(b)
-        del row_a[b], crow_a[b]
-        del row_b[a], crow_b[a]
+        del row_a[b], row_b[a]
         for c, v in row_b.items():
             row_a[c] = row_a.get(c, 0.0) + v
-            crow_a[c] = crow_a.get(c, 0) + crow_b[c]
-            row_c, crow_c = sums[c], counts[c]
-            del row_c[b], crow_c[b]
+            del sums[c][b]
+        if edge_average:
+            crow_a, crow_b = counts[a], counts.pop(b)
+            del crow_a[b], crow_b[a]
+            for c, k in crow_b.items():
+                crow_a[c] = crow_a.get(c, 0) + k
+                del counts[c][b]
         for c in row_a:
             sums[c][a] = row_a[c]
-            counts[c][a] = crow_a[c]
+            if edge_average:
+                counts[c][a] = counts[a][c]
             lo, hi = (a, c) if a < c else (c, a)
             heapq.heappush(heap, (-score(lo, hi), lo, hi))
         parent[b] = a

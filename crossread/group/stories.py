@@ -51,7 +51,7 @@ __all__ = ["group_stories", "assign_to_stories", "StoryState", "StoryParams", "l
            "FEATURE_NAMES"]
 
 FEATURE_NAMES = ("words", "names", "numbers", "years_differ", "days_near_words", "days_near_names")
-_CHUNK = 256
+_CHUNK = 128  # rows compared at once: bounds the dense blocks to _CHUNK x n floats
 _MIN_DF_FROM = 200  # collections smaller than this keep words seen in one article
 
 
@@ -70,6 +70,14 @@ class StoryParams:
     min_df: int = 2
     floor: float = 0.0
     window_days: int = 0
+    # Time prior (not fitted: ECB+ has few dates): two dated reports more than ``gap_grace_days``
+    # apart lose one unit of log-odds per ``gap_scale_days`` beyond it.
+    gap_grace_days: float = 0.0
+    gap_scale_days: float = 0.0
+    # A story spans at most ``max_span_days`` between its first and last dated article unless
+    # the clusters joined are linked by at least ``strong_link`` (see ``linkage``).
+    max_span_days: int = 0
+    strong_link: float = 1.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryParams":
@@ -77,7 +85,7 @@ class StoryParams:
         if names != FEATURE_NAMES:
             raise ValueError(f"params.json features {names} do not match {FEATURE_NAMES}")
         keys = {"neighbours", "candidates", "blend", "threshold", "merge_threshold", "near_days", "min_df", "floor",
-                "window_days"}
+                "window_days", "gap_grace_days", "gap_scale_days", "max_span_days", "strong_link"}
         return cls(weights=tuple(float(w) for w in data["weights"]), intercept=float(data["intercept"]),
                    **{k: data[k] for k in keys if k in data})
 
@@ -182,8 +190,24 @@ def _pair_probability(a: _Weighted, b: _Weighted | _Columns, params: StoryParams
     z = np.full((a.day.shape[0], b.day.shape[0]), params.intercept, dtype=np.float32)
     for weight, term in zip(params.weights, _pair_terms(a, b, params)):
         z += np.float32(weight) * term.astype(np.float32, copy=False)
+    if params.gap_scale_days > 0:
+        z -= _gap_penalty(a.day, b.day, params)
     np.clip(z, -30, 30, out=z)
     return 1.0 / (1.0 + np.exp(-z))
+
+
+def _gap_penalty(days_a: np.ndarray, days_b: np.ndarray, params: StoryParams) -> np.ndarray:
+    """Log-odds taken off each pair for the days between their reference dates (0 when one is undated).
+
+    A prior, not a fitted weight: reports of one event cluster within days of it, so the odds
+    that two reports written weeks apart describe the same event fall with the gap.  The
+    fitted model could not learn this (its training corpus is mostly undated); the linear
+    decay in log-odds (exponential in odds) lets very strong textual evidence still win.
+    """
+    da, db = days_a[:, None], days_b[None, :]
+    gap = np.abs(da - db).astype(np.float32)
+    beyond = np.maximum(gap - np.float32(params.gap_grace_days), np.float32(0.0))
+    return np.where((da > 0) & (db > 0), beyond / np.float32(params.gap_scale_days), np.float32(0.0))
 
 
 # ---------------------------------------------------------------------------- state
@@ -323,22 +347,29 @@ def _compare(new_rows: np.ndarray, weighted: _Weighted, params: StoryParams) -> 
             top = np.argpartition(-prob, k - 1, axis=1)[:, :k]
         else:
             top = np.argsort(-prob, axis=1)
-        for r, row in enumerate(rows.tolist()):
-            local = top[r]
-            vals = prob[r, local]
-            global_cols = cols[local]
-            order = np.lexsort((global_cols, -vals))  # by probability, ties by index: deterministic
-            global_cols, vals = global_cols[order], vals[order]
+        if top.shape[1]:
+            vals = np.take_along_axis(prob, top, axis=1)
+            global_cols = cols[top]
+            # By probability, ties by index: deterministic whatever argpartition returned.
+            order = np.lexsort((global_cols, -vals), axis=1)
+            vals = np.take_along_axis(vals, order, axis=1)
+            global_cols = np.take_along_axis(global_cols, order, axis=1)
+            row_ids = np.repeat(rows[:, None], top.shape[1], axis=1)
             keep = vals >= 0
-            global_cols, vals = global_cols[keep], vals[keep]
-            cand_r.extend([row] * len(global_cols)), cand_c.extend(global_cols.tolist())
-            cand_v.extend(vals.tolist())
-            near_r.append(row), near_c.append(row), near_v.append(1.0)
-            near_r.extend([row] * min(k_near, len(global_cols)))
-            near_c.extend(global_cols[:k_near].tolist()), near_v.extend(vals[:k_near].tolist())
-    cand = sp.csr_matrix((np.asarray(cand_v, dtype=np.float32), (cand_r, cand_c)), shape=(n, n))
-    near = sp.csr_matrix((np.asarray(near_v, dtype=np.float32), (near_r, near_c)), shape=(n, n))
+            cand_r.append(row_ids[keep]), cand_c.append(global_cols[keep]), cand_v.append(vals[keep])
+            first = keep & (np.arange(top.shape[1])[None, :] < k_near)
+            near_r.append(row_ids[first]), near_c.append(global_cols[first]), near_v.append(vals[first])
+        near_r.append(rows), near_c.append(rows), near_v.append(np.ones(len(rows), dtype=np.float32))
+    cand = _from_parts(cand_r, cand_c, cand_v, n)
+    near = _from_parts(near_r, near_c, near_v, n)
     return cand, near
+
+
+def _from_parts(rows: list[np.ndarray], cols: list[np.ndarray], vals: list[np.ndarray], n: int) -> sp.csr_matrix:
+    if not rows:
+        return sp.csr_matrix((n, n), dtype=np.float32)
+    return sp.csr_matrix((np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
+                         shape=(n, n))
 
 
 def _symmetric_max(m: sp.csr_matrix) -> sp.csr_matrix:
@@ -429,8 +460,9 @@ def assign_to_stories(
             initial[old_n:] = np.where(copy_labels == np.arange(len(articles)), initial[old_n:],
                                        copy_labels + old_n)
             new_state.copies.extend(copies)
-        labels = sparse_average_link(stage1, threshold, initial=initial)
-        labels = sparse_average_link(edges_new, params.merge_threshold, initial=labels, edge_average=True)
+        span = dict(days=features.day, max_span=params.max_span_days, strong=params.strong_link)
+        labels = sparse_average_link(stage1, threshold, initial=initial, **span)
+        labels = sparse_average_link(edges_new, params.merge_threshold, initial=labels, edge_average=True, **span)
         new_state.edges = (old_edges.maximum(edges_new)).tocsr()
         new_state.knn = knn
         new_state.story_ids = _name_stories(labels, new_state, state)

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -77,6 +78,11 @@ class _Candidate:
     support: dict[str, int] = field(default_factory=dict)  # supporting article id -> its sentence index
     families: int = 1  # distinct outlets (copies count once) carrying it
     facts: list[str] = field(default_factory=list)  # ids of agreed facts it states
+
+    @cached_property
+    def support_pairs(self) -> frozenset[tuple[str, int]]:
+        """``support`` as (article id, sentence index) pairs; read once scoring has filled ``support``."""
+        return frozenset(self.support.items())
 
 
 class _Context:
@@ -170,13 +176,34 @@ def _pool(ctx: _Context) -> list[tuple[str, int, str]]:
     return [(a.id, i, a.sentence_text(s)) for a in ctx.articles for i, s in enumerate(a.sentences[:per_article])]
 
 
+class _AccentlessTable(dict):  # type: ignore[type-arg]
+    """``str.translate`` table: each character as NFKD minus combining marks, worked out on first sight.
+
+    The same text as scikit-learn's ``strip_accents_unicode`` (NFKD decomposes character by
+    character, and the reordering it also does moves only combining marks, which are dropped), at
+    C speed once a character has been seen. Holds at most one entry per distinct character.
+    """
+
+    def __missing__(self, code: int) -> str:
+        kept = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        self[code] = kept
+        return kept
+
+
+_ACCENTLESS = _AccentlessTable()
+
+
+def _strip_accents(text: str) -> str:
+    return text if text.isascii() else text.translate(_ACCENTLESS)
+
+
 def _vectorise(texts: list[str]):  # type: ignore[no-untyped-def]
     """L2-normalised TF-IDF rows, or None when the texts have no vocabulary."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
         return TfidfVectorizer(
-            stop_words="english", sublinear_tf=True, strip_accents="unicode", token_pattern=r"(?u)\b[^\W_][\w'-]*[^\W_]\b|\b\d+\b"
+            stop_words="english", sublinear_tf=True, strip_accents=_strip_accents, token_pattern=r"(?u)\b[^\W_][\w'-]*[^\W_]\b|\b\d+\b"
         ).fit_transform(texts)
     except ValueError:  # empty vocabulary: only stop words or no text
         return None
@@ -200,7 +227,14 @@ def _score(ctx: _Context, cands: list[_Candidate], agree_spots: dict[tuple[str, 
         return np.eye(n)
     cand_m, pool_m = matrix[:n], matrix[n:]
     sim_pool = (cand_m @ pool_m.T).toarray().astype(np.float32)
-    sim_cand = (cand_m @ cand_m.T).toarray().astype(np.float32)
+    # Candidates are pool sentences too (leads first, and the pool reads at least as far): their
+    # similarities are columns of sim_pool, the same sums in the same order, so no second product.
+    pool_index = {(aid, i): k for k, (aid, i, _) in enumerate(pool)}
+    columns = [pool_index.get((c.article.id, c.index)) for c in cands]
+    if all(k is not None for k in columns):
+        sim_cand = sim_pool[:, columns]
+    else:
+        sim_cand = (cand_m @ cand_m.T).toarray().astype(np.float32)
     families = sorted(set(ctx.family.values()))
     dated = {(t.article_id, ctx.where(t.article_id, t)) for t in ctx.story.time_expressions if t.value}
     timeline = {tuple(x) for ev in ctx.story.timeline for x in ev.sentences}
@@ -210,37 +244,53 @@ def _score(ctx: _Context, cands: list[_Candidate], agree_spots: dict[tuple[str, 
     centroid = np.asarray(pool_m.mean(axis=0)).ravel()
     centroid_norm = float(np.linalg.norm(centroid)) or 1.0
 
-    # each candidate's closest sentence in every article (ties: the earlier sentence), in one pass per article
-    closest: dict[str, tuple[Any, Any]] = {}
-    for aid, ks in by_article.items():
-        cols = np.asarray(ks)
+    # Each candidate's closest sentence in every article (ties: the earlier sentence), in one pass per
+    # article: rows of `closest_k` / `closest_sim` are the articles (pool order), columns the candidates.
+    pool_articles = list(by_article)
+    article_row = {aid: r for r, aid in enumerate(pool_articles)}
+    closest_k = np.zeros((len(pool_articles), n), dtype=np.int64)
+    closest_sim = np.zeros((len(pool_articles), n), dtype=np.float32)
+    for r, aid in enumerate(pool_articles):
+        cols = np.asarray(by_article[aid])
         block = sim_pool[:, cols]
         pick = block.argmax(axis=1)
-        closest[aid] = (cols[pick], block[np.arange(n), pick])
-    pool_numbers = [_numbers(p[2]) for p in pool]
+        closest_k[r] = cols[pick]
+        closest_sim[r] = block[np.arange(n), pick]
+    # Best similarity per outlet family (copies count once): the max over its articles.
+    family_row = {f: r for r, f in enumerate(families)}
+    family_best = np.zeros((len(families), n), dtype=np.float32)
+    for r, aid in enumerate(pool_articles):
+        f = family_row[ctx.family[aid]]
+        np.maximum(family_best[f], closest_sim[r], out=family_best[f])
+    # compared in float64, as the float32 similarities were compared one by one before
+    supporting = closest_sim.astype(np.float64) >= cfg["support_similarity"]
+    pool_numbers: dict[int, set[str]] = {}
     for row, c in enumerate(cands):
         own_numbers = _numbers(c.text)
-        best_per_family: dict[str, float] = {}
-        for aid in by_article:
-            if aid == c.article.id:
+        own_family = ctx.family[c.article.id]
+        own_row = article_row.get(c.article.id)
+        for r in np.flatnonzero(supporting[:, row]).tolist():
+            if r == own_row:
                 continue
-            k = int(closest[aid][0][row])
-            sim = float(closest[aid][1][row])
-            fam = ctx.family[aid]
-            if fam != ctx.family[c.article.id]:
-                best_per_family[fam] = max(best_per_family.get(fam, 0.0), sim)
-            theirs = pool_numbers[k]
-            if sim >= cfg["support_similarity"] and not (own_numbers and theirs and not own_numbers & theirs):
-                c.support[aid] = pool[k][1]
+            k = int(closest_k[r, row])
+            if own_numbers:  # a sentence with figures is supported only by one sharing one, or stating none
+                if k not in pool_numbers:
+                    pool_numbers[k] = _numbers(pool[k][2])
+                theirs = pool_numbers[k]
+                if theirs and not own_numbers & theirs:
+                    continue
+            c.support[pool_articles[r]] = pool[k][1]
         for fact in agree_spots.get((c.article.id, c.index), []):
             c.facts.append(fact.id)
             for r in fact.reports:
                 where = ctx.where(r.article_id, r)
                 if where is not None and r.article_id != c.article.id:
                     c.support.setdefault(r.article_id, where)
-        others = [f for f in families if f != ctx.family[c.article.id]]
+        others = [f for f in families if f != own_family]
         if others:
-            centrality = sum(best_per_family.get(f, 0.0) for f in others) / len(others)
+            column = family_best[:, row].tolist()  # summed in family order, as Python floats
+            own = family_row[own_family]
+            centrality = sum(column[:own] + column[own + 1 :]) / len(others)
         else:
             centrality = float(cand_m[row].toarray().ravel() @ centroid) / centroid_norm
         c.families = len({ctx.family[a] for a in c.support} | {ctx.family[c.article.id]})
@@ -271,12 +321,12 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in (x.casefold() for x in _words(text)) if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
 
 
-def _restates(a: _Candidate, b: _Candidate) -> bool:
+def _restates(a: _Candidate, b: _Candidate, pairs_a: frozenset, pairs_b: frozenset) -> bool:
     """The two sentences say the same thing: one is the other's closest match in its outlet, or both
-    have the same closest match in a third one."""
+    have the same closest match in a third one (``pairs_*``: each one's support as (article, sentence) pairs)."""
     if a.support.get(b.article.id) == b.index or b.support.get(a.article.id) == a.index:
         return True
-    return any(b.support.get(aid) == idx for aid, idx in a.support.items() if aid not in (a.article.id, b.article.id))
+    return any(aid != a.article.id and aid != b.article.id for aid, _ in pairs_a & pairs_b)
 
 
 def _mmr(cands: list[_Candidate], sim, k: int, chosen: list[int]) -> list[int]:  # type: ignore[no-untyped-def]
@@ -285,22 +335,40 @@ def _mmr(cands: list[_Candidate], sim, k: int, chosen: list[int]) -> list[int]: 
     lam, limit = cfg["mmr_lambda"], cfg["redundancy_similarity"]
     chosen = list(chosen)
     stems = [_stems(c.text) for c in cands]
+    pairs = [c.support_pairs for c in cands]
+    # Each candidate's redundancy (its max over the chosen ones) and the chosen words, kept up to date
+    # pick by pick rather than recomputed over every chosen sentence on every round.
+    redundancy = [0.0] * len(cands)
+    said: set[str] = set()
+    taken = [False] * len(cands)
+
+    def take(j: int) -> None:
+        taken[j] = True
+        said.update(stems[j])
+        column = sim[:, j].tolist()
+        for i, c in enumerate(cands):
+            if not taken[i] and redundancy[i] <= limit:  # past the limit it stays excluded: skip the work
+                r = 1.0 if _restates(c, cands[j], pairs[i], pairs[j]) else column[i]
+                if r > redundancy[i]:
+                    redundancy[i] = r
+
+    for j in chosen:
+        take(j)
     while len(chosen) < k:
         best, best_value = None, None
-        said = set().union(*(stems[j] for j in chosen)) if chosen else set()
         for i, c in enumerate(cands):
-            if i in chosen:
+            if taken[i] or redundancy[i] > limit:
                 continue
-            redundancy = max((1.0 if _restates(c, cands[j]) else float(sim[i, j]) for j in chosen), default=0.0)
             covered = len(stems[i] & said) / len(stems[i]) if stems[i] else 1.0
-            if redundancy > limit or covered >= cfg["covered_limit"]:
+            if covered >= cfg["covered_limit"]:
                 continue
-            value = lam * c.score - (1 - lam) * redundancy
+            value = lam * c.score - (1 - lam) * redundancy[i]
             if best_value is None or value > best_value + 1e-12:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
+        take(best)
     return chosen
 
 

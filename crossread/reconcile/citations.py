@@ -46,6 +46,9 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# The matches of _WORD that do not open on an ASCII lower-case letter or a digit (the lookbehinds say
+# where _WORD's matches start: not inside a word, nor after a word's apostrophe).
+_WORD_NOT_LOWER = re.compile(r"(?<![^\W_])(?<![^\W_]['\u2019])(?![a-z0-9])[^\W_]+(?:['\u2019][^\W_]+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _ACRONYM_DOT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -70,6 +73,7 @@ def _lexicon() -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=65536)  # called on every capitalised word of a story; names repeat
 def fold(text: str) -> str:
     """Accent-free, case-folded form used to compare names ("Vučić" == "vucic")."""
     text = unicodedata.normalize("NFKD", text)
@@ -117,8 +121,11 @@ def _spaced_words(text: str) -> list[tuple[str, bool, bool]]:
     matches = list(_WORD.finditer(text))
     out = []
     for i, m in enumerate(matches):
-        before = text[: m.start()].rstrip()
-        ambiguous = not before or before[-1] in _OPENERS
+        # the last non-space character before the word (scanning back, not slicing: texts may be long)
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        ambiguous = j < 0 or text[j] in _OPENERS
         word = _POSSESSIVE.sub("", m.group()) or m.group()
         spaced = i + 1 < len(matches) and not text[m.end() : matches[i + 1].start()].strip()
         out.append((word, ambiguous, spaced))
@@ -127,11 +134,27 @@ def _spaced_words(text: str) -> list[tuple[str, bool, bool]]:
 
 def proper_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Folded words the texts write capitalised where capitals are not forced (mid-sentence)."""
-    vocab = set()
+    vocab: set[str] = set()
     for text in texts:
-        for word, ambiguous in _words(text):
-            if not ambiguous and word[:1].isupper():
-                vocab.add(fold(word))
+        vocab |= _proper_words(text)
+    return frozenset(vocab)
+
+
+@lru_cache(maxsize=1024)
+def _proper_words(text: str) -> frozenset[str]:
+    """``proper_vocabulary`` of one text; cached because the brief and the framing both read every article."""
+    # The same reading as ``_spaced_words``, but only capitalised words are looked at closely: most are not.
+    text = _ACRONYM_DOT.sub("", text)
+    vocab = set()
+    for m in _WORD_NOT_LOWER.finditer(text):
+        word = m.group()
+        if not word[:1].isupper():
+            continue
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j >= 0 and text[j] not in _OPENERS:
+            vocab.add(fold(_POSSESSIVE.sub("", word) or word))
     return frozenset(vocab)
 
 

@@ -60,6 +60,7 @@ class FactWeights:
     same_subject: float = 0.0  # the nearest name is the same ("Orozco, 27" / "Orozco, 29")
     other_subject: float = -0.6
     other_subject_personal: float = -2.0  # ages and records of two different names
+    exclusive_predicates: bool = True  # "12 arrested" and "12 injured" are never one fact
     record_clash: bool = True  # parts of two different sports records ("45-7-2", "14-13-2") never join
     threshold: float = 0.4
     window: int = 80  # characters of context each side of the figure
@@ -76,10 +77,15 @@ class FactWeights:
     merge_all_three: float = 0.1  # same noun class, same predicate and close values
     merge_outlier: float = 0.1  # a small group from other articles joining a large one (one odd outlet)
     merge_shared_articles: float = 0.5  # at most this share of the smaller group's articles in common
+    # third pass: one dimension of the story (same counted thing, predicate and unit) is one fact
+    dimension_merge: bool = True
+    dimension_ratio: float = 2.0  # the two groups' values within this factor of each other
+    dimension_shared: float = 0.0  # at most this share of the smaller group's articles in common
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _HARD = 10.0
+_TRACE: list | None = None  # set to a list to record why groups stay apart (diagnostics)
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +190,64 @@ def _initial(text: str, pos: int, sentence_start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset(lx["currency_prefixes"].values()) | frozenset(lx["currency_words"].values())
+
+
+@lru_cache(maxsize=1)
+def _exclusive() -> dict[str, str]:
+    """Word -> class of the predicates that never share a count (killed / injured / arrested...)."""
+    lx = lexicon()
+    classes = set(lx.get("exclusive_predicates", ()))
+    out: dict[str, str] = {}
+    for cls, words in lx["predicates"].items():
+        if cls in classes:
+            for word in words:
+                if " " not in word:
+                    out.setdefault(word, cls)
+    return out
+
+
+_AUX = frozenset({"were", "was", "been", "had", "have", "has", "are", "is", "be", "being", "people", "others",
+                  "more", "other", "also", "and", "reportedly", "seriously", "critically", "slightly"})
+
+
+def _near_predicate(article: Article | None, report: FigureReport) -> str | None:
+    """The class of a killed / injured / arrested... word inside the figure or within a few words
+    after it ("12 people were injured"), else None."""
+    words = _exclusive()
+    for m in _WORD.finditer(report.text):
+        cls = words.get(m.group().lower())
+        if cls:
+            return cls
+    if article is None:
+        return None
+    head = article.text[max(0, report.start - 30) : report.start]
+    for k, m in enumerate(reversed(list(_WORD.finditer(head)))):
+        if k >= 2 or re.search(r"[,.;:()\"“”]", head[m.end():]):
+            break
+        w = m.group().lower()
+        if w in words:
+            return words[w]
+        if w not in _AUX:
+            break
+    tail = article.text[report.end : report.end + 40]
+    for k, m in enumerate(_WORD.finditer(tail)):
+        if k >= 3 or re.search(r"[,.;:()]", tail[: m.start()]):
+            break
+        w = m.group().lower()
+        cls = words.get(w)
+        if cls:
+            return cls
+        if w not in _AUX:
+            break
+    return None
+
+
+@lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
-    return frozenset(lexicon()["months"])
+    return frozenset(lexicon()["months"]) | frozenset(lexicon()["weekdays"])
 
 
 def _context(article: Article | None, report: FigureReport, window: int, w_prefix: int = 64) -> list[tuple[str, float]]:
@@ -255,6 +317,8 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
              + w.same_subject * f["same_s"] + w.other_subject * f["other_s"] + w.other_rate * f["other_rate"])
     dist = 1.0 / (1.0 + np.exp(np.clip(logit, -50, 50)))
     dist[f["other_d"] | f["unit_vs_noun"]] = _HARD
+    if w.exclusive_predicates:
+        dist[f["pred_clash"]] = _HARD
     # one sentence or one article naming two different things: two quantities, whatever the numbers
     dist[f["same_art"] & f["other_c"]] = _HARD
     dist[f["record_clash"]] = _HARD if w.record_clash else dist[f["record_clash"]]
@@ -271,7 +335,10 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     # what the second pass must respect: units and sports records (not "one sentence, two values":
     # an article may give both sides of a dispute in one sentence)
     f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"]
-    return _merge_conflicts([int(x) for x in labels], f, w)
+    if w.exclusive_predicates:
+        f["cannot"] = f["cannot"] | f["pred_clash"]
+    labels = _merge_conflicts([int(x) for x in labels], f, w)
+    return _merge_dimensions(labels, f, w) if w.dimension_merge else labels
 
 
 def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
@@ -405,6 +472,123 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     return out
 
 
+def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
+    """Third pass: within one story, groups measuring the same dimension are one fact.
+
+    A story is one real-world event, so "people injured", "magnitude" or "USD paid" names one
+    quantity whatever the values the outlets give: two groups join when they count the same thing
+    under the same predicate (or carry the same unit), from different articles, with no different
+    subject named, no pair ruled out by the first pass, and values within ``dimension_ratio`` of
+    each other (a dispute rarely doubles a figure).
+    """
+    import numpy as np
+
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    info = {lab: _group_summary(ix, f) for lab, ix in members.items()}
+    cannot = f["cannot"]
+
+    def apart(a: int, b: int) -> str | None:
+        why = _dimension_apart(info[a], info[b], w)
+        if why is None and cannot[np.ix_(members[a], members[b])].any():
+            why = "ruled out by the first pass"
+        return why
+
+    changed = True
+    while changed:
+        changed = False
+        live = sorted(members, key=lambda lab: (-len(members[lab]), lab))
+        for i, a in enumerate(live):
+            for b in live[i + 1:]:
+                if a in members and b in members and apart(a, b) is None:
+                    members[a].extend(members.pop(b))
+                    info[a] = _group_summary(members[a], f)
+                    changed = True
+    if _TRACE is not None:  # diagnostics only: why the final groups stay apart
+        for a in members:
+            for b in members:
+                if a < b:
+                    _TRACE.append((frozenset(members[a]), frozenset(members[b]), apart(a, b)))
+    out = [0] * len(labels)
+    for lab, ix in members.items():
+        for i in ix:
+            out[i] = lab
+    return out
+
+
+def _main(counts: Counter) -> int:
+    """The commonest code (ties: the smallest), or -1."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else -1
+
+
+def _main_of_most(codes: list[int]) -> int:
+    """The code at least half the members carry (-1 for none or unknown)."""
+    counts = Counter(c for c in codes if c >= 0)
+    top = _main(counts)
+    return top if top >= 0 and 2 * counts[top] >= len(codes) else -1
+
+
+def _group_summary(ix: list[int], f: dict) -> dict:
+    """What a group of reports measures: its articles, units, nouns, predicates, subjects and values."""
+    vals = sorted(v for v in f["base"][ix].tolist() if v == v)
+    counted = Counter(c for c in f["counted"][ix].tolist() if c >= 0)
+    return dict(
+        articles=set(f["article"][ix].tolist()),
+        dims=frozenset(f["dim"][ix].tolist()) - {-1},
+        counted=counted,
+        main_counted=_main(counted),
+        known={c for c, k in zip(f["counted"][ix].tolist(), f["known"][ix].tolist()) if c >= 0 and k},
+        preds=set(f["predicate"][ix].tolist()) - {-1},
+        main_pred=_main(Counter(p for p in f["predicate"][ix].tolist() if p >= 0)),
+        subjects=set(f["subject"][ix].tolist()) - {-1},
+        main_subject=_main_of_most(f["subject"][ix].tolist()),
+        personal=bool(f["personal"][ix].any()),
+        generic=bool(f["generic"][ix].any()),
+        lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
+    )
+
+
+def _dimension_apart(sa: dict, sb: dict, w: FactWeights) -> str | None:
+    """Why two groups of one story are not one dimension (None when they are)."""
+    if sa["dims"] != sb["dims"]:
+        return "units"
+    shared = len(sa["articles"] & sb["articles"])
+    if shared and shared / min(len(sa["articles"]), len(sb["articles"])) > w.dimension_shared:
+        return "shared article"  # one article stating both values usually means two quantities
+    ca, cb = sa["main_counted"], sb["main_counted"]
+    preds_clash = bool(sa["preds"] and sb["preds"] and not (sa["preds"] & sb["preds"]))
+    if sa["dims"]:
+        # a unit names the dimension; a stray word after it ("5.9 earthquake", "1,500 km south")
+        # does not, unless both name known and different kinds of thing
+        if preds_clash:
+            return "predicates"
+        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]):
+            return "money or time, not the same predicate"  # "$40 billion" or "a week" alone says little
+        if ca >= 0 and cb >= 0 and ca != cb and ca in sa["known"] and cb in sb["known"]:
+            return "nouns"
+    elif ca >= 0 and cb >= 0:
+        if ca != cb:
+            return "nouns"
+        if preds_clash:
+            return "predicates"
+    elif ca >= 0 or cb >= 0:
+        if sa["main_pred"] < 0 or sb["main_pred"] < 0 or preds_clash:
+            return "one noun, no shared predicate"
+    else:
+        return "no noun, no unit"
+    if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
+        return "personal, other subject"
+    if sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]):
+        return "subjects"  # another named person, place or body
+    if sa["lo"] != sa["lo"] or sb["lo"] != sb["lo"]:
+        return "no value"
+    lo, hi = min(sa["lo"], sb["lo"]), max(sa["hi"], sb["hi"])
+    if lo <= 0 or hi / lo > w.dimension_ratio:
+        return "values far apart"
+    return None
+
+
 def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-untyped-def]
     """L2-normalised tf-idf rows (scipy CSR) of the weighted context words."""
     import numpy as np
@@ -487,7 +671,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     for a_i in rec:
         for b_i in rec:
             sa, sb = sigs[a_i], sigs[b_i]
-            if len(sa) == len(sb) and sum(x != y for x, y in zip(sa, sb)) >= 2:
+            differ = sum(x != y for x, y in zip(sa, sb))
+            # one part may be disputed ("52-3" / "53-3"); a record of another length that differs
+            # in a shared part ("45-1" / "45-7-2") belongs to someone else
+            if differ >= 2 or (len(sa) != len(sb) and differ >= 1):
                 record_clash[a_i, b_i] = True
     other_class = other_c & known_class[:, None] & known_class[None, :]
     same_s, other_s = both(subject)
@@ -497,6 +684,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     unit_vs_noun |= ((dim[:, None] >= 0) & (dim[None, :] < 0) & known_class[None, :]) | (
         (dim[None, :] >= 0) & (dim[:, None] < 0) & known_class[:, None])
     same_p, other_p = both(predicate)
+    # what befell the counted people, when the verb sits right at the figure ("12 arrested",
+    # "18 people had been injured"); a verb further away is often another clause's
+    verb = codes([_near_predicate(articles.get(r.article_id), r) for r in reports])
+    pred_clash = (verb[:, None] >= 0) & (verb[None, :] >= 0) & (verb[:, None] != verb[None, :])
+    # a count of people killed, injured, arrested... has no unit: "70 wounded" is not "70 percent"
+    pred_clash |= ((verb[:, None] >= 0) & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & (verb[None, :] >= 0))
     same_d, other_d = both(dim)
     one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
     other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)
@@ -532,10 +725,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "record")]),
+        "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
         "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
+        "pred_clash": pred_clash,
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
     }
 
@@ -551,6 +746,18 @@ def _originals(copies: Sequence[Copy]) -> dict[str, str]:
             cur = direct[cur]
         out[start] = cur
     return out
+
+
+def _source(article_id: str, articles: dict[str, Article], original: dict[str, str]) -> str:
+    """Who vouches for a report: a copy counts as its original, unless another outlet published it
+    (an outlet that runs a wire story stands behind its figures)."""
+    first = original.get(article_id)
+    if first is None:
+        return article_id
+    mine, theirs = articles.get(article_id), articles.get(first)
+    if mine is not None and theirs is not None and mine.outlet and theirs.outlet and mine.outlet != theirs.outlet:
+        return article_id
+    return first
 
 
 def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
@@ -569,7 +776,7 @@ def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
 
 def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Article],
                original: dict[str, str]) -> Fact:
-    sources = {original.get(r.article_id, r.article_id) for r in members}
+    sources = {_source(r.article_id, articles, original) for r in members}
     if len(sources) < 2:
         verdict, timing, note = "single", None, None
     elif intervals_agree(members):

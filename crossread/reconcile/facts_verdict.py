@@ -25,6 +25,7 @@ _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "w
 _EPS = 1e-9
 _ABOUT = 0.10
 _NEARLY = 0.10
+_ROUND_SHARE = 0.05  # a round number stands for values within this share of it
 
 
 def unit_parts(unit: str | None) -> tuple[float, str | None]:
@@ -61,7 +62,8 @@ def _rounding(value: float) -> float:
         iv //= 10
         zeros += 1
     # "600" may be a rounded 612, "4,000" a rounded 3,950; "130" is as precise as it looks
-    return 0.5 * 10**zeros if zeros >= 2 else 0.5
+    # ... but never beyond a few percent: "200" may be a rounded 195, not 160
+    return min(0.5 * 10**zeros, _ROUND_SHARE * v) if zeros >= 2 else 0.5
 
 
 def report_interval(report: FigureReport) -> tuple[float, float] | None:

@@ -38,6 +38,7 @@ _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _WORD = re.compile(r"[^\W_][\w\u2019'-]*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_TOKEN = re.compile(r"\w+")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"]*\"")
 
 
@@ -68,10 +69,12 @@ def _lexicon() -> dict[str, Any]:
             lemma = forms[0]
             for f in forms:
                 lemma_of.setdefault(f.casefold(), (lemma, kind))
-    alternation = "|".join(re.escape(f) for f in sorted(lemma_of, key=len, reverse=True))
     nouns = sorted(set(data["blame_nouns"]) | set(data["from_nouns"]), key=len, reverse=True)
+    single = frozenset(f for f in lemma_of if _TOKEN.fullmatch(f))
+    longer = sorted((f for f in lemma_of if f not in single), key=len, reverse=True)
     return {
-        "verbs": re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
+        "verb_words": single,
+        "verb_phrases": re.compile(rf"(?:{'|'.join(re.escape(f) for f in longer)})\b", re.IGNORECASE) if longer else None,
         "nouns": re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b", re.IGNORECASE),
         "lemma_of": lemma_of,
         "blame_nouns": {n.casefold() for n in data["blame_nouns"]},
@@ -86,6 +89,30 @@ def _lexicon() -> dict[str, Any]:
         "adjective_markers": {w.casefold() for w in data["adjective_markers"]},
         "progressive_markers": {w.casefold() for w in data["progressive_markers"]},
     }
+
+
+def _verb_hits(text: str) -> list[re.Match[str]]:
+    """Where the accusation and harm verbs' forms stand in text, as matches.
+
+    The same matches as one case-insensitive ``\\b(?:form|form|...)\\b`` alternation with the longest
+    form first, found faster (that alternation of a few hundred forms is slow in ``re``): each word
+    is looked up in the set of one-word forms, and where a longer form (a phrase such as "held
+    responsible") matches at a word's start, the phrase wins.
+    """
+    lex = _lexicon()
+    words, phrases = lex["verb_words"], lex["verb_phrases"]
+    out = []
+    end = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() < end:
+            continue
+        hit = phrases.match(text, m.start()) if phrases is not None else None
+        if hit is None and m.group().lower() in words:
+            hit = m
+        if hit is not None:
+            out.append(hit)
+            end = hit.end()
+    return out
 
 
 def _chunks(text: str) -> list[tuple[int, int, str]]:
@@ -315,10 +342,20 @@ def find_blame(
         return canonical.get(name, name)
 
     out: list[dict[str, Any]] = []
-    previous_chunks: list[tuple[int, int, str]] = []
+    sentence_chunks: dict[int, list[tuple[int, int, str]]] = {}
+
+    def last_named(before: int) -> str | None:
+        """The last name chunk of the nearest earlier sentence naming anyone (read only when a pronoun needs it)."""
+        for k in range(before - 1, -1, -1):
+            if k not in sentence_chunks:
+                sentence_chunks[k] = _chunks(article.sentence_text(article.sentences[k]))
+            if sentence_chunks[k]:
+                return sentence_chunks[k][-1][2]
+        return None
+
     for index, sent in enumerate(article.sentences):
         text = article.sentence_text(sent)
-        hits = [(m, "verb") for m in lex["verbs"].finditer(text)] + [(m, "noun") for m in lex["nouns"].finditer(text)]
+        hits = [(m, "verb") for m in _verb_hits(text)] + [(m, "noun") for m in lex["nouns"].finditer(text)]
         for m, what in sorted(hits, key=lambda h: h[0].start()):
             word = m.group()
             if what == "verb" and word[:1].isupper() and m.start() > 0:
@@ -406,7 +443,7 @@ def find_blame(
                     if subject in {"we", "i"} and speaker:
                         subject = speaker
                     elif subject in {"he", "she", "they"}:
-                        subject = speaker or (previous_chunks[-1][2] if previous_chunks else None)
+                        subject = speaker or last_named(index)
                     else:
                         subject = None
                 if inside and speaker and kind == "accusation":
@@ -425,5 +462,4 @@ def find_blame(
                 "voiced_by": speaker if inside else None,
                 "sentence": index,
             })
-        previous_chunks = _chunks(text) or previous_chunks
     return out

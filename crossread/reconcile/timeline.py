@@ -335,8 +335,8 @@ def _event(cs: list[_Candidate], arts: dict[str, Article], position: dict[str, i
     value = best[0].isoformat() if best[0] == best[1] else f"{best[0].isoformat()}/{best[1].isoformat()}"
     disputed = _disputed(cs)
     # The sentence shown: the one sharing most words with the others, from a source giving the chosen date.
-    bags = [set(c.stems) for c in cs]
-    idf = idf_weights([sorted(b) for b in bags])
+    bags = [sorted(set(c.stems)) for c in cs]  # sorted: a float sum's order must not follow string hashing
+    idf = idf_weights(bags)
     bag_count: dict[str, int] = {}
     for bag in bags:
         for t in bag:

@@ -9,7 +9,7 @@ import pytest
 from crossread import analyze
 from crossread.errors import StoreError
 from crossread.model import Article
-from crossread.store import Store
+from crossread.store import MIGRATIONS, Store
 
 
 def _article(i: int, text: str) -> Article:
@@ -66,7 +66,7 @@ def test_store_migrations_are_applied_once(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     Store(path).close()
     with Store(path) as store:
-        assert store.version == 1
+        assert store.version == len(MIGRATIONS)
 
 
 def test_store_unwritable_path_is_a_store_error(tmp_path: Path) -> None:
@@ -81,3 +81,17 @@ def test_store_is_sqlite_with_expected_tables(tmp_path: Path) -> None:
     Store(path).close()
     names = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"articles", "analyses", "runs", "stories", "story_articles", "articles_fts"} <= names
+
+
+def test_store_old_database_is_migrated_forward(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript(MIGRATIONS[0])
+    con.execute("PRAGMA user_version=1")
+    con.execute("INSERT INTO articles(hash, id, text, record) VALUES ('h', 'kept', 'text', '{\"id\": \"kept\", \"text\": \"text\"}')")
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        assert store.version == len(MIGRATIONS)
+        assert [a.id for a in store.articles()] == ["kept"]
+        assert store.story_state() is None and store.current_stories() == []
