@@ -40,6 +40,12 @@ def _alt(words: list[str] | dict[str, Any]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=1)
+def _counted_words() -> frozenset[str]:
+    """Every word of the lexicon's counted-noun classes."""
+    return frozenset(w for words in lexicon()["counted_classes"].values() for w in words)
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The lexicon compiled into patterns (built once)."""
@@ -87,6 +93,8 @@ class _Rules:
     zero: re.Pattern[str]
     noun_modifiers: frozenset[str]
     partitive: frozenset[str]
+    non_heads: frozenset[str]
+    ly_nouns: frozenset[str]
 
 
 _NUMBER_WORDS = (
@@ -170,6 +178,8 @@ def _rules() -> _Rules:
         zero=re.compile(rf"\b(?:{_alt(lx['zero_phrases'])})\b", re.IGNORECASE),
         noun_modifiers=frozenset(lx["noun_modifiers"]),
         partitive=frozenset(lx["partitive_nouns"]),
+        non_heads=frozenset(lx["non_heads"]),
+        ly_nouns=frozenset(lx["ly_nouns"]),
     )
 
 
@@ -465,6 +475,7 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         consumed = max(consumed, stop)
         for item in found:
             out.append(_to_report(article, text, item, rules, predicates))
+    out.extend(_ordinals(article, text, rules, predicates, {(r.start, r.end) for r in out}))
     for zm in rules.zero.finditer(text) if maybe_zero else ():
         noun = zm.group().split()[-1].lower() if not zm.group().lower().startswith(("no one", "nobody")) else "people"
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
@@ -727,7 +738,10 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
                 um = rules.unit_suffix.match(text, end)
                 if um and num.end == end:
                     suffix = um.group(1).lower()
-                    unit = rules.measure_units.get(suffix, suffix)
+                    if suffix in _counted_words():
+                        counted = suffix  # "12KOs" counts like "12 KOs"
+                    else:
+                        unit = rules.measure_units.get(suffix, suffix)
                     end = um.end()
     # counted noun: the head of the words that follow
     noun_end = end
@@ -891,6 +905,8 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
                 break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
+        if wl in rules.non_heads or (len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns):
+            break  # "1,500 km south", "two officers fatally": the noun came before
         words.append((w, j, m.end()))
         i = m.end()
         if i < n and text[i] in ",;:.!?)(\"“”":
@@ -910,10 +926,51 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     return head.lower().strip("'’"), end
 
 
+@lru_cache(maxsize=1)
+def _address_words() -> frozenset[str]:
+    return frozenset(lexicon()["ordinal_address_words"])
+
+
+@lru_cache(maxsize=1)
+def _ordinal_pattern() -> re.Pattern[str]:
+    words = lexicon()["ordinal_words"]
+    return re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({_alt(words)}))(?=[-\s][a-z])", re.IGNORECASE)
+
+
+def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
+              taken: set[tuple[int, int]]) -> list[FigureReport]:
+    """Ordinals followed by a noun: "his 19th season" (19 seasons), "the second floor", "an eighth-round
+    decision".  Dates ("June 19th", "the 19th of May") and ordinals naming no noun are skipped."""
+    out = []
+    words = lexicon()["ordinal_words"]
+    for m in _ordinal_pattern().finditer(text):
+        prev = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, m.start() - 12) : m.start()])
+        if prev and (prev.group(1).lower() in rules.months or prev.group(1).lower() in rules.weekdays):
+            continue
+        if not text[m.end() + 1].islower():
+            continue  # "117th Street", "Second World War": part of a name
+        value = float(m.group(1)) if m.group(1) else float(words[m.group(2).lower()])
+        if m.group(1) and value < 2:
+            continue
+        head, end = _counted_noun(text, m.end() + (1 if text[m.end()] == "-" else 0), rules)
+        if head is None or head.lower() in rules.months or head.lower() in _address_words():
+            continue
+        if any(a < end and m.start() < b for a, b in taken):
+            continue
+        found = _Found(m.start(), end, m.start(), m.end(), value, value, value, "ordinal", None, head.lower())
+        out.append(_to_report(article, text, found, rules, predicates))
+    return out
+
+
 def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
                predicates: list[tuple[int, int, str, bool]]) -> FigureReport:
     sentence = article.sentence_at(f.num_start) if article.sentences else None
-    predicate = "aged" if f.counted == "age" else _predicate(text, f, article, sentence, predicates)
+    if f.counted == "age":
+        predicate = "aged"
+    elif f.counted and f.counted.lower() in rules.predicate_of and not _is_verb(f.counted.lower(), rules):
+        predicate = rules.predicate_of[f.counted.lower()]  # the noun says what befell: "no injuries", "46 arrests"
+    else:
+        predicate = _predicate(text, f, article, sentence, predicates)
     start, end = f.start, f.end
     while end > start and text[end - 1] in " ,;:-":
         end -= 1

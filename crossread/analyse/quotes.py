@@ -28,6 +28,7 @@ from ..model import Article, Entity, Quote
 from .entities_lexicon import fold, lexicon
 from .entities_roles import role_matches, role_phrase, role_words
 from .quotes_marks import QuotedSpan, find_quoted_spans
+from .quotes_speakers import is_speaker, speaker_phrase
 
 __all__ = ["find_quotes"]
 
@@ -86,6 +87,7 @@ class _Context:
         self.article = article
         self.text = article.text or ""
         self.entities = entities
+        self.names = frozenset(n for ent in entities for n in (ent.name, *ent.aliases) if n)
         mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: (x[0], x[1]))
         self.mentions = [_Mention(s, e, ent) for s, e, ent in mentions]
         self.mention_starts = [m.start for m in self.mentions]
@@ -470,8 +472,28 @@ def _sentence_subject(ctx: _Context, lo: int, hi: int) -> _Mention | None:
 # --------------------------------------------------------------------------- speakers
 
 
-def _resolve(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | None, str]:
-    """Canonical speaker and the speaker words for an attribution phrase."""
+def _resolve(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | None, str | None]:
+    """Canonical speaker and the speaker words for an attribution phrase; (None, None) when it names nobody.
+
+    The phrase loses the words that open it without naming anyone ("As", "Here's what"); a speaker
+    that is still no name, role or organisation (a contraction, a lone adjective such as "European")
+    is dropped (``quotes_speakers``).
+    """
+    raw = attr.phrase.strip(" ,")
+    phrase = speaker_phrase(raw, names=ctx.names)
+    if not phrase:
+        return None, None
+    if phrase != raw:
+        start = ctx.text.find(phrase.split()[0], attr.start, attr.end)
+        attr = _Attribution(phrase, start if start >= 0 else attr.start, attr.end, attr.where, attr.subject_of)
+    speaker, words = _resolve_phrase(ctx, attr, at)
+    if speaker is not None and not is_speaker(speaker, names=ctx.names):
+        return None, None
+    return speaker, words
+
+
+def _resolve_phrase(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | None, str]:
+    """Canonical speaker and the speaker words for an attribution phrase (already trimmed)."""
     phrase = attr.phrase.strip(" ,")
     words = phrase.split()
     if not words:

@@ -17,7 +17,15 @@ from general signals, written by hand because no library does this for text:
   teasers it introduces, up to the point where the text is back on the
   article's topic; teaser paragraphs at the end whose names and dates share
   nothing with the body;
-* **link-list shape** — runs of short headline-like lines.
+* **link-list shape** — runs of short headline-like lines;
+* **vocabulary** — a short line made only of share words ("Post to Facebook") or of the words
+  that head a list of links ("Also on our site"), word classes listed in
+  ``crossread/data/boilerplate/vocabulary.txt``;
+* **sentence shape** — a paragraph that points back to the text above ("She also …",
+  "However, …") continues the article; a teaser opens another story with its own subject.
+
+Names are compared by their identifying last word ("Chris Weitz" is *weitz*), sentence starts
+included, so "Reid has starred …" names the Reid of the body but "Chris" alone names no one.
 
 Every removed line is returned as a :class:`~crossread.model.Removed` with its reason.
 """
@@ -54,6 +62,7 @@ _CREDIT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _KEY_STRIP = re.compile(r"[\W_]+")
+_POSSESSIVE = re.compile(r"['’](s|re|ll|ve|d|m)$")
 
 # A paragraph sharing less than this share of its words with the article is another story.
 _OFF_TOPIC_WORDS = 0.15
@@ -118,6 +127,20 @@ def _sections() -> tuple[_Section, ...]:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, frozenset[str]]:
+    """The word classes of vocabulary.txt, by section name."""
+    out: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in _data_lines("vocabulary.txt"):
+        stripped = line.split("#", 1)[0].strip() if not line.lstrip().startswith("[") else line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = out.setdefault(stripped[1:-1].strip(), set())
+        elif current is not None:
+            current.update(stripped.lower().split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _credit_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in _data_lines("photo_credits.txt"))
 
@@ -152,7 +175,14 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _content_words(line: str) -> frozenset[str]:
     stop = _stopwords()
-    return frozenset(_stem(w) for w in _words(line) if len(w) > 2 and w.lower() not in stop)
+    out = set()
+    for w in _words(line):
+        w = w.lower()
+        if "'" in w or "’" in w:
+            w = _POSSESSIVE.sub("", w)  # "it's" is "it", "Egypt's" is "egypt"
+        if len(w) > 2 and w not in stop:
+            out.add(_stem(w))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)
@@ -168,6 +198,23 @@ def _names(line: str) -> frozenset[str]:
         if w.lower() in stop or w.isupper() and len(w) <= 2:
             continue
         out.add(_stem(w))
+    return frozenset(out)
+
+
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[A-Za-z](?:\s+[A-Z][\w'’.-]*[A-Za-z])*")
+
+
+@lru_cache(maxsize=4096)
+def _name_heads(line: str) -> frozenset[str]:
+    """The last word of each run of capitalised words, sentence starts included ("Reid has ..." -> reid,
+    "Chris Weitz" -> weitz): the part of a name that identifies it, rather than a first name or title."""
+    stop = _stopwords()
+    out = set()
+    for m in _NAME_RUN.finditer(line):
+        words = [w.rstrip(".") for w in m.group(0).split()]
+        words = [w for w in words if w.lower() not in stop and not (w.isupper() and len(w) <= 2)]
+        if words:
+            out.add(_stem(words[-1]))
     return frozenset(out)
 
 
@@ -215,6 +262,63 @@ def _ends_with_credit(line: str) -> bool:
     return False
 
 
+_VOCAB_TOKEN = re.compile(r"[^\s|/·•,]+")
+_HEADER_NAME_AFTER = frozenset({"from", "on", "in", "at", "about", "by", "of"})
+
+
+def _is_share_widget(line: str, n_words: int) -> bool:
+    """A short unpunctuated line made only of share and social words ("Post to Facebook", "Tweet this",
+    "Share 12 | Email | Print") with at least one action or network among them."""
+    if n_words > 12 or _is_terminal(line) and not line.endswith(":"):
+        return False
+    vocab = _vocabulary()
+    core, extra = vocab.get("share_core", frozenset()), vocab.get("share_vocab", frozenset())
+    tokens = [t.strip(":;()[]!?.\"'“”‘’") .lower() for t in _VOCAB_TOKEN.findall(line)]
+    tokens = [t for t in tokens if t]
+    if not tokens or not any(t in core for t in tokens):
+        return False
+    return all(t in core or t in extra or t.isdigit() for t in tokens)
+
+
+def _is_section_header(line: str, n_words: int) -> bool:
+    """A short line made only of the words that head a block of links ("Also on our site", "Most shared
+    this week", "More from The Gazette:"), names allowed only after a preposition; at least two words."""
+    if not 2 <= n_words <= 8:
+        return False
+    body = line.rstrip(" :»›→>.…-–—")
+    if not body or _is_terminal(body):
+        return False
+    vocab = _vocabulary()
+    core, allowed = vocab.get("header_core", frozenset()), vocab.get("header_vocab", frozenset())
+    words = body.split()
+    has_core = False
+    naming = False  # inside a name that follows a preposition
+    for w in words:
+        low = w.strip("\"'“”‘’()").lower()
+        if not low:
+            return False
+        if low in core:
+            has_core = True
+        if low in allowed and not (naming and w[:1].isupper()):
+            naming = low in _HEADER_NAME_AFTER
+            continue
+        if w[:1].isupper() and naming:
+            continue  # a name: "More from The Valley Gazette"
+        return False
+    return has_core
+
+
+def _continues(paragraph: str) -> bool:
+    """The paragraph continues the text above it (opens with "However", has "she" or "also" among
+    its first words): a teaser for another story introduces its own subject instead."""
+    vocab = _vocabulary()
+    first = [w.strip(",;:.!?\"'“”‘’()").lower().replace("’", "'") for w in paragraph.split(None, 3)[:3]]
+    if not first:
+        return False
+    return first[0] in vocab.get("continuation_start", frozenset()) or any(
+        w in vocab.get("continuation_near", frozenset()) for w in first)
+
+
 def _match_section(line: str, n_words: int) -> _Section | None:
     for section in _sections():
         if n_words <= section.max_words and section.matches(line):
@@ -229,8 +333,13 @@ def furniture_reason(line: str) -> str | None:
         return None
     if _is_credit_line(line) or _ends_with_credit(line):
         return "caption"
-    section = _match_section(line, line.count(" ") + 1)
-    return section.reason if section is not None else None
+    n_words = line.count(" ") + 1
+    section = _match_section(line, n_words)
+    if section is not None:
+        return section.reason
+    if _is_share_widget(line, n_words):
+        return "share"
+    return "related" if _is_section_header(line, n_words) else None
 
 
 def _headline_shaped(line: str, n_words: int) -> bool:
@@ -287,6 +396,17 @@ class _Topic:
         self._years |= other._years
         self.size += other.size
 
+    def shared_names(self, line: str) -> set[str]:
+        """The line's names (by their identifying last word) that the article also names."""
+        return set(_name_heads(line)) & self.names
+
+    def related(self, line: str) -> bool:
+        """Names something the article names, or a third of its words are the article's."""
+        if self.shared_names(line):
+            return True
+        words = _content_words(line)
+        return bool(words) and sum(1 for w in words if w in self.words) * 3 >= len(words)
+
     def off_topic(self, line: str) -> bool:
         """Shares (almost) none of the article's words: another story."""
         if not self.judgeable():
@@ -294,18 +414,20 @@ class _Topic:
         words = _content_words(line)
         if not words:
             return False
+        if self.shared_names(line):
+            return False  # it names someone or something the article names
         share = sum(1 for w in words if w in self.words) / len(words)
         if share < _OFF_TOPIC_WORDS:
             return True
         names = _names(line)
-        return share < 2 * _OFF_TOPIC_WORDS and len(names) >= 2 and not names & self.names
+        return share < 2 * _OFF_TOPIC_WORDS and len(names) >= 2
 
     def shares_nothing(self, line: str) -> bool:
         """Not one of the line's words or names is the article's."""
         if not self.judgeable():
             return False
         words = _content_words(line)
-        return bool(words) and not words & self.words and not _names(line) & self.names
+        return bool(words) and not words & self.words and not self.shared_names(line)
 
     def on_topic_strongly(self, line: str) -> bool:
         """Most of the line's words are the article's (for short lines, where shares are noisy)."""
@@ -324,11 +446,22 @@ class _Topic:
         if len(words) < 4:
             return False
         word_share = sum(1 for w in words if w in self.words) / len(words)
-        shared_names = sum(1 for n in names if n in self.names)
+        shared_names = len(self.shared_names(line))
         new_years = set(_YEAR.findall(line)) - self.years
-        if names and shared_names == 0 and word_share < (0.25 if len(names) >= 2 else _OFF_TOPIC_WORDS):
+        if shared_names or _continues(line) and word_share >= 0.1:
+            return False  # it names the article's people or places, or points back to the text above
+        if word_share == 0 and len(words) >= 5:
+            return True  # not one word in common
+        if names and word_share < (0.25 if len(names) >= 2 else _OFF_TOPIC_WORDS):
             return True
-        return bool(new_years) and shared_names == 0 and word_share < 0.2
+        return bool(new_years) and word_share < 0.2
+
+    def drifted_far(self, line: str) -> bool:
+        """Drifted, and shares almost none of the article's words: enough to go under inline furniture."""
+        if not self.drifted(line):
+            return False
+        words = _content_words(line)
+        return sum(1 for w in words if w in self.words) < _OFF_TOPIC_WORDS * len(words)
 
 
 def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[str | None]:
@@ -362,6 +495,10 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
         if section is not None:
             reasons[i] = section.reason
             roles[i] = section.role
+        elif _is_share_widget(line, nwords[i]):
+            reasons[i], roles[i] = "share", "line"
+        elif i != first and _is_section_header(line, nwords[i]):
+            reasons[i], roles[i] = "related", "zone"
 
     # 2. A credit line closes its caption: the short lines of its block just above it (or, across one
     #    blank line, one short unpunctuated line, as a caption copied without its picture).
@@ -436,8 +573,8 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
             zone_lines.update(range(i, end))
             i = end
             continue
-        if reasons[i] is None:
-            topic.add(line)
+        if reasons[i] is None or reasons[i] == "caption" and not _is_credit_line(line):
+            topic.add(line)  # a caption describes the article's own picture: its names are the article's
         i += 1
 
     # 5. Link lists: three or more short headline-shaped lines in a row (navigation, teaser lists).
@@ -463,6 +600,7 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
     body = [i for i in nonblank if reasons[i] is None]
     if len(body) >= 3:
         run: list[int] = []
+        far = True  # every paragraph of the run shares almost nothing with the article
         for i in reversed(body[1:]):
             limit = _last_removed_above(i, lines, reasons)
             rest = _Topic()
@@ -473,9 +611,10 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
                     rest.add(lines[j])
             if rest.drifted(lines[i]):
                 run.append(i)
+                far = far and rest.drifted_far(lines[i])
                 continue
             break
-        while run and (not _after_furniture(run[-1], lines, reasons) or _line_above(run[-1], lines) in zone_lines):
+        while run and (not _after_furniture(run[-1], lines, reasons, inline=far) or _line_above(run[-1], lines) in zone_lines):
             run.pop()  # the earliest drifted paragraph is not under furniture: it is the article's
         if run and len(run) < len(body) // 2:
             for i in run:
@@ -529,12 +668,13 @@ def _line_above(i: int, lines: Sequence[str]) -> int:
     return j
 
 
-def _after_furniture(i: int, lines: Sequence[str], reasons: Sequence[str | None]) -> bool:
-    """The nearest non-blank line above i was removed as furniture that closes or frames an article."""
+def _after_furniture(i: int, lines: Sequence[str], reasons: Sequence[str | None], *, inline: bool = False) -> bool:
+    """The nearest non-blank line above i was removed as furniture that closes or frames an article
+    (or, with ``inline``, any furniture: an advert or a caption)."""
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    return j >= 0 and reasons[j] is not None and reasons[j] not in _INLINE_REASONS
+    return j >= 0 and reasons[j] is not None and (inline or reasons[j] not in _INLINE_REASONS)
 
 
 def _zone_follows(lines: Sequence[str], i: int, nwords: Sequence[int], reasons: Sequence[str | None]) -> bool:
@@ -565,7 +705,13 @@ def _consume_zone(lines: Sequence[str], start: int, nwords: Sequence[int], reaso
         if kept_shape and prev_kept:
             after.append(j)
         prev_kept = kept_shape
+    if topic.judgeable():
+        # Only paragraphs that are on the article's topic vouch for a paragraph in the block: other
+        # teasers below it (or a second copy of it) would otherwise make it look like the article's.
+        after = [j for j in after if topic.related(lines[j])]
     teaser: str | None = None  # the teaser headline or bullet right above, if any
+    # The lines the block has taken so far, and lines printed twice: a doubled line in a block is a teaser.
+    zone_keys: set[str] = {_key(lines[j]) for j in range(start + 1, len(lines)) if reasons[j] == "repeated"}
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -575,9 +721,11 @@ def _consume_zone(lines: Sequence[str], start: int, nwords: Sequence[int], reaso
         if roles[i] == "tail" and _tail_can_start(nwords, i):
             return i
         shaped = _teaser_shaped(line, nwords[i])
+        if reasons[i] is not None or shaped:
+            zone_keys.add(_key(line))
         if reasons[i] is not None:
             # A removed teaser headline (a doubled one) still heads its summary; a widget does not.
-            teaser = line if shaped and reasons[i] in _TEASER_REASONS else None
+            teaser = line if shaped and reasons[i] in _TEASER_REASONS and roles[i] != "zone" else None
             i += 1
             continue
         if shaped:
@@ -590,6 +738,13 @@ def _consume_zone(lines: Sequence[str], start: int, nwords: Sequence[int], reaso
         for j in after:
             if j != i:
                 body.add(lines[j])
+        if _key(line) in zone_keys:
+            reasons[i] = reason  # a second copy of a teaser removed above
+            i += 1
+            continue
+        if _continues(line) and not (teaser is not None and _summarises(line, teaser, body)):
+            if not body.shares_nothing(line):
+                return i  # the article resumes: its paragraph points back to what came before
         prose_after = sum(nwords[j] for j in after if j > i)
         if teaser is not None and prose_after >= _RESUME_PROSE_WORDS:
             # Under a teaser headline with the article's prose still to come: the teaser's summary,

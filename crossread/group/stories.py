@@ -78,6 +78,10 @@ class StoryParams:
     # the clusters joined are linked by at least ``strong_link`` (see ``linkage``).
     max_span_days: int = 0
     strong_link: float = 1.0
+    # Neighbourhood similarity counts shared third neighbours only: the pair's own link is
+    # already in ``P``, and counted again it makes any two articles that are each other's
+    # only neighbour look alike (P2 ~ 2P/(1+P^2)), so a pair with P 0.2 would merge.
+    shared_only: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryParams":
@@ -85,7 +89,8 @@ class StoryParams:
         if names != FEATURE_NAMES:
             raise ValueError(f"params.json features {names} do not match {FEATURE_NAMES}")
         keys = {"neighbours", "candidates", "blend", "threshold", "merge_threshold", "near_days", "min_df", "floor",
-                "window_days", "gap_grace_days", "gap_scale_days", "max_span_days", "strong_link"}
+                "window_days", "gap_grace_days", "gap_scale_days", "max_span_days", "strong_link",
+                "shared_only"}
         return cls(weights=tuple(float(w) for w in data["weights"]), intercept=float(data["intercept"]),
                    **{k: data[k] for k in keys if k in data})
 
@@ -440,6 +445,8 @@ def assign_to_stories(
 
         unit = normalize(knn)
         p2 = (unit[new_rows] @ unit.T).tocsr()
+        if params.shared_only:
+            p2 = _without_own_link(p2, unit, new_rows)
         p2_full = _resize(sp.csr_matrix(p2), n, row_offset=old_n)
         p2_full = p2_full.maximum(p2_full.T)
         p2_full.setdiag(0)
@@ -532,6 +539,30 @@ def _update_knn(old: sp.csr_matrix, near_new: sp.csr_matrix, cand: sp.csr_matrix
         kept.rows[j] = cols
         kept.data[j] = [row[c] for c in cols]
     return (kept.tocsr() + near_new).tocsr()
+
+
+def _without_own_link(p2: sp.csr_matrix, unit: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
+    """``p2`` (rows ``rows`` of ``unit @ unit.T``) minus the terms where a neighbour row meets the other article.
+
+    Entry (i, j) of ``unit @ unit.T`` sums ``unit[i, k] * unit[j, k]`` over k; the terms k = i
+    and k = j are the pair's own link weighted by each article's self entry.  What remains
+    is the similarity of the two articles' *other* neighbours.
+    """
+    self_entry = unit.diagonal().astype(np.float32)
+    coo = p2.tocoo()
+    i, j = rows[coo.row], coo.col
+    unit_t = unit.T.tocsr()
+    own = (self_entry[i] * _lookup(unit_t, i, j)) + (_lookup(unit, i, j) * self_entry[j])
+    out = sp.csr_matrix((np.maximum(coo.data - own, 0.0).astype(np.float32), (coo.row, coo.col)), shape=p2.shape)
+    out.eliminate_zeros()
+    return out
+
+
+def _lookup(m: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``m[rows[k], cols[k]]`` for every k, as a flat array (0 where absent)."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.float32)
+    return np.asarray(m[rows, cols], dtype=np.float32).ravel()
 
 
 def _headline(article: Article) -> str:

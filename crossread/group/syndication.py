@@ -7,7 +7,10 @@ This is exact where MinHash/LSH (datasketch) estimates, and faster here: hashing
 shingles in C beats datasketch's per-shingle Python hashing by an order of magnitude,
 and five-word shingles are rare enough that the product stays sparse.
 
-A copy shares at least ``MIN_SHARED`` of its shingles with its original.  Within a set of
+A copy shares at least ``MIN_SHARED`` of its shingles with its original, and runs within
+``MAX_DAYS_APART`` days of it (when both are dated): the same wording weeks apart is a
+template reused for another event (a weekly column, a stock background paragraph), not a
+reprint.  Within a set of
 copies of one text, the first is the earliest published (then the longest, then the lowest
 id); every other member is marked as a copy of the earlier member it shares most text with.
 """
@@ -21,13 +24,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..model import Article, Copy
-from .features import fold, story_text
+from .features import fold, reference_date, story_text
 
-__all__ = ["find_copies", "copy_components", "SHINGLE", "MIN_SHARED", "MIN_SHINGLES"]
+__all__ = ["find_copies", "copy_components", "SHINGLE", "MIN_SHARED", "MIN_SHINGLES", "MAX_DAYS_APART"]
 
 SHINGLE = 5  # words per shingle
 MIN_SHARED = 0.6  # share of the copy's shingles found in the original
 MIN_SHINGLES = 15  # shorter texts (a headline, a teaser) are too short to call copies
+MAX_DAYS_APART = 14  # a reprint runs within two weeks of its original
 # A shingle found in more articles than this (or in 5% of a large collection) is stock
 # phrasing ("contributed to this report"); dropping it keeps the product sparse, since a
 # shingle in d articles adds d*d pairs.
@@ -86,15 +90,30 @@ def copy_components(articles: Sequence[Article]) -> tuple[np.ndarray, tuple[Copy
             i = parent[i]
         return i
 
-    pairs: dict[tuple[int, int], float] = {}
+    days = [d.toordinal() if d else 0 for d in (reference_date(a) for a in articles)]
+    # Each set's earliest and latest dated member: a set of copies spans MAX_DAYS_APART at
+    # most, so day-after-day reprints of a template cannot chain into a months-long set.
+    first = [d if d else None for d in days]
+    last = list(first)
+    candidates = []
     for i, j, shared in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()):
         smaller = min(totals[i], totals[j])
         if smaller < MIN_SHINGLES or shared / smaller < MIN_SHARED:
             continue
-        pairs[(i, j)] = float(shared)
+        candidates.append((-shared / smaller, i, j, float(shared)))
+    candidates.sort()  # closest copies first; ties by index, so the result is deterministic
+    pairs: dict[tuple[int, int], float] = {}
+    for _, i, j, shared in candidates:
         ri, rj = find(i), find(j)
         if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+            dated = [d for d in (first[ri], first[rj], last[ri], last[rj]) if d is not None]
+            if dated and max(dated) - min(dated) > MAX_DAYS_APART:
+                continue
+            keep, gone = min(ri, rj), max(ri, rj)
+            parent[gone] = keep
+            if dated:
+                first[keep], last[keep] = min(dated), max(dated)
+        pairs[(i, j)] = shared
     members: dict[int, list[int]] = {}
     for i in range(n):
         members.setdefault(find(i), []).append(i)

@@ -41,6 +41,7 @@ __all__ = [
     "check_story",
     "check_dossier",
     "source_labels",
+    "article_label",
     "proper_vocabulary",
     "fold",
 ]
@@ -246,15 +247,43 @@ def check_sentence(
     return CitationCheck(text=text, missing_numbers=missing_numbers, missing_names=missing_names)
 
 
-def source_labels(articles: Sequence[Article]) -> dict[str, str]:
-    """A short, unique label per article for citing it in text: its outlet, else its id.
+_TITLE_LABEL_CHARS = 30
 
+
+def article_label(article: Article, position: int) -> str:
+    """How reports and the brief name one article: its outlet; else its title, shortened and quoted;
+    else "article N" (N: its 1-based ``position`` in the story). Never the bare file id, which reads as noise.
+
+    >>> article_label(Article(id="x", text="", title="Ferry service resumes after a week of storms"), 2)
+    '“Ferry service resumes after…”'
+    >>> article_label(Article(id="x", text=""), 3)
+    'article 3'
+    """
+    outlet = " ".join((article.outlet or "").split())
+    if outlet:
+        return outlet
+    title = " ".join((article.title or "").split()).strip("\"'\u201c\u201d\u2018\u2019 ")
+    if title:
+        if len(title) > _TITLE_LABEL_CHARS:
+            cut = title[: _TITLE_LABEL_CHARS + 1]
+            words = cut.split()[:-1] if " " in cut else [cut[:_TITLE_LABEL_CHARS]]
+            while len(words) > 1 and len(words[-1]) <= 3 and words[-1].islower():
+                words.pop()  # "… after a" reads as cut off mid-phrase: end on a content word
+            title = " ".join(words).rstrip(",;:.\u2013\u2014- ") + "\u2026"
+        return f"\u201c{title}\u201d"
+    return f"article {position}"
+
+
+def source_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """A short, unique label per article for citing it in text (see ``article_label``).
+
+    The one place labels are chosen: the brief's citations, the framing and every report use it.
     Two articles of one outlet get "Outlet", "Outlet (2)".
     """
     labels: dict[str, str] = {}
     used: dict[str, int] = {}
-    for a in articles:
-        base = " ".join((a.outlet or "").split()) or a.id
+    for position, a in enumerate(articles, 1):
+        base = article_label(a, position)
         used[base] = used.get(base, 0) + 1
         labels[a.id] = base if used[base] == 1 else f"{base} ({used[base]})"
     return labels

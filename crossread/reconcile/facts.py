@@ -60,13 +60,14 @@ class FactWeights:
     same_subject: float = 0.0  # the nearest name is the same ("Orozco, 27" / "Orozco, 29")
     other_subject: float = -0.6
     other_subject_personal: float = -2.0  # ages and records of two different names
+    class_clash: bool = False  # two known kinds of thing (people / weapons) are never one fact
     exclusive_predicates: bool = True  # "12 arrested" and "12 injured" are never one fact
     record_clash: bool = True  # parts of two different sports records ("45-7-2", "14-13-2") never join
     threshold: float = 0.4
     window: int = 80  # characters of context each side of the figure
     prefix: int = 6  # context words are cut to this many letters (a cheap stemmer)
     # second pass: groups of reports
-    merge_threshold: float = 0.55
+    merge_threshold: float = 0.75
     merge_window: int = 80  # characters of context each side for the groups' centroids
     merge_same_counted: float = 0.1
     merge_same_predicate: float = 0.1
@@ -164,6 +165,8 @@ def _subject(article: Article | None, report: FigureReport) -> str | None:
     for m in _NAME.finditer(text, lo, hi):
         if report.start <= m.start() < report.end:
             continue
+        if (m.end() == hi and hi < len(text) and text[hi].isalpha()) or (m.start() == lo and lo > 0 and text[lo - 1].isalpha()):
+            continue  # a word cut by the window ("Su" of "Sunday") is no name
         w = m.group()
         if w.lower() in stop or w.lower() in _months():
             continue
@@ -319,6 +322,8 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     dist[f["other_d"] | f["unit_vs_noun"]] = _HARD
     if w.exclusive_predicates:
         dist[f["pred_clash"]] = _HARD
+    if w.class_clash:
+        dist[f["other_class"]] = _HARD  # people are not weapons, ships are not buildings
     # one sentence or one article naming two different things: two quantities, whatever the numbers
     dist[f["same_art"] & f["other_c"]] = _HARD
     dist[f["record_clash"]] = _HARD if w.record_clash else dist[f["record_clash"]]
@@ -337,6 +342,8 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"]
     if w.exclusive_predicates:
         f["cannot"] = f["cannot"] | f["pred_clash"]
+    if w.class_clash:
+        f["cannot"] = f["cannot"] | f["other_class"]
     labels = _merge_conflicts([int(x) for x in labels], f, w)
     return _merge_dimensions(labels, f, w) if w.dimension_merge else labels
 
@@ -499,12 +506,21 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     while changed:
         changed = False
         live = sorted(members, key=lambda lab: (-len(members[lab]), lab))
-        for i, a in enumerate(live):
-            for b in live[i + 1:]:
-                if a in members and b in members and apart(a, b) is None:
-                    members[a].extend(members.pop(b))
-                    info[a] = _group_summary(members[a], f)
-                    changed = True
+        # cheap filter first (same units, values within the ratio); a merge only widens a group's
+        # range, so the pairs that pass stay a superset of those that can still join
+        lo = np.array([info[lab]["lo"] for lab in live])
+        hi = np.array([info[lab]["hi"] for lab in live])
+        dims = {d: k for k, d in enumerate(sorted({info[lab]["dims"] for lab in live}, key=sorted))}
+        dim = np.array([dims[info[lab]["dims"]] for lab in live])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            near = (dim[:, None] == dim[None, :]) & (lo[:, None] > 0) & (lo[None, :] > 0) & (
+                np.maximum(hi[:, None], hi[None, :]) <= w.dimension_ratio * np.minimum(lo[:, None], lo[None, :]))
+        for i, j in zip(*np.nonzero(np.triu(near, 1))):
+            a, b = live[int(i)], live[int(j)]
+            if a in members and b in members and apart(a, b) is None:
+                members[a].extend(members.pop(b))
+                info[a] = _group_summary(members[a], f)
+                changed = True
     if _TRACE is not None:  # diagnostics only: why the final groups stay apart
         for a in members:
             for b in members:
@@ -533,16 +549,19 @@ def _group_summary(ix: list[int], f: dict) -> dict:
     """What a group of reports measures: its articles, units, nouns, predicates, subjects and values."""
     vals = sorted(v for v in f["base"][ix].tolist() if v == v)
     counted = Counter(c for c in f["counted"][ix].tolist() if c >= 0)
+    main_counted = _main(counted)
+    main_pred = _main(Counter(p for p in f["predicate"][ix].tolist() if p >= 0))
     return dict(
         articles=set(f["article"][ix].tolist()),
         dims=frozenset(f["dim"][ix].tolist()) - {-1},
         counted=counted,
-        main_counted=_main(counted),
+        main_counted=main_counted,
         known={c for c, k in zip(f["counted"][ix].tolist(), f["known"][ix].tolist()) if c >= 0 and k},
         preds=set(f["predicate"][ix].tolist()) - {-1},
-        main_pred=_main(Counter(p for p in f["predicate"][ix].tolist() if p >= 0)),
+        main_pred=main_pred,
         subjects=set(f["subject"][ix].tolist()) - {-1},
-        main_subject=_main_of_most(f["subject"][ix].tolist()),
+        subject_stems={f["subject_stem"][i] for i in ix} - {None},
+        words=set().union(*(f["context_words"][i] for i in ix)),
         personal=bool(f["personal"][ix].any()),
         generic=bool(f["generic"][ix].any()),
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
@@ -579,8 +598,9 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights) -> str | None:
         return "no noun, no unit"
     if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
         return "personal, other subject"
-    if sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]):
-        return "subjects"  # another named person, place or body
+    if sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]) \
+            and not (sa["subject_stems"] & sb["words"]) and not (sb["subject_stems"] & sa["words"]):
+        return "subjects"  # another named person, place or body, not mentioned around the other
     if sa["lo"] != sa["lo"] or sb["lo"] != sb["lo"]:
         return "no value"
     lo, hi = min(sa["lo"], sb["lo"]), max(sa["hi"], sb["hi"])
@@ -642,7 +662,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     keys = [_counted_key(r, articles.get(r.article_id)) for r in reports]
     counted = codes([k for k, _ in keys])
     known_class = np.array([known for _, known in keys])
-    subject = codes([_subject(articles.get(r.article_id), r) for r in reports])
+    subject_words = [_subject(articles.get(r.article_id), r) for r in reports]
+    subject = codes(subject_words)
     predicate = codes([r.predicate for r in reports])
     dim = codes([_dimension(r) for r in reports], dim_table)
     rate = codes([(r.unit or "").partition(" per ")[2] or None for r in reports])
@@ -687,9 +708,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # what befell the counted people, when the verb sits right at the figure ("12 arrested",
     # "18 people had been injured"); a verb further away is often another clause's
     verb = codes([_near_predicate(articles.get(r.article_id), r) for r in reports])
-    pred_clash = (verb[:, None] >= 0) & (verb[None, :] >= 0) & (verb[:, None] != verb[None, :])
+    counts = (verb >= 0) & (dim < 0)  # counts of people (no unit) with what befell them
+    pred_clash = counts[:, None] & counts[None, :] & (verb[:, None] != verb[None, :])
     # a count of people killed, injured, arrested... has no unit: "70 wounded" is not "70 percent"
-    pred_clash |= ((verb[:, None] >= 0) & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & (verb[None, :] >= 0))
+    pred_clash |= (counts[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & counts[None, :])
     same_d, other_d = both(dim)
     one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
     other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)
@@ -727,6 +749,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
         "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
+        "context_words": words, "subject_stem": [_stem(x)[: w.prefix] if x else None for x in subject_words],
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,

@@ -185,7 +185,9 @@ def group_statements(quotes: Sequence[Quote], articles: Sequence[Article] | Mapp
     default_idf = max(idf.values(), default=1.0)
 
     n = len(quotes)
-    speakers = [_speaker_key(q.speaker) for q in quotes]
+    keys: dict[str | None, str | None] = {}  # a story quotes a few dozen speakers thousands of times
+    speakers = [keys[q.speaker] if q.speaker in keys else keys.setdefault(q.speaker, _speaker_key(q.speaker))
+                for q in quotes]
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(speakers):
         if s:

@@ -7,7 +7,7 @@ the dates are compared on their own). When the reports of one event put it on da
 both be true (two different days, a day outside another source's span), the event is *disputed*.
 
 Dates long before the story (or as vague as a year) are background: kept only when two or more
-sources mention the same one, and marked ``background``. Written by hand: no library clusters
+sources mention the same one, marked ``background`` and listed after the story's own events. Written by hand: no library clusters
 dated sentences across sources.
 """
 from __future__ import annotations
@@ -119,7 +119,8 @@ def build_timeline(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
         One ``TimelineEvent`` per event: its date (what most sources say, the most precise form),
         a sentence reporting it, every reporting sentence and outlet, each source's dating phrase in
         ``times``, ``disputed`` when sources put it on incompatible dates and ``background`` for
-        context far from the story's dates. Sorted by date.
+        context far from the story's dates. The story's own events in date order, then the background
+        events in date order.
     """
     arts = {a.id: a for a in articles}
     position = {a.id: i for i, a in enumerate(articles)}
@@ -163,7 +164,9 @@ def build_timeline(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
         if sources < 2 and len(arts) > 1 and min(c.days for c in cs) > MAX_LONE_SPAN_DAYS:
             continue  # "in June", from one source of many: too vague to place in the story
         events.append(_event(cs, arts, position, is_background))
-    events.sort(key=lambda e: (e[0], -len(e[1].article_ids), e[1].text, e[1].id or ""))
+    # The story's own events first, in date order; background (context years or decades back) after them,
+    # so a reader meets the news before the history lesson.
+    events.sort(key=lambda e: (e[1].background, e[0], -len(e[1].article_ids), e[1].text, e[1].id or ""))
     return tuple(e for _, e in events)
 
 

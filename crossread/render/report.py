@@ -130,23 +130,28 @@ def story_view(run: _Run, story: Story, groups: Mapping[str, str] | None = None)
         fact_rows.append({"id": f.id, "about": f.about, "verdict": f.verdict, "timing": f.timing, "note": f.note,
                           "cells": [cells.get(a.id, []) for a in arts]})
 
-    events = []
+    events: list[dict[str, Any]] = []
+    background: list[dict[str, Any]] = []  # context (a war decades back, a bare year): listed apart, after the story's own
     for ev in sorted(story.timeline, key=lambda e: (e.date, e.text)):
         cites = [run.cite(story, aid, idx) for aid, idx in ev.sentences]
         if not cites:
             cites = [run.cite(story, aid, None) for aid in ev.article_ids]
-        events.append({"date": ev.date, "text": ev.text, "disputed": ev.disputed, "cites": cites,
-                       "sources": [labels.get(a, a) for a in ev.article_ids]})
+        (background if ev.background else events).append(
+            {"date": ev.date, "text": ev.text, "disputed": ev.disputed, "background": ev.background, "cites": cites,
+             "sources": [labels.get(a, a) for a in ev.article_ids]})
 
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for q in sorted(_story_quotes(run, story), key=lambda q: (q.article_id, q.start)):
         idx = _record_sentence(run.by_id.get(q.article_id), q)
         by_speaker.setdefault(q.speaker or "", []).append(
-            {"text": q.text, "kind": q.kind, "label": labels.get(q.article_id, q.article_id),
+            {"text": q.text, "kind": q.kind, "label": labels.get(q.article_id, q.article_id), "article_id": q.article_id,
              "anchor": run.anchor(q.article_id, idx), "speaker_text": q.speaker_text})
     speakers = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "", -len(kv[1]), kv[0]))
-    quotes = [{"speaker": name or None, "quotes": qs,
-               "outlets": sorted({q["label"] for q in qs})} for name, qs in speakers]
+    story_order = {a.id: k for k, a in enumerate(arts)}
+    quotes = [{"speaker": name or None, "quotes": qs,  # outlets in story order, like every other list of sources
+               "outlets": [labels[aid] for aid in sorted({q["article_id"] for q in qs if q["article_id"] in labels},
+                                                         key=story_order.__getitem__)]}
+              for name, qs in speakers]
 
     framing = dict(story.framing or {})
     if groups:
@@ -202,6 +207,7 @@ def story_view(run: _Run, story: Story, groups: Mapping[str, str] | None = None)
         "facts": fact_rows,
         "conflicts": sum(1 for f in story.facts if f.verdict == "conflict"),
         "timeline": events,
+        "background": background,
         "quotes": quotes,
         "outlets": outlets,
         "blindspot": blind,
@@ -325,7 +331,7 @@ def render_html(dossier: Dossier, *, groups_file: str | Path | None = None, titl
     for story in dossier.stories:
         view = story_view(run, story, groups)
         # matplotlib writes the SVG and escapes its text; it holds no article markup
-        view["timeline_svg"] = Markup(timeline_svg(view["timeline"]))
+        view["timeline_svg"] = Markup(timeline_svg(view["timeline"] or view["background"]))
         stories.append(view)
     stories.sort(key=lambda v: (-len(v["sources"]), v["id"]))
     template = _environment().get_template("report.html.j2")
@@ -405,12 +411,18 @@ def render_markdown(dossier: Dossier, *, groups_file: str | Path | None = None) 
             out.append("_No figures found in this story._")
 
         out += ["", "### Timeline", ""]
+
+        def event_lines(events: Sequence[Mapping[str, Any]]) -> list[str]:
+            return [f"- {_md(ev['date'])}: {_md(ev['text'])}{' **(disputed)**' if ev['disputed'] else ''}"
+                    f" ({', '.join(_md(s) for s in ev['sources'])})" for ev in events]
+
         if v["timeline"]:
-            for ev in v["timeline"]:
-                flag = " **(disputed)**" if ev["disputed"] else ""
-                out.append(f"- {_md(ev['date'])}: {_md(ev['text'])}{flag} ({', '.join(_md(s) for s in ev['sources'])})")
+            out += event_lines(v["timeline"])
         else:
-            out.append("_No dated events._")
+            out.append("_No dated events._" if not v["background"] else "_No dated events of the story itself._")
+        if v["background"]:
+            out += ["", "Background (earlier events the articles recall, not part of the story):", ""]
+            out += event_lines(v["background"])
 
         out += ["", "### Quotes by speaker", ""]
         if v["quotes"]:

@@ -159,3 +159,55 @@ def test_figures_example_articles_read_right(example_dir):
     assert any(f.value == 4000 and "strong" in f.text for f in seen.values())
     # dates and years of the example are not figures
     assert not any(f.value in (2008, 1999, 2023) for f in seen.values())
+
+
+@pytest.mark.parametrize(
+    "text, span, value, counted",
+    [
+        ("It was his 19th season with the club.", "19th season", 19, "season"),
+        ("The gunman walked into the office on the second floor.", "second floor", 2, "floor"),
+        ("He won an eighth-round decision in the rematch.", "eighth-round decision", 8, "decision"),
+    ],
+)
+def test_figures_ordinals_before_a_noun_count(text, span, value, counted):
+    f = only(text)
+    assert (f.text, f.value, f.counted, f.qualifier) == (span, value, counted, "ordinal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met on June 19th at noon.",
+        "The shop on 117th Street reopened.",
+        "It was the second time.",
+        "He celebrated his 60th birthday quietly.",
+    ],
+)
+def test_figures_ordinals_that_count_nothing(text):
+    assert find_figures(article(text)) == ()
+
+
+def test_figures_unit_after_a_word_of_increment():
+    f = only("The judge added three more years to the sentence.")
+    assert (f.value, f.unit) == (3, "year")
+
+
+def test_figures_second_age_of_a_pair():
+    figures = find_figures(article("He leaves two sons, ages 6 and 16, and a wife."))
+    ages = [(f.value, f.counted) for f in figures if f.counted == "age"]
+    assert ages == [(6, "age"), (16, "age")]
+
+
+def test_figures_direction_or_adverb_is_not_the_counted_noun():
+    assert only("The island lies 1,500 kilometers south of the capital.").counted is None
+    assert only("Two officers fatally shot the man.").counted == "officers"
+
+
+def test_figures_verb_right_before_the_number_is_its_predicate():
+    figures = find_figures(article("The quake killed 10 people and injured 80 more."))
+    assert [(f.value, f.predicate) for f in figures] == [(10, "killed"), (80, "injured")]
+
+
+def test_figures_glued_count_word_is_the_counted_noun():
+    f = [f for f in find_figures(article("The challenger (14-13-2, 12KOs) lost again.")) if f.value == 12][0]
+    assert (f.counted, f.unit) == ("kos", None)

@@ -225,3 +225,46 @@ def test_quotes_one_word_partial_quotes_near_their_verb(text, quote, speaker):
 def test_quotes_one_word_far_from_any_verb_is_a_scare_quote():
     text = "Critics of the widely discussed plan have for months been saying its \u201cfixes\u201d are cosmetic."
     assert quotes(text) == []
+
+
+# Invented sentences: an attribution phrase that names nobody must not become a speaker.
+@pytest.mark.parametrize("text, speaker", [
+    ("They\u2019ve argued that \u201cthe dam will hold.\u201d", None),
+    ("We\u2019re told \u201cthe dam will hold.\u201d", None),
+    ("\u201cThe dam will hold,\u201d said European.", None),
+    ("\u201cThe dam will hold,\u201d the European said.", None),
+    ("In a statement, European said \u201cthe dam will hold.\u201d", None),
+    ("\u201cThe dam will hold,\u201d said one Serbian.", None),
+    ("\u201cThe dam will hold,\u201d the final said.", None),
+    ("Here\u2019s what officials said: \u201cThe dam will hold.\u201d", "officials"),
+    ("As Mira Castell put it, \u201cthe dam will hold.\u201d", "Mira Castell"),
+    ("European ministers said: \u201cThe dam will hold.\u201d", "European ministers"),
+    ("\u201cThe dam will hold,\u201d Serbs said.", "Serbs"),
+    ("\u201cThe dam will hold,\u201d the opinion said.", "opinion"),
+    ("\u201cThe dam will hold,\u201d O\u2019Connor said.", "O\u2019Connor"),
+])
+def test_quotes_speaker_is_a_name_role_or_organisation(text, speaker):
+    qs = quotes(text)
+    assert len(qs) == 1 and qs[0].speaker == speaker, [(q.speaker, q.speaker_text) for q in qs]
+    if speaker is None:
+        assert qs[0].speaker_text in (None, "They", "We")  # a pronoun may remain, never the junk words
+
+
+@pytest.mark.parametrize("word, contraction", [
+    ("It's", True), ("They\u2019ve", True), ("don't", True), ("O'Connor", False), ("McDonald's", False), ("D\u2019Alema", False),
+])
+def test_quotes_speakers_contractions(word, contraction):
+    from crossread.analyse.quotes_speakers import is_contraction
+
+    assert is_contraction(word) is contraction
+
+
+@pytest.mark.parametrize("speaker, ok", [
+    ("European", False), ("Eastern European", False), ("Serbian", False), ("13", False), ("It\u2019s", False),
+    ("federal", False), ("Republican", False), ("as", False),
+    ("Serbs", True), ("European officials", True), ("Albin Kurti", True), ("spokesman", True), ("NATO", True),
+])
+def test_quotes_speakers_is_speaker(speaker, ok):
+    from crossread.analyse.quotes_speakers import is_speaker
+
+    assert is_speaker(speaker) is ok

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import numpy as np
 import pytest
 from group.story_articles import QUAKE_A, all_articles, make
 from conftest import corpus_path
@@ -70,9 +71,13 @@ def test_stories_copes_with_degenerate_input(articles):
 
 
 def test_stories_threshold_option_controls_granularity():
+    import dataclasses
+
     articles = all_articles()
-    strict = group_stories(articles, options=StoryOptions(threshold=0.99, detect_copies=False))
-    loose = group_stories(articles, options=StoryOptions(threshold=0.01))
+    # No floor: the stage-1 threshold alone decides how far neighbourhoods reach.
+    params = dataclasses.replace(load_params(), floor=0.0)
+    strict, _ = assign_to_stories(articles, options=StoryOptions(threshold=0.99, detect_copies=False), params=params)
+    loose, _ = assign_to_stories(articles, options=StoryOptions(threshold=0.01), params=params)
     assert len(strict) > len(loose)
 
 
@@ -135,8 +140,61 @@ def test_stories_window_days_stops_comparing_distant_articles():
 
     qa1, qa2 = make(QUAKE_A[0]), make(QUAKE_A[1])
     later = qa2.replace(published=qa1.published + dt.timedelta(days=100))
-    params = load_params()
+    params = dataclasses.replace(load_params(), gap_scale_days=0.0)  # the window alone, without the time prior
     together, _ = assign_to_stories([qa1, later], params=dataclasses.replace(params, window_days=0))
     apart, _ = assign_to_stories([qa1, later], params=dataclasses.replace(params, window_days=30))
     assert len(together) == 1
     assert len(apart) == 2
+
+
+@pytest.mark.parametrize("days_later, stories", [(1, 1), (2, 1), (30, 2), (120, 2)])
+def test_stories_reports_far_apart_in_time_are_different_events(days_later, stories):
+    # The same wording weeks later is a new event in the same place (an anniversary, a trial),
+    # not the second day of the first one.
+    qa1, qa2, qa3 = (make(x) for x in QUAKE_A)
+    later = [a.replace(id=a.id + "-later", published=a.published + dt.timedelta(days=days_later))
+             for a in (qa2, qa3)]
+    groups = group_stories([qa1, *later])
+    assert len(groups) == stories
+    if stories == 2:
+        assert _partition(groups) == [("qa1",), ("qa2-later", "qa3-later")]
+
+
+def test_stories_time_prior_is_a_penalty_on_dated_pairs_only():
+    import dataclasses
+
+    from crossread.group.stories import _gap_penalty
+
+    params = dataclasses.replace(load_params(), gap_grace_days=3.0, gap_scale_days=2.0)
+    day = dt.date(2024, 3, 4).toordinal()
+    a = np.array([day, day, 0])
+    b = np.array([day + 2, day + 13, day + 400])
+    penalty = _gap_penalty(a, b, params)
+    assert penalty[0, 0] == 0.0  # within the grace period
+    assert penalty[1, 1] == pytest.approx(5.0)  # ten days beyond it, one unit per two days
+    assert (penalty[2] == 0.0).all()  # an undated article carries no time evidence
+
+
+def test_stories_a_chain_of_weekly_reports_does_not_grow_into_a_months_long_story():
+    # One report a week for three months, in three wordings that share every name: each week
+    # looks like the last, but the first and last reports are months apart.
+    wordings = [make(x) for x in QUAKE_A]
+    weekly = [wordings[k % 3].replace(id=f"w{k:02d}", published=wordings[0].published + dt.timedelta(days=7 * k))
+              for k in range(13)]
+    groups = group_stories(weekly)
+    _check_exactly_once(weekly, groups)
+    assert len(groups) >= 3
+    assert max((g.end - g.start).days for g in groups) <= 31
+
+
+def test_stories_span_limit_refuses_merges_of_distant_clusters():
+    import dataclasses
+
+    wordings = [make(x) for x in QUAKE_A]
+    every_third_day = [wordings[k % 3].replace(id=f"d{k:02d}", published=wordings[0].published
+                                               + dt.timedelta(days=3 * k)) for k in range(13)]
+    params = dataclasses.replace(load_params(), max_span_days=20, strong_link=1.01)
+    free, _ = assign_to_stories(every_third_day, params=dataclasses.replace(params, max_span_days=0))
+    limited, _ = assign_to_stories(every_third_day, params=params)
+    assert max((g.end - g.start).days for g in free) > 20
+    assert max((g.end - g.start).days for g in limited) <= 20

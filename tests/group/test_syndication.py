@@ -44,3 +44,24 @@ def test_syndication_copes_with_empty_and_short_texts():
                 Article(id="s2", text="Short.")]
     assert find_copies(articles) == ()
     assert find_copies([]) == ()
+
+
+def test_syndication_same_text_weeks_apart_is_not_a_reprint():
+    base = make(WIRE)
+    soon = base.replace(id="wire1-soon", published=base.published + dt.timedelta(days=3))
+    months = base.replace(id="wire1-months", published=base.published + dt.timedelta(days=60))
+    copies = find_copies([base, soon, months])
+    assert [(c.article_id, c.original_id) for c in copies] == [("wire1-soon", "wire1")]
+
+
+def test_syndication_a_set_of_copies_does_not_chain_across_weeks():
+    # A stock text reused every ten days: each is within two weeks of the next, but the set
+    # must not grow past two weeks.
+    base = make(WIRE)
+    reused = [base.replace(id=f"wire1-{k}", published=base.published + dt.timedelta(days=10 * k)) for k in range(6)]
+    copies = find_copies(reused)
+    days = {a.id: a.published for a in reused}
+    assert copies  # neighbours ten days apart are still reprints
+    assert all(abs((days[c.article_id] - days[c.original_id]).days) <= 14 for c in copies)
+    originals = {c.original_id for c in copies}
+    assert len(originals) >= 2

@@ -172,7 +172,38 @@ def test_checker_ignores_source_labels_but_not_claims():
 
 def test_source_labels_are_unique():
     arts = [make_article("a", "x", "Ledger"), make_article("b", "y", "Ledger"), make_article("c", "z", None)]
-    assert source_labels(arts) == {"a": "Ledger", "b": "Ledger (2)", "c": "c"}
+    assert source_labels(arts) == {"a": "Ledger", "b": "Ledger (2)", "c": "article 3"}
+
+
+@pytest.mark.parametrize("outlet, title, expected", [
+    ("Daily Ledger", "Dam gives way", "Daily Ledger"),
+    (None, "Dam gives way", "\u201cDam gives way\u201d"),
+    (None, "Varnholm dam gives way after three days of heavy rain on the Elsa", "\u201cVarnholm dam gives way after\u2026\u201d"),
+    (None, None, "article 2"),
+    ("  ", "  ", "article 2"),
+])
+def test_source_labels_readable_without_outlet(outlet, title, expected):
+    """An article with no outlet is named by its title (shortened) or its place, never by its file id."""
+    arts = [make_article("001_9f3a77c2", "x", "Herald"), Article(id="002_b329a70a4704", text="y", outlet=outlet, title=title)]
+    assert source_labels(arts)["002_b329a70a4704"] == expected
+
+
+def test_brief_cites_articles_without_outlet_by_readable_label():
+    """The brief's citation labels (in fact and quote sentences) come from the same helper as the reports."""
+    a = make_article("001_9f3a77c2", LEDGER, None)
+    b = make_article("002_b329a70a4704", HERALD, None)
+    c = make_article("003_77aa01c3e2", WIRE, "Metro Wire")
+    conflict = Fact(id="f1", about="how many workers were injured", verdict="conflict", reports=(
+        report(a, "Around 12 workers", 12, "around", 10, 14),
+        report(b, "More than 20 workers", 20, "more than", 20, None),
+        report(c, "More than 20 workers", 20, "more than", 20, None),
+    ))
+    story = Story(id="s1", title="Varnholm dam", article_ids=(a.id, b.id, c.id), facts=(conflict,))
+    brief = build_brief(story, [a, b, c])
+    stated = [s.text for s in brief if s.kind == "conflict"]
+    assert stated and "Around 12 workers (article 1)" in stated[0]
+    assert "More than 20 workers (article 2, Metro Wire)" in stated[0]
+    assert not any(x in s.text for s in brief for x in ("001_9f3a77c2", "002_b329a70a4704"))
 
 
 # --------------------------------------------------------------------------- LLM mode, against a local fake
@@ -349,3 +380,25 @@ def test_checker_and_brief_never_crash_on_odd_text(seed):
     dossier = Dossier(articles=tuple(arts), stories=(story.replace(summary=brief),))
     assert check_dossier(dossier).rate == 1.0
     check_sentence(texts[0], texts[1:])
+
+
+@pytest.mark.parametrize("text", [LEDGER, "Vu\u010di\u0107 met \uFB01nancial officials in \u00c5lesund; e\u0301 x\u0323\u0301 \u00bd \u33a2", ""])
+def test_brief_accent_stripping_matches_scikit_learn(text):
+    from sklearn.feature_extraction.text import strip_accents_unicode
+
+    from crossread.reconcile.brief import _strip_accents
+
+    assert _strip_accents(text) == strip_accents_unicode(text)
+    assert _strip_accents(text.lower()) == strip_accents_unicode(text.lower())
+
+
+@pytest.mark.parametrize("text", [
+    LEDGER, HERALD, "x'Bar y''Baz _Qux foo_Bar 'Hello' \u00c9ric d'Estaing met O'Neil of the U.S. Army. \u01c5emal 3Com iPhone",
+    "", "   ", "\u201cWe rebuild,\u201d said Mira Castell: Tolsby waits.",
+])
+def test_brief_proper_vocabulary_reads_capitals_as_the_checker_does(text):
+    """The fast reading of names (``_proper_words``) keeps the checker's: mid-sentence capitals only."""
+    from crossread.reconcile.citations import _proper_words, _words, fold, proper_vocabulary
+
+    expected = frozenset(fold(w) for w, ambiguous in _words(text) if not ambiguous and w[:1].isupper())
+    assert _proper_words(text) == expected == proper_vocabulary([text])

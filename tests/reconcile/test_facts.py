@@ -85,6 +85,44 @@ def test_facts_syndicated_copy_counts_once():
     assert group_facts([a, b], analyse(a, b))[0].verdict == "agree"
 
 
+def test_facts_copy_run_by_another_outlet_is_a_second_source():
+    text = "The regional flood displaced 2,300 residents, the agency said."
+    a, b = art("a", text, outlet="Wire Service"), art("b", text, outlet="City Paper")
+    copy = [Copy(article_id="b", original_id="a", shared=1.0)]
+    assert fact_with(group_facts([a, b], analyse(a, b), copy), "2,300").verdict == "agree"
+    c = art("c", text, outlet="Wire Service")
+    copy = [Copy(article_id="c", original_id="a", shared=1.0)]
+    assert fact_with(group_facts([a, c], analyse(a, c), copy), "2,300").verdict == "single"
+
+
+def test_facts_one_dimension_told_two_ways_is_one_disputed_fact():
+    """Three outlets give 5.9, two give 6.1, in their own words: one magnitude, in dispute."""
+    texts = [
+        "The earthquake had a magnitude of 5.9, the national seismology centre said on Sunday.",
+        "Residents fled their homes after the magnitude 5.9 quake shook the coastal island overnight.",
+        "A 5.9-magnitude tremor struck the island early on Sunday, according to state television.",
+        "The US Geological Survey measured the quake at magnitude 6.1.",
+        "Seismologists abroad put the strength of the tremor at 6.1 on the Richter scale.",
+    ]
+    arts = [art(k, t, outlet=f"Outlet {k}") for k, t in zip("abcde", texts)]
+    facts = group_facts(arts, analyse(*arts))
+    f = fact_with(facts, "6.1")
+    assert len(f.reports) == 5 and f.verdict == "conflict"
+    assert len(facts) == 1
+
+
+def test_facts_what_befell_people_keeps_equal_counts_apart():
+    a = art("a", "Police said 12 people were injured in the clashes near the port.")
+    b = art("b", "Officers said 12 people were arrested after the clashes near the port.")
+    facts = group_facts([a, b], analyse(a, b))
+    assert len([f for f in facts if any("12 people" in r.text for r in f.reports)]) == 2
+
+
+def test_facts_round_number_allows_rounding_not_a_fifth():
+    assert intervals_agree([rep(600), rep(612)])
+    assert not intervals_agree([rep(200, unit="million USD"), rep(160, unit="million USD")])
+
+
 def test_facts_toll_rising_day_by_day_is_an_evolving_conflict():
     a = art("a", "The earthquake in the mountain province killed 40 people, rescuers said.", dt.date(2024, 3, 1), "Outlet A")
     b = art("b", "Rescuers said the earthquake in the mountain province killed 85 people.", dt.date(2024, 3, 2), "Outlet B")
@@ -154,7 +192,9 @@ def test_facts_ecbplus_dev_floors():
             {"id": f.id, "verdict": f.verdict, "reports": [{"article_id": r.article_id, "text": r.text, "value": r.value}
                                                            for r in f.reports]} for f in facts]})
     m = score.score(path, {"stories": stories})
-    assert m["facts.report_recall"] >= 0.93
-    assert m["facts.pair_precision"] >= 0.86
-    assert m["facts.pair_recall"] >= 0.82
-    assert m["facts.verdict_accuracy"] >= 0.55
+    # measured 0.966 / 0.940 / 0.868 / 0.644 / 0.265 (gold stories, no copies)
+    assert m["facts.report_recall"] >= 0.95
+    assert m["facts.pair_precision"] >= 0.92
+    assert m["facts.pair_recall"] >= 0.85
+    assert m["facts.verdict_accuracy"] >= 0.62
+    assert m["facts.conflict_recall"] >= 0.24

@@ -231,3 +231,22 @@ def test_framing_never_crashes_on_odd_text(text):
         assert 0 <= b["sentence"] < len(art.sentences)
     story = Story(id="s", title=None, article_ids=("x", "y"))
     json.dumps(compare_framing(story, [art, make_article("y", text[::-1])], []))
+
+
+# Invented text: the verb finder must match what one case-insensitive alternation of every form finds.
+VERB_TEXT = ("Officials HELD RESPONSIBLE the operator; the mayor holds  responsible nobody. Critics condemned it, "
+             "a counter-attack followed, the council Accused_ nobody, attacks2 were denied, rioters ATTACKED police "
+             "and the union blamed the firm\u2019s board, which accuses the city of condemning it.")
+
+
+def test_framing_blame_verb_hits_match_one_alternation():
+    import re
+
+    from crossread.reconcile.framing_blame import _lexicon, _verb_hits
+
+    forms = sorted(_lexicon()["lemma_of"], key=len, reverse=True)
+    reference = re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\b", re.IGNORECASE)
+    for text in (VERB_TEXT, VERB_TEXT.lower(), "", "held responsible", "Held"):
+        expected = [(m.start(), m.end()) for m in reference.finditer(text)]
+        assert [(m.start(), m.end()) for m in _verb_hits(text)] == expected
+    assert len(_verb_hits(VERB_TEXT)) >= 6

@@ -56,8 +56,8 @@ def story():
 def test_timeline_events_in_date_order_with_sources(story):
     articles, analyses = story
     events = build_timeline(articles, analyses)
-    dates = [e.date for e in events]
-    assert dates == sorted(dates, key=lambda d: parse_value(d))
+    dates = [(e.background, e.date) for e in events]  # date order, the story's own events before background
+    assert dates == sorted(dates, key=lambda d: (d[0], parse_value(d[1])))
     install = [e for e in events if "mayor" in e.text]
     assert len(install) == 1 and install[0].date == "2024-03-01"
     assert install[0].article_ids == ("t1", "t2") and install[0].outlets == ("One", "Two")
@@ -90,7 +90,9 @@ def test_timeline_background_kept_only_when_shared(story):
     assert background[0].article_ids == ("t1", "t2")
     assert not any("bridge" in e.text for e in events)
     assert not any("budget" in e.text for e in events)  # "in February", one source of three: too vague
-    assert events[0].background  # 1991 sorts first
+    assert not events[0].background and events[-1].background  # the story's events first, context after
+    own = [e.date for e in events if not e.background]
+    assert own == sorted(own)
     planned = [e for e in events if "rally" in e.text]
     assert len(planned) == 1 and planned[0].date == "2024-03-12" and not planned[0].background
 
@@ -169,3 +171,4 @@ def test_timeline_dates_counted_from_publication_alone_make_no_dispute():
                 ArticleAnalysis("y", times=(when(b, "this morning", "2024-03-12"),))]
     events = build_timeline([a, b], analyses)
     assert len(events) == 1 and not events[0].disputed and events[0].date in ("2024-03-11", "2024-03-12")
+

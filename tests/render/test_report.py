@@ -208,3 +208,46 @@ def test_report_on_the_example(example_dir):
     tags = _tags(html)
     ids = {a["id"] for _, a in tags if "id" in a}
     assert all(a["href"][1:] in ids for t, a in tags if t == "a" and a.get("href", "").startswith("#"))
+
+
+def _context_dossier() -> Dossier:
+    """Two invented articles, one without an outlet or title; the timeline holds one background year."""
+    a = make_article("001_5e0c1d9a7f2b44c1", "The ferry Arlen ran aground off Tolsby on Monday. Crews towed it free.", None)
+    b = make_article("002_8b7e6a5d4c3b2a19", "The Arlen ferry grounded near Tolsby on Monday. It was built in 1987.",
+                     "Harbour Times")
+    timeline = (
+        TimelineEvent(date="1987-01-01/1987-12-31", text="It was built in 1987.", article_ids=(b.id,),
+                      sentences=((b.id, 1),), background=True),
+        TimelineEvent(date="2031-03-03", text="The ferry Arlen ran aground off Tolsby on Monday.",
+                      article_ids=(a.id, b.id), sentences=((a.id, 0), (b.id, 0))),
+    )
+    story = Story(id="s1", title="Arlen ferry", article_ids=(a.id, b.id), timeline=timeline)
+    story = story.replace(framing=compare_framing(story, [a, b], []))
+    return Dossier(articles=(a, b), stories=(story,))
+
+
+def test_report_labels_article_without_outlet_readably():
+    """No file id as a label: an article with no outlet and no title is "article N" in every report."""
+    dossier = _context_dossier()
+    md, html = render_markdown(dossier), render_html(dossier)
+    assert "2 articles: article 1, Harbour Times" in md
+    assert "- **article 1**" in md  # the framing section
+    assert "001_5e0c1d9a7f2b44c1" not in md
+    assert ">article 1</a>" in html
+
+
+def test_report_lists_background_events_apart_after_the_story():
+    md = render_markdown(_context_dossier())
+    timeline = md[md.index("### Timeline"):md.index("### Quotes by speaker")]
+    assert timeline.index("2031-03-03") < timeline.index("Background") < timeline.index("1987-01-01")
+    html = render_html(_context_dossier())
+    assert html.index("2031-03-03</strong>") < html.index(">Background</h4>") < html.index("1987-01-01/1987-12-31</strong>")
+
+
+def test_report_quote_outlets_in_story_order():
+    """A speaker's outlets are listed as the story lists its sources, not in the labels' alphabetical order."""
+    d = _context_dossier()
+    a, b = d.articles
+    quotes = tuple(Quote(article_id=x.id, start=0, end=9, text=x.text[:9], speaker="Pia Norden", sentence=0) for x in (b, a))
+    md = render_markdown(Dossier(articles=d.articles, stories=(d.stories[0].replace(quotes=quotes),)))
+    assert "- **Pia Norden** (article 1, Harbour Times)" in md
