@@ -640,7 +640,10 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
         recordish = (three is not None or any(w in rules.record_words for w in nxt_words[:2])
                      or any(w in rules.record_words for w in prev_words)
                      or (start > 0 and text[start - 1] == "(") or not nxt_words
-                     or (nxt_words and nxt_words[0] in rules.stop))
+                     or (nxt_words and nxt_words[0] in rules.stop)
+                     # in apposition to a name: "Riddick Bowe, 43-1, 33 KOs, returned"
+                     or (rules.apposition_left.search(text, max(0, start - 40), start) is not None
+                         and re.match(r"\s*[,;)]", text[partner.end : partner.end + 3]) is not None))
         if not currency and qualifier is None and not between and not unitish and recordish and \
                 float(num.value).is_integer() and float(partner.value).is_integer():
             return _read_record(text, num, partner, three, span_start, rules)
@@ -927,6 +930,11 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
 
 
 @lru_cache(maxsize=1)
+def _exclusive_classes() -> frozenset[str]:
+    return frozenset(lexicon().get("exclusive_predicates", ()))
+
+
+@lru_cache(maxsize=1)
 def _address_words() -> frozenset[str]:
     return frozenset(lexicon()["ordinal_address_words"])
 
@@ -965,10 +973,14 @@ def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple
 def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
                predicates: list[tuple[int, int, str, bool]]) -> FigureReport:
     sentence = article.sentence_at(f.num_start) if article.sentences else None
+    noun = (f.counted or "").lower()
+    befell = rules.predicate_of.get(noun) if noun and not _is_verb(noun, rules) else None
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, f.start - 25) : f.start])
     if f.counted == "age":
         predicate = "aged"
-    elif f.counted and f.counted.lower() in rules.predicate_of and not _is_verb(f.counted.lower(), rules):
-        predicate = rules.predicate_of[f.counted.lower()]  # the noun says what befell: "no injuries", "46 arrests"
+    elif befell in _exclusive_classes() and not (before and before.group(1).lower() in rules.predicate_of
+                                                  and _is_verb(before.group(1).lower(), rules)):
+        predicate = befell  # the noun says what befell ("no injuries", "46 arrests"), unless a verb governs it
     else:
         predicate = _predicate(text, f, article, sentence, predicates)
     start, end = f.start, f.end

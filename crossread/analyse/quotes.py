@@ -214,8 +214,11 @@ def _np_before(toks: list[tuple[int, int, str]], v: int) -> tuple[int, int] | No
             inner = _np_before(toks, k)
             between = (k + 1, j - 1)
             # "the prime minister, Albin Kurti, said": the name between the commas speaks
+            def named(t: str) -> bool:  # a capitalised word that is no determiner ("A lawyer" is a description)
+                return t[:1].isupper() and t.lower() not in _DETERMINERS
+
             if between[1] > between[0] and toks[between[0]][2][:1].isupper() and inner is not None \
-                    and not toks[inner[0]][2][:1].isupper():
+                    and not named(toks[inner[0]][2]):
                 return between
             if inner is not None and toks[inner[0]][2][:1].isupper():
                 return inner
@@ -272,7 +275,47 @@ def _np_before(toks: list[tuple[int, int, str]], v: int) -> tuple[int, int] | No
             if k == j:
                 return (i, j) if j - i == 1 and first.endswith("s") else None
             i = k
-    return i, j
+    # "the head of the agency said", "protesters marching through the streets chanted": the phrase
+    # found is the object of a preposition; the subject is the head before it
+    return _head_before_preposition(toks, i, j)
+
+
+def _head_before_preposition(toks: list[tuple[int, int, str]], i: int, j: int) -> tuple[int, int]:
+    """The subject's span when the phrase [i, j) is a preposition's object ("the valley" in "Serbs in
+    the valley said"): the head before the preposition, skipping one participle ("marching").
+
+    After an affiliation preposition (of, for, at, from, with) the whole span speaks ("the head of
+    the agency", "a spokesman for the ministry"); after a place preposition (in, through, near, ...)
+    the head alone does ("Serbs"). Anything else: [i, j) unchanged.
+    """
+    if i < 2 or toks[i][2].lower() not in _DETERMINERS:
+        return i, j
+    prep = toks[i - 1][2].lower()
+    if prep not in _AFFILIATION and prep not in _PLACE_PREPOSITIONS:
+        return i, j
+    h = i - 2
+    if toks[h][2].lower().endswith("ing") and toks[h][2][:1].islower() and h > 0:
+        h -= 1  # "protesters marching through the streets"
+    head = toks[h][2]
+    lh = head.lower()
+    if not head[:1].isalpha() or lh in _DETERMINERS or lh in _PRONOUNS or lh in _NP_STOP or lh in _AUXILIARIES:
+        return i, j
+    noun_like = head[:1].isupper() or lh in lexicon().roles or (lh.endswith("s") and not lh.endswith("ss"))
+    if not noun_like or _is_speech(head):
+        return i, j
+    # the head's own phrase: determiners and capitalised words right before it ("a spokesman", "Kosovo Serbs")
+    k = h
+    while k > 0 and (toks[k - 1][2][:1].isupper() or toks[k - 1][2].lower() in _DETERMINERS) \
+            and toks[k - 1][2] not in _CLAUSE_BREAK:
+        k -= 1
+        if toks[k][2].lower() in _DETERMINERS:
+            break
+    return (k, j) if prep in _AFFILIATION else (k, h + 1)
+
+
+_AFFILIATION = frozenset({"of", "for", "at", "from", "with"})
+_PLACE_PREPOSITIONS = frozenset({"in", "through", "near", "across", "around", "outside", "inside", "along", "behind",
+                                 "under", "on", "throughout"})
 
 
 # --------------------------------------------------------------------------- attribution

@@ -7,11 +7,16 @@ How two articles are compared (all features from the text; see ``features``):
    the years mentioned (how far apart, when both mention years), and closeness of their
    reference dates (``exp(-days/7)``) times the word and name similarities.  Its weights
    were fitted on the ECB+ dev topics (``crossread/data/stories/params.json``;
-   ``python -m crossread.group.tuning``).
+   ``python -m crossread.group.tuning``).  A **time prior** then takes log-odds off pairs of
+   dated reports written far apart (one unit per ``gap_scale_days`` beyond
+   ``gap_grace_days``): one event is reported within days, so two earthquakes a week apart
+   are two stories unless the texts share overwhelming detail.  It is set by reasoning, not
+   fitted, because the fitting corpus is mostly undated.
 2. **Neighbourhood similarity** ``P2``: the cosine between two articles' rows of ``P``
-   restricted to each article's ``neighbours`` best matches.  A short article whose raw
-   similarities are all low still finds its story, because it has the same nearest
-   neighbours as the story's other articles (shared-nearest-neighbour similarity).
+   restricted to each article's ``neighbours`` best matches, counting shared *third*
+   neighbours only (``shared_only``).  A short article whose raw similarities are all low
+   still finds its story, because it has the same nearest neighbours as the story's other
+   articles (shared-nearest-neighbour similarity); a lone pair gets nothing beyond its ``P``.
 
 Clustering is average linkage in two stages over a sparse graph (every article keeps
 its ``candidates`` best matches only, so memory grows linearly):
@@ -22,6 +27,10 @@ its ``candidates`` best matches only, so memory grows linearly):
 - stage 2 merges the stage-1 clusters while the mean ``P`` over the pairs compared between
   them reaches ``merge_threshold`` (0.5: "more likely the same story than not").  Stage 2
   keeps a big story whole when its articles' neighbourhoods do not all overlap.
+
+Both stages refuse a merge that would make a story span more than ``max_span_days`` between
+its first and last dated report unless the link reaches ``strong_link``: day-to-day
+neighbours must not chain into a months-long saga of distinct events.
 
 Syndicated copies (``syndication``) start as one cluster.  Batch grouping is the
 incremental mode started from an empty ``StoryState``: ``assign_to_stories`` compares new

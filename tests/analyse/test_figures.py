@@ -114,6 +114,11 @@ def test_figures_sports_record_gives_one_report_per_number():
     assert [(f.value, f.counted) for f in figures] == [(12, "wins"), (19, "losses")]
 
 
+def test_figures_sports_record_in_apposition_to_a_name():
+    figures = find_figures(article("The veteran Joe Marsh, 31-4, 22 KOs, won again."))
+    assert [(f.value, f.counted) for f in figures if f.counted in ("wins", "losses")] == [(31, "wins"), (4, "losses")]
+
+
 def test_figures_sentence_index_and_offsets():
     text = "First sentence here. The flood displaced 4,000 residents."
     a = article(text)
@@ -211,3 +216,16 @@ def test_figures_verb_right_before_the_number_is_its_predicate():
 def test_figures_glued_count_word_is_the_counted_noun():
     f = [f for f in find_figures(article("The challenger (14-13-2, 12KOs) lost again.")) if f.value == 12][0]
     assert (f.counted, f.unit) == ("kos", None)
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("One man was detained, and no injuries were reported.", "injured"),
+        ("The night ended with 46 arrests across the city.", "arrested"),
+        ("Police arrested 31 refugees at the border.", "arrested"),
+    ],
+)
+def test_figures_noun_of_what_befell_is_the_predicate_unless_a_verb_governs(text, predicate):
+    f = [f for f in find_figures(article(text)) if f.value != 1][0]
+    assert f.predicate == predicate

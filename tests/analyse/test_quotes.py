@@ -268,3 +268,18 @@ def test_quotes_speakers_is_speaker(speaker, ok):
     from crossread.analyse.quotes_speakers import is_speaker
 
     assert is_speaker(speaker) is ok
+
+
+# Invented sentences: a preposition's object ("the valley") is not the speaker; the head before it is.
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cThe dam will hold,\u201d Serbs in the valley said.", "Serbs"),
+    ("Protesters marching through the streets chanted \u201cThe dam will hold.\u201d", "Protesters"),
+    ("\u201cThe dam will hold,\u201d the head of the agency said.", "head of the agency"),
+    ("\u201cThe dam will hold,\u201d a spokesman for the ministry said.", "spokesman for the ministry"),
+    ("A lawyer for the families, Mira Castell, said \u201cthe dam will hold.\u201d", "Mira Castell"),
+    ("The police source, who asked not to be named, said \u201cthe dam will hold.\u201d", "police source"),
+    ("In the end, the council said: \u201cThe dam will hold.\u201d", "council"),
+])
+def test_quotes_speaker_is_the_head_not_a_prepositions_object(text, speaker):
+    qs = quotes(text)
+    assert len(qs) == 1 and qs[0].speaker == speaker, [(q.speaker, q.speaker_text) for q in qs]

@@ -198,3 +198,27 @@ def test_stories_span_limit_refuses_merges_of_distant_clusters():
     limited, _ = assign_to_stories(every_third_day, params=params)
     assert max((g.end - g.start).days for g in free) > 20
     assert max((g.end - g.start).days for g in limited) <= 20
+
+
+def test_stories_neighbourhood_similarity_counts_shared_neighbours_only():
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    from crossread.group.stories import _without_own_link
+
+    # Articles 0 and 1 are each other's only neighbour; 2, 3 and 4 all neighbour each other.
+    knn = np.array([[1.0, 0.3, 0, 0, 0],
+                    [0.3, 1.0, 0, 0, 0],
+                    [0, 0, 1.0, 0.6, 0.5],
+                    [0, 0, 0.6, 1.0, 0.7],
+                    [0, 0, 0.5, 0.7, 1.0]], dtype=np.float32)
+    unit = normalize(sp.csr_matrix(knn))
+    rows = np.arange(5)
+    shared = _without_own_link((unit @ unit.T).tocsr(), unit, rows).toarray()
+    dense = unit.toarray()
+    expected = np.array([[sum(dense[i, k] * dense[j, k] for k in range(5) if k not in (i, j)) for j in range(5)]
+                         for i in range(5)])
+    assert shared[0, 1] == pytest.approx(0.0, abs=1e-6)  # a lone pair shares no neighbour
+    assert shared[2, 3] > 0.15  # 2 and 3 share neighbour 4
+    off_diagonal = ~np.eye(5, dtype=bool)
+    assert np.allclose(shared[off_diagonal], expected[off_diagonal], atol=1e-5)

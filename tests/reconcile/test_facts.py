@@ -192,9 +192,9 @@ def test_facts_ecbplus_dev_floors():
             {"id": f.id, "verdict": f.verdict, "reports": [{"article_id": r.article_id, "text": r.text, "value": r.value}
                                                            for r in f.reports]} for f in facts]})
     m = score.score(path, {"stories": stories})
-    # measured 0.966 / 0.940 / 0.868 / 0.644 / 0.265 (gold stories, no copies)
+    # measured 0.966 / 0.941 / 0.874 / 0.649 / 0.265 (gold stories, no copies)
     assert m["facts.report_recall"] >= 0.95
     assert m["facts.pair_precision"] >= 0.92
-    assert m["facts.pair_recall"] >= 0.85
-    assert m["facts.verdict_accuracy"] >= 0.62
+    assert m["facts.pair_recall"] >= 0.855
+    assert m["facts.verdict_accuracy"] >= 0.63
     assert m["facts.conflict_recall"] >= 0.24
