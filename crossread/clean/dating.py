@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -228,12 +229,212 @@ def _weekday_on(ev: DateEvidence, day: dt.date) -> bool:
     return any(i == day.weekday() and k != "future" for i, k, _ in ev.weekdays)
 
 
-def infer_date(article: Article, peers: Sequence[Article] = ()) -> tuple[dt.date, tuple[str, ...]] | None:
+
+# --------------------------------------------------------------------------- events the story dates
+
+# A sentence of the undated article and one of a peer report the same event when the peer's
+# sentence covers this much of the smaller one's content words (idf-weighted over the candidate
+# sentences, so words every sentence of the story shares count little) and shares at least
+# _EVENT_MIN_SHARED content words.
+_EVENT_MIN_SCORE = 0.4
+_EVENT_MIN_SHARED = 3
+# A peer's day older than this before its publication is background, not the news event.
+_EVENT_MAX_AGE_DAYS = 31
+
+
+@dataclass(frozen=True, slots=True)
+class EventBound:
+    """A window for the publication day from one relative phrase matched to a peer's dated event."""
+
+    lo: dt.date
+    hi: dt.date
+    event: dt.date  # the day the peer gives the event
+    score: float
+    note: str
+
+
+def _relative_phrases(text: str) -> list[tuple[str, int, str, int, int]]:
+    """The phrases of ``text`` that date the writing relative to an event: (kind, number, phrase, start, end).
+
+    kind is "last_week", "this_week", "days_ago" (number = days), "weekday" or "last_weekday"
+    (number = weekday index). Phrases in sentences about plans are left out.
+    """
+    from ..analyse.dates_grammar import grammar, number_value
+
+    rules = _rules()
+    out: list[tuple[str, int, str, int, int]] = []
+    for section in ("last_week", "this_week", "days_ago", "yesterday"):
+        pattern = rules.get(f"event_{section}")
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if _is_future(text, m.start(), m.end()):
+                continue
+            kind, n = section, 0
+            if section == "days_ago":
+                value = number_value(m["n"] or "", grammar().numbers)
+                if value is None or not 0 < value <= 14 or value != int(value):
+                    continue
+                n = int(value)
+            elif section == "yesterday":
+                kind, n = "days_ago", 1
+            out.append((kind, n, m.group(0), m.start(), m.end()))
+    last_words = rules["last"]
+    for m in _WEEKDAY.finditer(text):
+        if _is_future(text, m.start("w"), m.end("w")):
+            continue
+        idx = _WEEKDAYS.index(m["w"].lower())
+        kind = "last_weekday" if last_words.search((m["pre"] or "").lower()) else "weekday"
+        out.append((kind, idx, m.group(0).strip(), m.start("w"), m.end("w")))
+    out.sort(key=lambda x: (x[3], x[4], x[0]))
+    return out
+
+
+def _window_after(kind: str, n: int, event: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days an article may be written on when it places ``event`` with this phrase; None when it
+    does not fit (a weekday phrase naming another weekday)."""
+    wd = event.weekday()
+    if kind == "last_week":
+        lo = event + dt.timedelta(days=7 - wd)
+        return lo, lo + dt.timedelta(days=6)
+    if kind == "this_week":
+        return event, event + dt.timedelta(days=6 - wd)
+    if kind == "days_ago":
+        day = event + dt.timedelta(days=n)
+        return day, day
+    if kind in ("weekday", "last_weekday"):
+        if n != wd:
+            return None
+        # "on Monday" names the latest Monday up to the day of writing; "last Monday" one before it.
+        start = 1 if kind == "last_weekday" else 0
+        return event + dt.timedelta(days=start), event + dt.timedelta(days=start + 6)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _dated_sentences(text: str, published: dt.date,
+                     spans: tuple[tuple[int, int, int], ...]) -> tuple[tuple[str, dt.date, str], ...]:
+    """The sentences of a dated article that report one recent past day: (sentence, day, phrase).
+
+    The day is the one the analyse stage's resolver gives each date phrase with the article's date
+    as anchor ("on Monday" in an article of Tuesday → the day before).
+    """
+    from ..analyse.dates import resolve_phrases
+
+    by_sentence: dict[tuple[int, int], list[tuple[dt.date, str]]] = {}
+    for p in resolve_phrases(text, published, spans or None):
+        if p.get("granularity") != "day" or not p.get("value") or p.get("modifier"):
+            continue
+        try:
+            day = dt.date.fromisoformat(p["value"])
+        except ValueError:
+            continue
+        if not 0 <= (published - day).days <= _EVENT_MAX_AGE_DAYS:
+            continue
+        start, end = p["start"], p["end"]
+        i = bisect_right([s[0] for s in spans], start) - 1 if spans else -1
+        if i >= 0 and spans[i][0] <= start < max(spans[i][1], end):
+            key = (spans[i][0], spans[i][1])
+        else:
+            sentence = _sentence_around(text, start, end)
+            left = text.rfind(sentence, max(0, start - len(sentence)), end + len(sentence))
+            key = (max(left, 0), max(left, 0) + len(sentence))
+        by_sentence.setdefault(key, []).append((day, text[start:end]))
+    out = []
+    for (a, b), days in sorted(by_sentence.items()):
+        if len({d for d, _ in days}) == 1:  # two days in one sentence: which one is the event is unclear
+            out.append((text[a:b], days[0][0], days[0][1]))
+    return tuple(out)
+
+
+def event_bounds(article: Article, peers: Sequence[Article]) -> tuple[EventBound, ...]:
+    """Windows for the publication day of an undated article from the events its story dates.
+
+    A sentence of the article with a relative phrase ("Last week, crowds stormed the depot";
+    "two days ago"; "on Monday") is matched to the sentence of a dated peer that reports the same
+    event on a known day D (shared content words); the phrase then says when the article was
+    written relative to D ("last week": in the calendar week after D's).
+
+    Args:
+        article: the undated article.
+        peers: other articles of its story with a date (their own or inferred).
+
+    Returns:
+        One bound per phrase that matched, best match first.
+    """
+    from ..reconcile.statements_text import content_stems, idf_weights, weighted_overlap
+
+    text = article.text or ""
+    phrases = _relative_phrases(text)
+    if not phrases:
+        return ()
+    candidates: list[tuple[str, str, dt.date, str, list[str]]] = []  # (peer id, sentence, day, phrase, stems)
+    for p in sorted(peers, key=lambda x: x.id):
+        if p.published is None or p.id == article.id or not p.text:
+            continue
+        spans = tuple((s.start, s.end, s.paragraph) for s in p.sentences)
+        label = f"{p.id} (dated by inference)" if p.published_from == "inferred" else p.id
+        for sentence, day, phrase in _dated_sentences(p.text, p.published, spans):
+            candidates.append((label, sentence, day, phrase, content_stems(sentence, drop_dates=True)))
+    if not candidates:
+        return ()
+    own = [(kind, n, phrase, content_stems(_sentence_around(text, s, e), drop_dates=True))
+           for kind, n, phrase, s, e in phrases]
+    idf = idf_weights([c[4] for c in candidates] + [o[3] for o in own])
+    bounds: list[EventBound] = []
+    for kind, n, phrase, stems in own:
+        if len(set(stems)) < _EVENT_MIN_SHARED:
+            continue
+        best: tuple[float, str, dt.date, str, tuple[dt.date, dt.date]] | None = None
+        for pid, sentence, day, peer_phrase, peer_stems in candidates:
+            window = _window_after(kind, n, day)
+            if window is None:
+                continue
+            if len(set(stems) & set(peer_stems)) < _EVENT_MIN_SHARED:
+                continue
+            score = weighted_overlap(stems, peer_stems, idf)
+            if score < _EVENT_MIN_SCORE:
+                continue
+            if best is None or score > best[0]:  # candidates come in a fixed order: ties keep the first
+                best = (score, pid, day, peer_phrase, window)
+        if best is None:
+            continue
+        score, pid, day, peer_phrase, (lo, hi) = best
+        after = f"written on {lo.isoformat()}" if lo == hi else \
+            f"written on or after {lo.isoformat()}, by {hi.isoformat()}"
+        bounds.append(EventBound(lo, hi, day, score, f"{phrase!r} matches the event {pid} reports with "
+                                                     f"{peer_phrase!r} ({day.isoformat()}) → {after}"))
+    bounds.sort(key=lambda b: (-b.score, b.lo, b.hi, b.note))
+    return tuple(bounds)
+
+
+def _combine_event_bounds(
+    bounds: Sequence[EventBound],
+) -> tuple[dt.date, dt.date, list[str], list[dt.date]] | None:
+    """The window all matched events allow, with the evidence lines and the event days; when they
+    disagree, the best-matched bound and those that agree with it."""
+    if not bounds:
+        return None
+    lo, hi = bounds[0].lo, bounds[0].hi
+    notes, days = [bounds[0].note], [bounds[0].event]
+    for b in bounds[1:]:
+        if max(lo, b.lo) <= min(hi, b.hi):
+            lo, hi = max(lo, b.lo), min(hi, b.hi)
+            notes.append(b.note)
+            days.append(b.event)
+    return lo, hi, notes, days
+
+
+def infer_date(article: Article, peers: Sequence[Article] = (),
+               event_peers: Sequence[Article] | None = None) -> tuple[dt.date, tuple[str, ...]] | None:
     """The most likely publication day of an undated article, with the evidence; None without evidence.
 
     Args:
         article: the article (its ``text`` and ``updated`` are read).
         peers: the other articles of its story; only those with a known date count.
+        event_peers: articles whose dated events the text's relative phrases ("last week",
+            "on Monday") may refer to; defaults to ``peers``. May include articles whose date
+            was itself inferred.
 
     Returns:
         (day, evidence lines) or None.
@@ -250,6 +451,8 @@ def infer_date(article: Article, peers: Sequence[Article] = ()) -> tuple[dt.date
         ref = article.updated
         ev = read_evidence(article.text, ref)
         evidence.append("other articles of the story ignored: the text reports a later day")
+        event_peers = ()
+    events = _combine_event_bounds(event_bounds(article, dated if event_peers is None else event_peers))
 
     floor = None
     # A day far after every dated article of the story is a plan or another year, not a bound.
@@ -274,10 +477,18 @@ def infer_date(article: Article, peers: Sequence[Article] = ()) -> tuple[dt.date
         # Alone, the latest day a text mentions may be history (an obituary's dates): it counts
         # when it belongs to a run of recent days, or a weekday phrase names that very day.
         lo, hi = floor, floor + dt.timedelta(days=7)
+    elif events is not None:
+        lo, hi = events[0], events[1]
     elif ceiling is not None:
         lo, hi = ceiling - dt.timedelta(days=7), ceiling
     else:
         return None
+    if events is not None:
+        # A relative phrase matched to an event the story dates is more specific than the story's
+        # spread; when the two disagree, the event wins.
+        e_lo, e_hi, notes, _ = events
+        lo, hi = (max(lo, e_lo), min(hi, e_hi)) if max(lo, e_lo) <= min(hi, e_hi) else (e_lo, e_hi)
+        evidence.extend(notes)
     if floor is not None:
         lo = max(lo, floor)
     if ceiling is not None:
@@ -296,6 +507,8 @@ def infer_date(article: Article, peers: Sequence[Article] = ()) -> tuple[dt.date
         past = [d for d, k in resolved if k != "future"] + [d for d in own_past if d <= day]
         if ev.yesterday:
             past.append(day - dt.timedelta(days=1))
+        if events is not None:
+            past.extend(d for d in events[3] if d <= day)
         fit = 0.0
         for d, _ in resolved:
             if d in story:
@@ -317,7 +530,7 @@ def infer_date(article: Article, peers: Sequence[Article] = ()) -> tuple[dt.date
         note = "a day the story mentions" if d in story else "no other article mentions it"
         planned = " (planned)" if k == "future" else ""
         evidence.append(f"{phrase!r}{planned} → {d.isoformat()} ({note})")
-    if not ev.weekdays and not own_past and not peer_days and ceiling is None:
+    if not ev.weekdays and not own_past and not peer_days and ceiling is None and events is None:
         return None
     return chosen, tuple(dict.fromkeys(evidence))
 
@@ -342,21 +555,44 @@ def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
     for g in groups:
         for aid in g.article_ids:
             group_of.setdefault(aid, g)
+
+    def story_of(a: Article) -> list[str]:
+        g = group_of.get(a.id)
+        return [x for x in (g.article_ids if g else ()) if x in by_id and x != a.id]
+
+    def attempt(a: Article, peers: list[Article], event_peers: list[Article] | None) -> Article | None:
+        try:
+            result = infer_date(a, peers, event_peers)
+        except (ValueError, OverflowError):
+            return None
+        if result is None:
+            return None
+        day, evidence = result
+        return a.replace(published=day, published_from="inferred", published_evidence=evidence)
+
+    # First pass: peers dated from metadata or their own text only.
+    first: dict[str, Article] = {}
+    for a in articles:
+        if a.published is None:
+            peers = [by_id[x] for x in story_of(a) if by_id[x].published_from in ("metadata", "text")]
+            got = attempt(a, peers, None)
+            if got is not None:
+                first[a.id] = got
+    # Second pass: a relative phrase ("last week", "on Monday") may refer to an event only another
+    # undated article of the story dates; those dates come from the first pass, which did not
+    # depend on each other, so the order of the articles still does not matter.
     out = []
     for a in articles:
         if a.published is not None:
             out.append(a)
             continue
-        g = group_of.get(a.id)
-        peers = [by_id[x] for x in (g.article_ids if g else ()) if x in by_id and x != a.id
-                 and by_id[x].published_from in ("metadata", "text")]
-        try:
-            result = infer_date(a, peers)
-        except (ValueError, OverflowError):
-            result = None
-        if result is None:
-            out.append(a)
-            continue
-        day, evidence = result
-        out.append(a.replace(published=day, published_from="inferred", published_evidence=evidence))
+        ids = story_of(a)
+        inferred = [first[x] for x in ids if x in first]
+        result = first.get(a.id)
+        if inferred:
+            peers = [by_id[x] for x in ids if by_id[x].published_from in ("metadata", "text")]
+            second = attempt(a, peers, peers + inferred)
+            if second is not None and any(" matches " in e for e in second.published_evidence):
+                result = second
+        out.append(result or a)
     return tuple(out)
