@@ -36,7 +36,9 @@ __all__ = ["infer_dates", "infer_date", "DateEvidence"]
 
 _MONTH_NAMES = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|"
-                r"APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?")
+                r"APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)"
+                # a whole word: "in Marlow" and "in Mayfield" name no month
+                r"(?![A-Za-z])\.?")
 _MONTH_INDEX = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 # "May 31", "June 1st", "31 May" without a year (a year right after makes it a full date, read elsewhere).
 _MONTH_DAY = re.compile(
@@ -238,6 +240,12 @@ def _weekday_on(ev: DateEvidence, day: dt.date) -> bool:
 # _EVENT_MIN_SHARED content words.
 _EVENT_MIN_SCORE = 0.4
 _EVENT_MIN_SHARED = 3
+# ... of which this many are written in lower case: names alone (the story's protagonists) do not
+# make two sentences report the same event, what happened must be shared too.
+_EVENT_MIN_SHARED_COMMON = 2
+# Another peer sentence that matches nearly as well (this share of the best score) but puts the
+# event on a day giving a disjoint window makes the match ambiguous: no bound.
+_EVENT_RIVAL_SHARE = 0.8
 # A peer's day older than this before its publication is background, not the news event.
 _EVENT_MAX_AGE_DAYS = 31
 
@@ -311,40 +319,68 @@ def _window_after(kind: str, n: int, event: dt.date) -> tuple[dt.date, dt.date] 
     return None
 
 
-@lru_cache(maxsize=1024)
-def _dated_sentences(text: str, published: dt.date,
-                     spans: tuple[tuple[int, int, int], ...]) -> tuple[tuple[str, dt.date, str], ...]:
-    """The sentences of a dated article that report one recent past day: (sentence, day, phrase).
+def _sentence_span(text: str, spans: Sequence[tuple[int, int, int]], start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end]: from ``spans`` when given, else found roughly."""
+    i = bisect_right([s[0] for s in spans], start) - 1 if spans else -1
+    if i >= 0 and spans[i][0] <= start < max(spans[i][1], end):
+        return spans[i][0], spans[i][1]
+    sentence = _sentence_around(text, start, end)
+    left = max(text.rfind(sentence, max(0, start - len(sentence)), end + len(sentence)), 0)
+    return left, left + len(sentence)
 
-    The day is the one the analyse stage's resolver gives each date phrase with the article's date
-    as anchor ("on Monday" in an article of Tuesday → the day before).
-    """
+
+@lru_cache(maxsize=1024)
+def _phrases_by_sentence(text: str, anchor: dt.date | None,
+                         spans: tuple[tuple[int, int, int], ...]) -> dict[tuple[int, int], tuple[dict, ...]]:
+    """Every date phrase of ``text`` (the analyse stage's resolver, ``anchor`` as the day of writing),
+    grouped by sentence span (cached: every undated article of a story asks for the same peers)."""
     from ..analyse.dates import resolve_phrases
 
-    by_sentence: dict[tuple[int, int], list[tuple[dt.date, str]]] = {}
-    for p in resolve_phrases(text, published, spans or None):
+    out: dict[tuple[int, int], list[dict]] = {}
+    for p in resolve_phrases(text, anchor, spans or None):
+        out.setdefault(_sentence_span(text, spans, p["start"], p["end"]), []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _dated_sentences(text: str, published: dt.date,
+                     spans: tuple[tuple[int, int, int], ...]) -> list[tuple[str, dt.date, str]]:
+    """The sentences of a dated article that report one recent past day: (sentence, day, phrase).
+
+    The day is the one the analyse stage's resolver gives the sentence's date phrase with the
+    article's date as anchor ("on Monday" in an article of Tuesday → the day before). A sentence
+    with two date phrases ("fired last week, he shot three on Monday") is left out: which one the
+    shared words belong to is unclear.
+    """
+    out = []
+    for (a, b), phrases in sorted(_phrases_by_sentence(text, published, spans).items()):
+        if len(phrases) != 1:
+            continue
+        p = phrases[0]
         if p.get("granularity") != "day" or not p.get("value") or p.get("modifier"):
             continue
         try:
             day = dt.date.fromisoformat(p["value"])
         except ValueError:
             continue
-        if not 0 <= (published - day).days <= _EVENT_MAX_AGE_DAYS:
-            continue
-        start, end = p["start"], p["end"]
-        i = bisect_right([s[0] for s in spans], start) - 1 if spans else -1
-        if i >= 0 and spans[i][0] <= start < max(spans[i][1], end):
-            key = (spans[i][0], spans[i][1])
-        else:
-            sentence = _sentence_around(text, start, end)
-            left = text.rfind(sentence, max(0, start - len(sentence)), end + len(sentence))
-            key = (max(left, 0), max(left, 0) + len(sentence))
-        by_sentence.setdefault(key, []).append((day, text[start:end]))
-    out = []
-    for (a, b), days in sorted(by_sentence.items()):
-        if len({d for d, _ in days}) == 1:  # two days in one sentence: which one is the event is unclear
-            out.append((text[a:b], days[0][0], days[0][1]))
-    return tuple(out)
+        if 0 <= (published - day).days <= _EVENT_MAX_AGE_DAYS:
+            out.append((text[a:b], day, text[p["start"]:p["end"]]))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _sentence_stems(text: str, spans: tuple[tuple[int, int, int], ...]) -> tuple[tuple[str, ...], ...]:
+    """Content-word stems of each sentence (for the idf of a story's words)."""
+    from ..reconcile.statements_text import content_stems
+
+    cuts = [(a, b) for a, b, _ in spans] or [(0, len(text))]
+    return tuple(tuple(content_stems(text[a:b], drop_dates=True)) for a, b in cuts)
+
+
+def _common_stems(sentence: str) -> set[str]:
+    """Stems of the sentence's content words written in lower case (not names)."""
+    from ..reconcile.statements_text import content_stems
+
+    return set(content_stems(" ".join(w for w in sentence.split() if w[:1].islower()), drop_dates=True))
 
 
 def event_bounds(article: Article, peers: Sequence[Article]) -> tuple[EventBound, ...]:
@@ -352,8 +388,9 @@ def event_bounds(article: Article, peers: Sequence[Article]) -> tuple[EventBound
 
     A sentence of the article with a relative phrase ("Last week, crowds stormed the depot";
     "two days ago"; "on Monday") is matched to the sentence of a dated peer that reports the same
-    event on a known day D (shared content words); the phrase then says when the article was
-    written relative to D ("last week": in the calendar week after D's).
+    event on a known day D (shared content words, weighted by how rare they are in the story);
+    the phrase then says when the article was written relative to D ("last week": in the
+    calendar week after D's). Sentences with more than one date phrase are not used.
 
     Args:
         article: the undated article.
@@ -368,38 +405,50 @@ def event_bounds(article: Article, peers: Sequence[Article]) -> tuple[EventBound
     phrases = _relative_phrases(text)
     if not phrases:
         return ()
-    candidates: list[tuple[str, str, dt.date, str, list[str]]] = []  # (peer id, sentence, day, phrase, stems)
+    own_spans = tuple((s.start, s.end, s.paragraph) for s in article.sentences)
+    # (peer label, sentence, day, phrase, stems, lower-case stems)
+    candidates: list[tuple[str, str, dt.date, str, list[str], set[str]]] = []
+    bags: list[tuple[str, ...]] = list(_sentence_stems(text, own_spans))
     for p in sorted(peers, key=lambda x: x.id):
         if p.published is None or p.id == article.id or not p.text:
             continue
         spans = tuple((s.start, s.end, s.paragraph) for s in p.sentences)
+        bags.extend(_sentence_stems(p.text, spans))
         label = f"{p.id} (dated by inference)" if p.published_from == "inferred" else p.id
         for sentence, day, phrase in _dated_sentences(p.text, p.published, spans):
-            candidates.append((label, sentence, day, phrase, content_stems(sentence, drop_dates=True)))
+            candidates.append((label, sentence, day, phrase, content_stems(sentence, drop_dates=True),
+                               _common_stems(sentence)))
     if not candidates:
         return ()
-    own = [(kind, n, phrase, content_stems(_sentence_around(text, s, e), drop_dates=True))
-           for kind, n, phrase, s, e in phrases]
-    idf = idf_weights([c[4] for c in candidates] + [o[3] for o in own])
+    idf = idf_weights(bags)
+    own_phrases = _phrases_by_sentence(text, None, own_spans)
     bounds: list[EventBound] = []
-    for kind, n, phrase, stems in own:
-        if len(set(stems)) < _EVENT_MIN_SHARED:
+    for kind, n, phrase, start, end in phrases:
+        key = _sentence_span(text, own_spans, start, end)
+        if len(own_phrases.get(key, ())) > 1:
             continue
-        best: tuple[float, str, dt.date, str, tuple[dt.date, dt.date]] | None = None
-        for pid, sentence, day, peer_phrase, peer_stems in candidates:
+        stems = content_stems(text[key[0]:key[1]], drop_dates=True)
+        common = _common_stems(text[key[0]:key[1]])
+        if len(set(stems)) < _EVENT_MIN_SHARED or len(common) < _EVENT_MIN_SHARED_COMMON:
+            continue
+        matches: list[tuple[float, str, dt.date, str, tuple[dt.date, dt.date]]] = []
+        for pid, sentence, day, peer_phrase, peer_stems, peer_common in candidates:
             window = _window_after(kind, n, day)
             if window is None:
                 continue
-            if len(set(stems) & set(peer_stems)) < _EVENT_MIN_SHARED:
+            if (len(set(stems) & set(peer_stems)) < _EVENT_MIN_SHARED
+                    or len(common & peer_common) < _EVENT_MIN_SHARED_COMMON):
                 continue
             score = weighted_overlap(stems, peer_stems, idf)
-            if score < _EVENT_MIN_SCORE:
-                continue
-            if best is None or score > best[0]:  # candidates come in a fixed order: ties keep the first
-                best = (score, pid, day, peer_phrase, window)
-        if best is None:
+            if score >= _EVENT_MIN_SCORE:
+                matches.append((score, pid, day, peer_phrase, window))
+        if not matches:
             continue
-        score, pid, day, peer_phrase, (lo, hi) = best
+        # Candidates come in a fixed order and the sort is stable: ties keep the first.
+        matches.sort(key=lambda m: -m[0])
+        score, pid, day, peer_phrase, (lo, hi) = matches[0]
+        if any(m[0] >= _EVENT_RIVAL_SHARE * score and (m[4][0] > hi or m[4][1] < lo) for m in matches[1:]):
+            continue
         after = f"written on {lo.isoformat()}" if lo == hi else \
             f"written on or after {lo.isoformat()}, by {hi.isoformat()}"
         bounds.append(EventBound(lo, hi, day, score, f"{phrase!r} matches the event {pid} reports with "

@@ -378,7 +378,8 @@ def render_markdown(dossier: Dossier, *, groups_file: str | Path | None = None) 
     for n, v in enumerate(views, 1):
         out += ["", f"## {n}. {_md(v['title'] or v['id'])}", ""]
         span = f" · {v['start']} to {v['end']}" if v["start"] else ""
-        out.append(f"{len(v['sources'])} articles: {', '.join(_md(s['label']) for s in v['sources'])}{span}")
+        n_sources = len(v['sources'])
+        out.append(f"{n_sources} article{'' if n_sources == 1 else 's'}: {', '.join(_md(s['label']) for s in v['sources'])}{span}")
         for c in v["copies"]:
             out.append(f"- {_md(c['copy'])} reprints {_md(c['original'])} ({c['shared']:.0%} shared)")
 

@@ -98,3 +98,73 @@ def test_peers_from_another_year_are_not_trusted():
     day, evidence = infer_date(a, [peer])
     assert D(2013, 3, 5) <= day <= D(2013, 3, 12)
     assert any("ignored" in e for e in evidence)
+
+
+# An invented story: a dated report of a flood on Monday 8 March 2021 (published the next day).
+_FLOOD_PEER = ("Flooding swept through the river town of Marlow on Monday, destroying the old stone bridge and "
+               "forcing hundreds of families from their homes. Rescue crews worked through the night.")
+
+
+def _flood_story(undated_text: str):
+    peer = clean_article(RawArticle(id="peer", text=_FLOOD_PEER, published="2021-03-09"))
+    undated = clean_article(RawArticle(id="undated", text=undated_text))
+    return peer, undated
+
+
+def test_last_week_places_the_article_in_the_week_after_the_event_its_story_dates():
+    peer, undated = _flood_story(
+        "Last week, floods destroyed the old stone bridge in Marlow and forced hundreds of families from their homes. "
+        "The town council said on Thursday that rebuilding would take a year.")
+    day, evidence = infer_date(undated, [peer])
+    # The flood was on Monday 8 March; "last week" → written from Monday 15 March, and "on Thursday"
+    # must then name the Thursday before the day of writing.
+    assert D(2021, 3, 15) <= day <= D(2021, 3, 21)
+    assert any("Last week" in e and "peer" in e and "2021-03-08" in e and "2021-03-15" in e for e in evidence)
+    # Without the relative phrase, the same story gives no such bound.
+    plain = clean_article(RawArticle(id="undated", text=undated.text.replace("Last week, floods", "Floods")))
+    got = infer_date(plain, [peer])
+    assert got is None or got[0] < D(2021, 3, 15)
+
+
+def test_days_ago_and_yesterday_count_from_the_event_day():
+    peer, undated = _flood_story("Two days ago, floods destroyed the old stone bridge in Marlow, forcing hundreds "
+                                 "of families from their homes.")
+    assert infer_date(undated, [peer])[0] == D(2021, 3, 10)
+    peer, undated = _flood_story("Floods yesterday destroyed the old stone bridge in Marlow, forcing hundreds "
+                                 "of families from their homes.")
+    assert infer_date(undated, [peer])[0] == D(2021, 3, 9)
+
+
+def test_a_weekday_phrase_must_fit_the_event_day():
+    from crossread.clean.dating import event_bounds
+
+    peer, fits = _flood_story("Floods on Monday destroyed the old stone bridge in Marlow, forcing hundreds of "
+                              "families from their homes.")
+    bounds = event_bounds(fits, [peer])
+    assert [(b.lo, b.hi) for b in bounds] == [(D(2021, 3, 8), D(2021, 3, 14))]
+    _, wrong_day = _flood_story("Floods on Wednesday destroyed the old stone bridge in Marlow, forcing hundreds of "
+                                "families from their homes.")
+    assert event_bounds(wrong_day, [peer]) == ()
+
+
+def test_shared_names_alone_are_not_the_same_event():
+    from crossread.clean.dating import event_bounds
+
+    peer = clean_article(RawArticle(id="p", text="Mayor Ada Brook of Marlow opened the Kestrel Library on Monday.",
+                                    published="2021-03-09"))
+    other = clean_article(RawArticle(id="u", text="Last week Mayor Ada Brook of Marlow met the Kestrel Library staff "
+                                                   "about budget cuts."))
+    assert event_bounds(other, [peer]) == ()
+
+
+def test_example_last_week_puts_the_analysis_after_the_clashes():
+    articles = _example()
+    group = StoryGroup(id="s1", article_ids=tuple(a.id for a in articles))
+    for order in (articles, list(reversed(articles))):
+        dated = {a.id: a for a in infer_dates(order, {}, [group])}
+        late = dated["004_1e6933370fb07214"]
+        # The clashes were on Monday 29 May 2023; the analysis says they were "last week".
+        assert D(2023, 6, 2) <= late.published <= D(2023, 6, 8), late.published
+        assert any("Last week" in e and "2023-05-29" in e for e in late.published_evidence)
+        for aid in ("000_a34ce80961efe815", "001_748819ecd74a2e8e"):
+            assert abs((dated[aid].published - D(2023, 5, 30)).days) <= 3, (aid, dated[aid].published)
