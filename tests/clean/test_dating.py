@@ -168,3 +168,9 @@ def test_example_last_week_puts_the_analysis_after_the_clashes():
         assert any("Last week" in e and "2023-05-29" in e for e in late.published_evidence)
         for aid in ("000_a34ce80961efe815", "001_748819ecd74a2e8e"):
             assert abs((dated[aid].published - D(2023, 5, 30)).days) <= 3, (aid, dated[aid].published)
+
+
+def test_a_place_named_like_a_month_is_no_month():
+    ev = read_evidence("Crews worked in Marlow and in Mayfield through the night.", D(2021, 6, 10))
+    assert ev.month_floor is None
+    assert read_evidence("Crews worked in March.", D(2021, 6, 10)).month_floor[0] == D(2021, 3, 1)
