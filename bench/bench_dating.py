@@ -4,7 +4,8 @@
 
 For each article whose text gives a date (published_from='text'), the date is hidden and
 ``infer_date`` is asked for it twice: with the other dated articles of its gold story as peers,
-and from its own text alone. Prints how many are dated, and the share within 1 and 3 days.
+and from its own text alone. Prints how many are dated, the share within 1 and 3 days, and how
+many used a relative phrase ("last week", "yesterday") matched to an event a peer dates.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def main() -> int:
     arts = {r["id"]: clean_article(RawArticle(id=r["id"], text=r["text"], url=r.get("url"), outlet=r.get("outlet")))
             for r in records}
     for label, with_peers in (("with story peers", True), ("text alone", False)):
-        errors, undated, n = [], 0, 0
+        errors, undated, n, by_event = [], 0, 0, 0
         for story in gold:
             for aid in story["article_ids"]:
                 a = arts[aid]
@@ -44,13 +45,14 @@ def main() -> int:
                     undated += 1
                 else:
                     errors.append(abs((got[0] - a.published).days))
+                    by_event += any("matches the event" in e for e in got[1])
         dated = len(errors)
         if not dated:
             print(f"{label}: {n} articles, none dated")
             continue
         print(f"{label:<17} {n} articles, {dated} dated, {undated} left undated; within 1 day "
               f"{sum(e <= 1 for e in errors) / dated:.3f}, within 3 days {sum(e <= 3 for e in errors) / dated:.3f}, "
-              f"median error {statistics.median(errors)} days")
+              f"median error {statistics.median(errors)} days; {by_event} bounded by an event a peer dates")
     return 0
 
 

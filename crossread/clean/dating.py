@@ -11,7 +11,12 @@ An article with no known date gets one only from evidence, never by default:
 * its **story**: the published dates of the other articles of its ``StoryGroup``
   and the days *their* texts mention. News reports what just happened, so the
   best day is the one where the article's own weekday events land on days the
-  story is about, and the latest event is as recent as possible.
+  story is about, and the latest event is as recent as possible;
+* **events its story dates**: a sentence with a relative phrase ("Last week, ...",
+  "two days ago", "yesterday", "on Monday") that reports the same thing as a
+  sentence of a dated peer (shared content words) places the writing relative to
+  the peer's day for it: "last week" means the calendar week after that day's,
+  "on Monday" a day within the six after that Monday (which must be a Monday).
 
 The result is marked ``published_from='inferred'`` with the evidence in
 ``published_evidence``; with no evidence the date stays None. Date mentions are
@@ -235,9 +240,9 @@ def _weekday_on(ev: DateEvidence, day: dt.date) -> bool:
 # --------------------------------------------------------------------------- events the story dates
 
 # A sentence of the undated article and one of a peer report the same event when the peer's
-# sentence covers this much of the smaller one's content words (idf-weighted over the candidate
-# sentences, so words every sentence of the story shares count little) and shares at least
-# _EVENT_MIN_SHARED content words.
+# sentence covers this much of the smaller one's content words (idf-weighted over every sentence
+# of the article and its peers, so words the whole story repeats count little) and shares at
+# least _EVENT_MIN_SHARED content words. Set on ecbplus-dev (bench/bench_dating.py).
 _EVENT_MIN_SCORE = 0.4
 _EVENT_MIN_SHARED = 3
 # ... of which this many are written in lower case: names alone (the story's protagonists) do not
@@ -342,15 +347,20 @@ def _phrases_by_sentence(text: str, anchor: dt.date | None,
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _dated_sentences(text: str, published: dt.date,
-                     spans: tuple[tuple[int, int, int], ...]) -> list[tuple[str, dt.date, str]]:
-    """The sentences of a dated article that report one recent past day: (sentence, day, phrase).
+@lru_cache(maxsize=1024)
+def _dated_sentences(
+    text: str, published: dt.date, spans: tuple[tuple[int, int, int], ...],
+) -> tuple[tuple[str, dt.date, str, tuple[str, ...], frozenset[str]], ...]:
+    """The sentences of a dated article that report one recent past day: (sentence, day, phrase,
+    content stems, lower-case content stems); cached, every undated article of a story asks.
 
     The day is the one the analyse stage's resolver gives the sentence's date phrase with the
     article's date as anchor ("on Monday" in an article of Tuesday → the day before). A sentence
     with two date phrases ("fired last week, he shot three on Monday") is left out: which one the
     shared words belong to is unclear.
     """
+    from ..reconcile.statements_text import content_stems
+
     out = []
     for (a, b), phrases in sorted(_phrases_by_sentence(text, published, spans).items()):
         if len(phrases) != 1:
@@ -363,8 +373,10 @@ def _dated_sentences(text: str, published: dt.date,
         except ValueError:
             continue
         if 0 <= (published - day).days <= _EVENT_MAX_AGE_DAYS:
-            out.append((text[a:b], day, text[p["start"]:p["end"]]))
-    return out
+            sentence = text[a:b]
+            out.append((sentence, day, text[p["start"]:p["end"]], tuple(content_stems(sentence, drop_dates=True)),
+                        frozenset(_common_stems(sentence))))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
@@ -407,19 +419,17 @@ def event_bounds(article: Article, peers: Sequence[Article]) -> tuple[EventBound
         return ()
     own_spans = tuple((s.start, s.end, s.paragraph) for s in article.sentences)
     # (peer label, sentence, day, phrase, stems, lower-case stems)
-    candidates: list[tuple[str, str, dt.date, str, list[str], set[str]]] = []
-    bags: list[tuple[str, ...]] = list(_sentence_stems(text, own_spans))
-    for p in sorted(peers, key=lambda x: x.id):
-        if p.published is None or p.id == article.id or not p.text:
-            continue
+    candidates: list[tuple[str, str, dt.date, str, tuple[str, ...], frozenset[str]]] = []
+    usable = [p for p in sorted(peers, key=lambda x: x.id) if p.published is not None and p.id != article.id and p.text]
+    for p in usable:
         spans = tuple((s.start, s.end, s.paragraph) for s in p.sentences)
-        bags.extend(_sentence_stems(p.text, spans))
         label = f"{p.id} (dated by inference)" if p.published_from == "inferred" else p.id
-        for sentence, day, phrase in _dated_sentences(p.text, p.published, spans):
-            candidates.append((label, sentence, day, phrase, content_stems(sentence, drop_dates=True),
-                               _common_stems(sentence)))
+        candidates.extend((label, *c) for c in _dated_sentences(p.text, p.published, spans))
     if not candidates:
         return ()
+    bags: list[tuple[str, ...]] = list(_sentence_stems(text, own_spans))
+    for p in usable:
+        bags.extend(_sentence_stems(p.text, tuple((s.start, s.end, s.paragraph) for s in p.sentences)))
     idf = idf_weights(bags)
     own_phrases = _phrases_by_sentence(text, None, own_spans)
     bounds: list[EventBound] = []
@@ -588,8 +598,9 @@ def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
                 groups: Sequence[StoryGroup]) -> tuple[Article, ...]:
     """Articles with ``published`` inferred (``published_from='inferred'``) where it was unknown.
 
-    Only dates known from metadata or the text count as evidence from peers, so the
-    result does not depend on the order articles come in.
+    A first pass counts only peers dated from metadata or their text; a second lets the
+    events of peers dated by the first pass bound an article's relative phrases ("last
+    week"). Neither pass depends on the order articles come in.
 
     Args:
         articles: the cleaned articles.
@@ -636,12 +647,12 @@ def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
             out.append(a)
             continue
         ids = story_of(a)
-        inferred = [first[x] for x in ids if x in first]
+        # Articles dated by inference in an earlier run (``crossread add``) count like the first pass's.
+        inferred = [first.get(x) or by_id[x] for x in ids
+                    if x in first or (by_id[x].published_from == "inferred" and by_id[x].published is not None)]
         result = first.get(a.id)
-        if inferred:
+        if inferred and _relative_phrases(a.text or ""):
             peers = [by_id[x] for x in ids if by_id[x].published_from in ("metadata", "text")]
-            second = attempt(a, peers, peers + inferred)
-            if second is not None and any(" matches " in e for e in second.published_evidence):
-                result = second
+            result = attempt(a, peers, peers + inferred) or result
         out.append(result or a)
     return tuple(out)
