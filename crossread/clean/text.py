@@ -87,6 +87,8 @@ def _sentence_ends(paragraph: str) -> list[int]:
         if nxt is None:
             continue  # next word is lower case: "... the U.S. military", "approx. five"
         punct = m.group()
+        if punct == "." and paragraph[m.start() - 1 : m.start()].isdigit() and paragraph[nxt.end() - 1].isdigit():
+            continue  # "magnitude 6. 1", "at 3. 30": news does not open a sentence with a numeral
         if punct[0] == ".":
             before = _WORD_BEFORE.search(paragraph, max(0, m.start() - 30), m.start() + 1)
             if before:

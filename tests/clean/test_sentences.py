@@ -23,6 +23,7 @@ def _sentences(text: str) -> list[str]:
         ("Troops left the U.S. The next day was calm.", ["Troops left the U.S.", "The next day was calm."]),
         ("Was it over? Nobody knew... Later, yes.", ["Was it over?", "Nobody knew...", "Later, yes."]),
         ("Acme Corp. said profits fell.", ["Acme Corp. said profits fell."]),
+        ("A magnitude 6. 1 quake hit. 12 people died.", ["A magnitude 6. 1 quake hit.", "12 people died."]),
     ],
 )
 def test_sentences_split_news_prose(text: str, expected: list[str]) -> None:
