@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -481,7 +481,26 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
                                                     None, noun), rules, predicates))
     out.sort(key=lambda r: (r.start, r.end))
-    return tuple(out)
+    return tuple(_conversions(text, out))
+
+
+def _conversions(text: str, reports: list[FigureReport]) -> list[FigureReport]:
+    """A figure in brackets right after one in another unit ("60 km (36 miles)") is a converted,
+    rounded figure: read it as "about".  Not money: a sum in another currency is a figure of its own
+    (the rate of the day is a choice, and outlets differ on it)."""
+    lx = lexicon()
+    money = set(lx["currency_prefixes"].values()) | set(lx["currency_words"].values())
+    out = list(reports)
+    for k in range(1, len(out)):
+        r, prev = out[k], out[k - 1]
+        if r.qualifier is not None or r.value is None or not r.unit or not prev.unit or prev.unit == r.unit:
+            continue
+        if money & set(r.unit.split()):
+            continue
+        if re.fullmatch(r"\s*\(\s*", text[prev.end : r.start]):
+            low, high = qualifier_bounds(r.value, "about")
+            out[k] = replace(r, qualifier="about", low=low, high=high)
+    return out
 
 
 @dataclass

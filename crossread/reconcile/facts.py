@@ -13,7 +13,10 @@ figure.  A third pass works on the structure of a story instead of wording: a st
 so groups that measure the same dimension (same counted kind and predicate, or the same unit),
 from different articles, about no different named subject, with values within a factor of two,
 are one quantity reported differently: "5.9" from three outlets and "6.1" from two is one
-disputed magnitude.
+disputed magnitude.  An article with reports in both groups usually means two quantities, except
+when it gives both sides itself: close values in two sentences ("an $82 million deal" ... "the $80
+million offer"), or one sentence naming a source between them ("no injuries (the Post says three
+people were injured)"); "none" against a small count of the same thing is a dispute too.
 
 The verdict comes from the interval each report allows (``facts_verdict``); a syndicated copy
 counts once, unless another outlet ran it.  A conflict is "evolving" when the articles' dates
@@ -88,6 +91,14 @@ class FactWeights:
     dimension_merge: bool = True
     dimension_ratio: float = 2.0  # the two groups' values within this factor of each other
     dimension_shared: float = 0.0  # at most this share of the smaller group's articles in common
+    # ... not counting an article that states both values in different sentences when the values
+    # are close (within this share): "an $82 million deal" ... "the $80 million offer"; nor one
+    # that gives both in one sentence with a source named between them ("X said 5.9, but Y said 6.1")
+    shared_close: float = 0.05
+    subjects_shared_name: bool = True  # two subjects named, but the same name around both: one quantity
+    shared_typical: bool = True  # an article in common counts only when typical of both groups
+    dimension_middle: bool = True  # compare the groups' middle values, not their extremes (one stray value)
+    zero_dispute: float = 10.0  # "no one was hurt" and a count of hurt up to this many: one disputed count
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -171,8 +182,8 @@ def _subject(article: Article | None, report: FigureReport) -> str | None:
     for m in _NAME.finditer(text, lo, hi):
         if report.start <= m.start() < report.end:
             continue
-        if (m.end() == hi and hi < len(text) and text[hi].isalpha()) or (m.start() == lo and lo > 0 and text[lo - 1].isalpha()):
-            continue  # a word cut by the window ("Su" of "Sunday") is no name
+        if (m.end() < len(text) and text[m.end()].isalpha()) or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue  # a piece of a word ("Su" of "Sunday" cut by the window, "Os" of "KOs") is no name
         w = m.group()
         if w.lower() in stop or w.lower() in _months():
             continue
@@ -181,6 +192,9 @@ def _subject(article: Article | None, report: FigureReport) -> str | None:
         gap = report.start - m.end() if m.end() <= report.start else m.start() - report.end
         if any(c in text[min(m.end(), report.end) : max(m.start(), report.start)] for c in ";:"):
             continue
+        after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if after and after.group().lower() in _attribution():
+            continue  # "the Post says", "Reuters reported": the source, not what the figure is about
         if best is None or gap < best[0]:
             best = (gap, w)
     return best[1] if best else None
@@ -257,6 +271,11 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     return frozenset(lexicon()["months"]) | frozenset(lexicon()["weekdays"])
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> frozenset[str]:
+    return frozenset(lexicon().get("attribution_words", ()))
 
 
 def _context(article: Article | None, report: FigureReport, window: int, w_prefix: int = 64) -> list[tuple[str, float]]:
@@ -503,7 +522,7 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     cannot = f["cannot"]
 
     def apart(a: int, b: int) -> str | None:
-        why = _dimension_apart(info[a], info[b], w)
+        why = _dimension_apart(info[a], info[b], w, f)
         if why is None and cannot[np.ix_(members[a], members[b])].any():
             why = "ruled out by the first pass"
         return why
@@ -512,15 +531,17 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     while changed:
         changed = False
         live = sorted(members, key=lambda lab: (-len(members[lab]), lab))
-        # cheap filter first (same units, values within the ratio); a merge only widens a group's
-        # range, so the pairs that pass stay a superset of those that can still join
-        lo = np.array([info[lab]["lo"] for lab in live])
-        hi = np.array([info[lab]["hi"] for lab in live])
+        # cheap filter first (same units, values within the ratio); after any merge the filter runs
+        # again on the new groups, so the loop stops only when no pair left can join
+        key = "mid_" if w.dimension_middle else ""
+        lo = np.array([info[lab][key + "lo"] for lab in live])
+        hi = np.array([info[lab][key + "hi"] for lab in live])
         dims = {d: k for k, d in enumerate(sorted({info[lab]["dims"] for lab in live}, key=sorted))}
         dim = np.array([dims[info[lab]["dims"]] for lab in live])
         with np.errstate(invalid="ignore", divide="ignore"):
-            near = (dim[:, None] == dim[None, :]) & (lo[:, None] > 0) & (lo[None, :] > 0) & (
-                np.maximum(hi[:, None], hi[None, :]) <= w.dimension_ratio * np.minimum(lo[:, None], lo[None, :]))
+            near = (dim[:, None] == dim[None, :]) & (lo[:, None] >= 0) & (lo[None, :] >= 0) & (
+                (np.maximum(hi[:, None], hi[None, :]) <= w.dimension_ratio * np.minimum(lo[:, None], lo[None, :]))
+                | ((np.minimum(lo[:, None], lo[None, :]) == 0) & (np.maximum(hi[:, None], hi[None, :]) <= w.zero_dispute)))
         for i, j in zip(*np.nonzero(np.triu(near, 1))):
             a, b = live[int(i)], live[int(j)]
             if a in members and b in members and apart(a, b) is None:
@@ -551,6 +572,7 @@ def _group_summary(ix: list[int], f: dict) -> dict:
     main_counted = _main(counted)
     main_pred = _main(Counter(p for p in f["predicate"][ix].tolist() if p >= 0))
     return dict(
+        ix=list(ix),
         articles=set(f["article"][ix].tolist()),
         dims=frozenset(f["dim"][ix].tolist()) - {-1},
         counted=counted,
@@ -561,17 +583,60 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         subjects=set(f["subject"][ix].tolist()) - {-1},
         subject_stems={f["subject_stem"][i] for i in ix} - {None},
         words=set().union(*(f["context_words"][i] for i in ix)),
+        names=Counter(n for i in ix for n in f["context_names"][i]),
         personal=bool(f["personal"][ix].any()),
         generic=bool(f["generic"][ix].any()),
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
+        mid_lo=vals[(len(vals) - 1) // 2] if vals else math.nan, mid_hi=vals[len(vals) // 2] if vals else math.nan,
     )
 
 
-def _dimension_apart(sa: dict, sb: dict, w: FactWeights) -> str | None:
+def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bool:
+    """Whether one article's reports in two groups read as two accounts of one quantity, not two
+    quantities: its report in one group is a stray there (another noun than the group counts); or
+    one sentence gives both values with a source named between them; or two sentences give values
+    within ``shared_close`` of each other."""
+    ia = [i for i in sa["ix"] if f["article"][i] == article]
+    ib = [i for i in sb["ix"] if f["article"][i] == article]
+    if w.shared_typical and (not any(_typical(i, sa, f) for i in ia) or not any(_typical(j, sb, f) for j in ib)):
+        return True  # the article's report in one group is a stray there (another noun or verb)
+    same = [f["sentence"][i] == f["sentence"][j] for i in ia for j in ib]
+    if any(same):
+        # one sentence giving both values: a dispute only when a source is named between them
+        return all(same) and all(_credited_between(f, i, j) for i in ia for j in ib)
+    vals = [v for v in f["base"][ia + ib].tolist() if v == v]
+    if len(vals) < 2 or min(vals) <= 0:
+        return False
+    return max(vals) / min(vals) - 1.0 <= w.shared_close
+
+
+def _common_name(sa: dict, sb: dict) -> bool:
+    """Whether a name is around most reports of both groups (the place both figures are measured from)."""
+    na, nb = len(sa["ix"]), len(sb["ix"])
+    return any(c * 2 > na and sb["names"][name] * 2 > nb for name, c in sa["names"].items())
+
+
+def _typical(i: int, summary: dict, f: dict) -> bool:
+    """Whether report ``i`` counts what its group counts (or names no noun)."""
+    c = int(f["counted"][i])
+    return c < 0 or summary["main_counted"] < 0 or c == summary["main_counted"]
+
+
+def _credited_between(f: dict, i: int, j: int) -> bool:
+    """Whether the words between two figures of one sentence credit the second to a source: "the
+    centre said 5.9, but the survey said 6.1" gives both sides of a dispute, not two quantities."""
+    (text, _, a_end), (_, b_start, _) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
+    cues = _attribution()
+    return any(m.group().lower() in cues for m in _WORD.finditer(text, a_end, max(a_end, b_start)))
+
+
+def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) -> str | None:
     """Why two groups of one story are not one dimension (None when they are)."""
     if sa["dims"] != sb["dims"]:
         return "units"
-    shared = len(sa["articles"] & sb["articles"])
+    # an article giving both values may be two accounts of one figure, when other articles back the join
+    lone = sa["articles"] == sb["articles"]
+    shared = sum(1 for art in sa["articles"] & sb["articles"] if f is None or lone or not _both_sides(art, sa, sb, f, w))
     if shared and shared / min(len(sa["articles"]), len(sb["articles"])) > w.dimension_shared:
         return "shared article"  # one article stating both values usually means two quantities
     ca, cb = sa["main_counted"], sb["main_counted"]
@@ -598,11 +663,16 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights) -> str | None:
     if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
         return "personal, other subject"
     if sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]) \
-            and not (sa["subject_stems"] & sb["words"]) and not (sb["subject_stems"] & sa["words"]):
+            and not (sa["subject_stems"] & sb["words"]) and not (sb["subject_stems"] & sa["words"]) \
+            and not (w.subjects_shared_name and _common_name(sa, sb)):
         return "subjects"  # another named person, place or body, not mentioned around the other
     if sa["lo"] != sa["lo"] or sb["lo"] != sb["lo"]:
         return "no value"
-    lo, hi = min(sa["lo"], sb["lo"]), max(sa["hi"], sb["hi"])
+    key = "mid_" if w.dimension_middle else ""
+    lo, hi = min(sa[key + "lo"], sb[key + "lo"]), max(sa[key + "hi"], sb[key + "hi"])
+    if lo == 0 and w.zero_dispute and 0 < hi <= w.zero_dispute and not sa["dims"] and sa["main_pred"] >= 0 \
+            and sa["main_pred"] == sb["main_pred"] and sa["main_counted"] == sb["main_counted"] >= 0:
+        return None  # "no injuries were reported" against "three people were injured": a dispute
     if lo <= 0 or hi / lo > w.dimension_ratio:
         return "values far apart"
     return None
@@ -748,12 +818,14 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
         "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
-        "context_words": words, "subject_stem": [_stem(x)[: w.prefix] if x else None for x in subject_words],
+        "context_words": words, "context_names": names, "subject_stem": [_stem(x)[: w.prefix] if x else None for x in subject_words],
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
         "pred_clash": pred_clash,
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
+        "sentence": sentence,
+        "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
     }
 
 
@@ -783,12 +855,13 @@ def _source(article_id: str, articles: dict[str, Article], original: dict[str, s
 
 
 def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
-    """A fact keeps one report per source sentence (the first)."""
-    seen: set[tuple[str, int]] = set()
+    """A fact keeps one report per source sentence and value (the first): a sentence that gives both
+    sides of a dispute ("the centre said 5.9, the survey 6.1") keeps both."""
+    seen: set[tuple] = set()
     out = []
     for r in members:
         if r.sentence is not None:
-            key = (r.article_id, r.sentence)
+            key = (r.article_id, r.sentence, r.value)
             if key in seen:
                 continue
             seen.add(key)

@@ -25,7 +25,8 @@ _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "w
 _EPS = 1e-9
 _ABOUT = 0.10
 _NEARLY = 0.10
-_ROUND_SHARE = 0.05  # a round number stands for values within this share of it
+_ROUND_SHARE = 0.05
+_TOUCH = 1e-6  # a round number stands for values within this share of it
 
 
 def unit_parts(unit: str | None) -> tuple[float, str | None]:
@@ -94,6 +95,8 @@ def report_interval(report: FigureReport) -> tuple[float, float] | None:
     tol = _rounding(report.value or 0.0) * scale
     if dim == "time" and float(report.value or 0.0).is_integer():
         tol = scale * 0.1  # a tenth of the unit: "a week" is not "nine days", "a decade" may be "almost a decade"
+    # a hair short of half a unit: "52" and "53" (or "5.9" and "6.0") do not meet at 52.5
+    tol *= 1.0 - _TOUCH
     return v - tol, v + tol
 
 

@@ -229,3 +229,13 @@ def test_figures_glued_count_word_is_the_counted_noun():
 def test_figures_noun_of_what_befell_is_the_predicate_unless_a_verb_governs(text, predicate):
     f = [f for f in find_figures(article(text)) if f.value != 1][0]
     assert f.predicate == predicate
+
+
+def test_figures_bracketed_conversion_is_read_as_about():
+    figures = find_figures(article("The epicentre lay 60 kilometers (37 miles) south of the port."))
+    assert [(f.value, f.qualifier) for f in figures] == [(60, None), (37, "about")]
+
+
+def test_figures_bracketed_sum_in_another_currency_keeps_its_own_value():
+    figures = find_figures(article("The loan of 110 billion euros ($143 billion) was agreed on Sunday."))
+    assert [f.qualifier for f in figures] == [None, None]
