@@ -884,18 +884,43 @@ def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Ar
 
 
 def _about(members: list[FigureReport]) -> str:
-    """A short label: the commonest counted noun (or unit) and predicate ("peacekeepers injured")."""
+    """A short readable label: "peacekeepers injured", "turnout", "campaign (days)", "number injured".
+
+    The verb joins the label only when most reports carry it, and never for a share
+    ("3.5 percent voter turnout" is a turnout, not a count of voters).
+    """
     nouns = Counter(r.counted for r in members if r.counted)
     preds = Counter(r.predicate for r in members if r.predicate)
-    units = Counter(unit_parts(r.unit)[1] for r in members if r.unit)
+    units = Counter(r.unit.split()[-1] for r in members if r.unit)
+    dims = Counter(unit_parts(r.unit)[1] for r in members if r.unit)
     first = {r.counted: i for i, r in reversed(list(enumerate(members)))}
-    noun = _commonest(nouns, first) or _commonest(units) or "figure"
+    noun = _commonest(nouns, first)
     pred = _commonest(preds)
+    unit = _commonest(units)
     if noun == "age":
         return "age"
-    if pred and pred != noun and pred != "aged":
+    if pred and (preds[pred] * 2 <= len(members) or pred == noun or pred == "aged" or unit in _SHARE_UNITS):
+        pred = None
+    if noun is None:
+        if _commonest(dims) == "time" and unit:
+            return f"duration ({_unit_label(unit)})"
+        if unit and unit not in _SHARE_UNITS and not pred:
+            return _unit_label(unit)
+        return f"number {pred}" if pred else (unit or "figure")
+    if pred:
         return f"{noun} {pred}"
+    if unit and _commonest(dims) not in (None, "count") and unit not in _SHARE_UNITS and unit != noun:
+        return f"{noun} ({_unit_label(unit)})"
     return noun
+
+
+def _unit_label(unit: str) -> str:
+    """'day' -> 'days', 'mile' -> 'miles'; a currency code stays as it is."""
+    return unit if unit.isupper() or unit.endswith("s") else unit + "s"
+
+
+# Units that make a figure a share of something, not a count.
+_SHARE_UNITS = frozenset({"percent", "%", "percentage", "points"})
 
 
 def _commonest(counter: Counter[str], first: dict | None = None) -> str | None:

@@ -166,6 +166,18 @@ def test_facts_example_story(example_dir):
     assert fact_with(facts, "4,000-strong") is fact_with(facts, "Nearly 4,000")
 
 
+@pytest.mark.parametrize("text, about", [
+    ("Officials said 3.5 percent voter turnout was a record low. Turnout was 3.5 percent, officials said.", "turnout"),
+    ("The siege lasted 40 days. After the 40-day siege the town was rebuilt.", "siege (days)"),
+    ("At least 12 people were killed in the blast. The blast killed 12 people.", "people killed"),
+])
+def test_facts_labels_read_as_what_is_measured(text, about):
+    a = art("a", text)
+    b = art("b", text)
+    facts = group_facts([a, b], analyse(a, b))
+    assert about in [f.about for f in facts], [f.about for f in facts]
+
+
 def test_facts_no_injuries_against_a_credited_count_in_one_sentence_is_a_conflict():
     a = art("a", "Police said the crowd dispersed by midnight with no injuries reported "
                  "(a local paper says four people were injured).")
