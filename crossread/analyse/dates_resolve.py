@@ -255,15 +255,7 @@ def _r_month_rel(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
     if text.endswith("year"):  # "June last year"
         y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
         return cal.month(y, mo), "published"
-    direction = {
-        "last": "before",
-        "past": "before",
-        "this past": "before",
-        "next": "after",
-        "coming": "after",
-        "this coming": "after",
-        "this": "same_year",
-    }[rel]
+    direction = "same_year" if rel == "this" else _WEEKDAY_DIRECTION[rel]
     return cal.resolve_month(ctx.anchor, mo, direction), "published"
 
 
@@ -403,6 +395,7 @@ def _r_deictic(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
     return cal.day(ctx.anchor + dt.timedelta(days=offset)), "published"
 
 
+# "last/next/this Monday"; months use the same words ("this" meaning the same year there).
 _WEEKDAY_DIRECTION = {
     "last": "before",
     "past": "before",

@@ -6,23 +6,16 @@ lookups and compiled patterns. Everything is cached: build once per process.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ..textsim import fold  # re-exported: the key names are compared by
 
 __all__ = ["Lexicon", "lexicon", "fold"]
 
 _DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
-
-@lru_cache(maxsize=16384)
-def fold(text: str) -> str:
-    """Lower case without accents or curly apostrophes: the key names are compared by ("Vučić" = "vucic")."""
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def _lines(name: str) -> list[str]:

@@ -359,7 +359,7 @@ def _dated_sentences(
     with two date phrases ("fired last week, he shot three on Monday") is left out: which one the
     shared words belong to is unclear.
     """
-    from ..reconcile.statements_text import content_stems
+    from ..textsim import content_stems
 
     out = []
     for (a, b), phrases in sorted(_phrases_by_sentence(text, published, spans).items()):
@@ -382,7 +382,7 @@ def _dated_sentences(
 @lru_cache(maxsize=1024)
 def _sentence_stems(text: str, spans: tuple[tuple[int, int, int], ...]) -> tuple[tuple[str, ...], ...]:
     """Content-word stems of each sentence (for the idf of a story's words)."""
-    from ..reconcile.statements_text import content_stems
+    from ..textsim import content_stems
 
     cuts = [(a, b) for a, b, _ in spans] or [(0, len(text))]
     return tuple(tuple(content_stems(text[a:b], drop_dates=True)) for a, b in cuts)
@@ -390,7 +390,7 @@ def _sentence_stems(text: str, spans: tuple[tuple[int, int, int], ...]) -> tuple
 
 def _common_stems(sentence: str) -> set[str]:
     """Stems of the sentence's content words written in lower case (not names)."""
-    from ..reconcile.statements_text import content_stems
+    from ..textsim import content_stems
 
     return set(content_stems(" ".join(w for w in sentence.split() if w[:1].islower()), drop_dates=True))
 
@@ -411,7 +411,7 @@ def event_bounds(article: Article, peers: Sequence[Article]) -> tuple[EventBound
     Returns:
         One bound per phrase that matched, best match first.
     """
-    from ..reconcile.statements_text import content_stems, idf_weights, weighted_overlap
+    from ..textsim import content_stems, idf_weights, weighted_overlap
 
     text = article.text or ""
     phrases = _relative_phrases(text)

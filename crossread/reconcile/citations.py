@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Article, BriefSentence, Dossier, Story
+from ..textsim import fold
 
 __all__ = [
     "CitationCheck",
@@ -74,11 +74,6 @@ def _lexicon() -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=65536)  # called on every capitalised word of a story; names repeat
-def fold(text: str) -> str:
-    """Accent-free, case-folded form used to compare names ("Vučić" == "vucic")."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def _number_value(token: str) -> float | None:

@@ -18,7 +18,7 @@ from ..model import Article, Quote, StatementGroup
 from .statements_entities import canonical_entities
 from .statements_names import is_pronoun, strip_determiners
 from .statements_speakers import resolve_speakers
-from .statements_text import content_stems, idf_weights, reporting_words, weighted_overlap, words
+from ..textsim import content_stems, idf_weights, reporting_words, weighted_overlap, words
 
 __all__ = ["canonical_entities", "resolve_speakers", "group_statements"]
 

@@ -29,7 +29,7 @@ from .statements_names import (
     parse_role,
     roles_match,
 )
-from .statements_text import fold, load_lexicon, words
+from ..textsim import fold, load_lexicon, words
 
 __all__ = ["canonical_entities", "similar"]
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .statements_text import fold, load_lexicon
+from ..textsim import fold, load_lexicon
 
 __all__ = ["RoleKey", "parse_role", "parse_mention", "roles_match", "qualifiers_match", "name_parts", "is_pronoun",
            "given_names_compatible", "acronym_of", "find_role_mentions", "strip_determiners"]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, ArticleAnalysis, TimeExpression, TimelineEvent
-from .statements_text import content_stems, idf_weights, load_lexicon, words
+from ..textsim import content_stems, idf_weights, load_lexicon, words
 
 __all__ = ["build_timeline", "parse_value"]
 

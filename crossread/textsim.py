@@ -1,4 +1,7 @@
-"""Text helpers shared by the statement and timeline reconcilers: word lists, tokens, stems, overlap.
+"""Text comparison shared across stages: accent folding, tokens, stems, idf-weighted overlap.
+
+Used by the reconcilers (speakers, statements, timeline, citations), by the entity reader's lexicon
+and by the dating of undated articles, so it lives outside any one stage.
 
 Written by hand because what is needed is small and specific: accent-folded tokens, a light suffix
 stripper (no stemmer library ships without downloaded data here) and an idf-weighted overlap that
@@ -48,6 +51,8 @@ def _words_data() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefolded, accents removed, curly quotes made straight: 'Vučić’s' -> "vucic's"."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTE_MAP))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
