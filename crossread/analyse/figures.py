@@ -7,6 +7,10 @@ fraction, scale ("million", "bn"), percent, unit, "-year-old", range partner and
 counted noun to the right.  Years, dates, times of day, ordinals, list numbering and
 numbers that are part of a name ("Flight 370", "AK-47", "No. 10") are skipped.
 
+Text tokenised word by word (as in the ECB+ corpus) splits decimal points off: "6. 1", "a. 919".  Each
+article is checked once for how it writes decimals (``_decimal_style``); only where it plainly splits
+them is "6. 1" read as 6.1, so that in ordinary text "in 2005. 3 people died" stays two sentences.
+
 The word lists live in ``crossread/data/figures/lexicon.json``.
 
 ``value`` is the number as stated: for "$80 million" it is 80 with unit "million USD"
@@ -230,6 +234,93 @@ _ART_AFTER = re.compile(r"\s?-?\s?(?:per\s?cent|percent|%|million|billion|trilli
 _ART_BEFORE = re.compile(r"(?:magnitude|registering|measuring|measured)(?:\s|-|\sof\s|\sat\s)(?:at least\s)?$", re.IGNORECASE)
 
 
+# Tokenised text (ECB+ and similar) splits every decimal point off: "6. 1", ". 308".  Such an article has no
+# unsplit decimal anywhere and shows the split in a context where nothing else can be meant (a currency or
+# percent, "a. m.", "of. 09"); only there is any "6. 1" read as a decimal (in running text "in 2005. 3 people
+# died" is two sentences).
+_UNSPLIT_DECIMAL = re.compile(r"\d\.\d")
+_SPLIT_MARKS = re.compile(
+    r"\b[ap]\. m\.|[$£€]\d{1,3}\. \d|\d\. \d{1,2}\s?-?\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|magnitude\b)"
+    r"|\bmagnitude[- ](?:of |at )?\d\. \d|(?:\b(?:an?|of|including)|[(,:;])\. \d", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _split_not_after() -> re.Pattern[str]:
+    """What never follows a split decimal: a date chain ("08. 07. 2012"), a time ("05. 51") or a month
+    ("Aged 91. 07 June 2013": a headline, then a dateline)."""
+    return re.compile(rf"\.\s?\d|\s?[-/:]\s?\d|\s(?:{_alt(lexicon()['months'])})\b\.?", re.IGNORECASE)
+
+
+def _decimal_style(text: str) -> str:
+    """How the text writes decimals: "whole" ("22.4bn"), "split" by tokenisation ("22. 4bn", "a. 919";
+    see ``_SPLIT_MARKS``) or "unknown" (no decimal seen)."""
+    if _UNSPLIT_DECIMAL.search(text):
+        return "whole"
+    return "split" if _SPLIT_MARKS.search(text) else "unknown"
+
+
+def _split_decimal_ok(text: str, m: re.Match[str]) -> bool:
+    """Whether "6. 1" (``m`` a ``digits`` match with an ``art`` group) reads as 6.1 in tokenised text."""
+    whole = m.group("int")
+    frac = m.group("art")[2:]
+    if len(whole) > 3 or "," in whole or (len(whole) == 2 and whole[0] == "0") or len(frac) > 2:
+        return False  # "2005. 3" is a year; "05. 51" a time of day
+    return _split_not_after().match(text, m.end("art")) is None
+
+
+def _leading_dot_decimal(text: str, pos: int, end: int, rules: _Rules, *, style: str) -> bool:
+    """Whether the digits at ``pos``..``end`` right after ". " are a decimal whose point tokenisation split
+    off (". 308 with 33 homers", "a. 919 OPS", "(. 535)") rather than a number opening a sentence."""
+    if pos < 3 or text[pos - 2 : pos] != ". " or text[pos - 3].isdigit():
+        return False
+    digits = text[pos:end]
+    if not digits.isdigit() or len(digits) > 3:
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "-:/.'’") and not (
+            text[end] == "." and (end + 1 >= len(text) or text[end + 1] in " \n")):
+        return False
+    if style == "whole":
+        return False  # the article writes decimals whole: ". 308" is a sentence end and a new number
+    before = text[pos - 3]
+    if before in "(,:;":
+        return True
+    pw = re.search(r"([A-Za-z]+)$", text[max(0, pos - 16) : pos - 2])
+    if pw is None or not pw.group(1).islower():
+        return False
+    if pw.group(1) in _decimal_lead_words():
+        return True
+    if not (len(digits) == 3 or digits[0] == "0"):
+        return False
+    # after another word ("hit. 308"): only where a count opening a sentence cannot be meant
+    nxt = re.match(r"\s*([,;)]|$)|\s([A-Za-z]+)", text[end : end + 24])
+    if nxt is None:
+        return False
+    word = nxt.group(2)
+    if word is None:
+        return True
+    wl = word.lower()
+    if wl in ("with", "and", "in", "for", "at", "on", "against", "as"):
+        return True
+    plural = wl.endswith("s") or (wl in _counted_words() and wl + "s" not in _counted_words())  # "people"
+    return (word.islower() and not plural and wl not in rules.stop and not _is_verb(wl, rules)
+            and (style == "split" or wl not in rules.predicate_of))
+
+
+@lru_cache(maxsize=1)
+def _decimal_lead_words() -> frozenset[str]:
+    return frozenset(lexicon().get("decimal_lead_words", ()))
+
+
+@lru_cache(maxsize=1)
+def _noun_verbs() -> dict[str, frozenset[str]]:
+    return {w: frozenset(after) for w, after in lexicon().get("noun_verbs", {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _by_heads() -> frozenset[str]:
+    return frozenset(lexicon().get("by_heads", ()))
+
+
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s(?:of|at)\s|\s|-)(?:at least\s)?$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s?(?:on the richter|-?strength\b|\s?degree quake)", re.IGNORECASE)
 _RATE = re.compile(r"\s(?:per|a|an|each)\s(year|season|month|week|day|game|hour|minute|person|capita)\b"
@@ -331,6 +422,13 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
             if m.group("fsep"):
                 value += int(m.group("fnum")) / int(m.group("fden"))
                 end = m.end("fden")
+        elif (not m.group("dec") and not m.group("fnum") and end == m.end("int")
+              and (glued := _GLUED_FRACTION.match(text, m.start("int")))
+              and int(glued.group(2)) < int(glued.group(3))
+              and (rules.unit_right.match(text, glued.end()) or _compound_unit(text, glued.end(), rules))):
+            # "41/2 months": "4 1/2" whose space tokenisation lost; only before a unit, where no date can be meant
+            value = float(glued.group(1)) + int(glued.group(2)) / int(glued.group(3))
+            end = glued.end()
         elif m.group("vf") and end == m.start("vf"):
             value += {"½": 0.5, "¼": 0.25, "¾": 0.75}[m.group("vf")]
             end = m.end("vf")
@@ -361,6 +459,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
+# the whole after "N of": "(its) next 23", "the last 10", "25" (a number in digits, not a year)
+_OF_WHOLE = re.compile(r"\s+(?:(?:next|last|first|final|past|previous|remaining|opening)\s+)?"
+                       r"(?!\d{4}\b)\d{1,3}(?:,\d{3})*(?![\d.,:/-]|\s*(?:%|per\s?cent\b|percent\b))")
+_GLUED_DASH = re.compile(r"([a-z]{3,})-\d+-[a-z][\w'’-]*")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.\s?){2,}")  # "U.S.", "U. N." (tokenised)
 _DIGIT = re.compile(r"(?=[\d.])(?:\d+|(?<![\w.])\.\d)")
 
 
@@ -465,17 +568,25 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
     out: list[FigureReport] = []
     consumed = 0
     positions, predicates, maybe_zero = _candidates(text, rules)
+    style = _decimal_style(text)
     for pos in positions:
         if pos < consumed:
             continue
         try:
-            found, stop = _read_figure(text, pos, rules)
+            found, stop = _read_figure(text, pos, rules, decimals=style)
         except (ValueError, IndexError, OverflowError):  # odd input must not sink the article
             found, stop = [], pos + 1
         consumed = max(consumed, stop)
         for item in found:
             out.append(_to_report(article, text, item, rules, predicates))
     out.extend(_ordinals(article, text, rules, predicates, {(r.start, r.end) for r in out}))
+    if "both" in text:
+        for bm in _both_pattern().finditer(text):
+            # "wounding both.", "killed both of them": "both" as the verb's object is a count of two
+            if any(r.start < bm.end() and bm.start() < r.end for r in out):
+                continue
+            out.append(_to_report(article, text, _Found(bm.start(), bm.end(), bm.start(2), bm.end(2), 2.0, 2.0, 2.0,
+                                                        None, None, None), rules, predicates))
     for zm in rules.zero.finditer(text) if maybe_zero else ():
         noun = zm.group().split()[-1].lower() if not zm.group().lower().startswith(("no one", "nobody")) else "people"
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
@@ -517,9 +628,13 @@ class _Found:
     counted: str | None
 
 
-def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]:
-    """Read the figure whose number starts at ``pos``; returns what was found and where reading stopped."""
+def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown") -> tuple[list[_Found], int]:
+    """Read the figure whose number starts at ``pos``; returns what was found and where reading stopped.
+
+    ``decimals``: how the text writes decimals (see ``_decimal_style``); "split" reads "6. 1" as 6.1.
+    """
     n = len(text)
+    leading_dot = split_decimal = False
     low_text = text[pos : pos + 12].lower()
     # "a week", "a million": the article as the number one
     if low_text.startswith(("a ", "an ")):
@@ -551,9 +666,15 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
             m = rules.digits.match(text, pos)
             if m and m.group("art") and num.end == m.end("art"):
                 tail = text[num.end : num.end + 14]
-                if not (_ART_AFTER.match(tail) or rules.unit_right.match(tail) or _ART_BEFORE.search(text, max(0, pos - 30), pos)):
+                if not (_ART_AFTER.match(tail) or rules.unit_right.match(tail) or _ART_BEFORE.search(text, max(0, pos - 30), pos)
+                        or (decimals == "split" and _split_decimal_ok(text, m))):
                     num = _parse_number(text, pos, rules, allow_art=False)
                     assert num is not None
+                else:
+                    split_decimal = True
+        if not num.is_words and _leading_dot_decimal(text, pos, num.end, rules, style=decimals):
+            num = _Num(num.start, num.end, float("0." + text[num.start : num.end]))
+            leading_dot = True
     if num.end <= num.start:
         return [], pos + 1
     if not num.is_words and _CALIBRE.match(text, num.end) and text[max(0, pos - 2) : pos] in (". ", " ."):
@@ -564,11 +685,15 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     word = text[num.start : num.end].lower()
     if word in rules.adverbial or word == "once":
         if word == "once":
-            return [], num.end
+            verb_start = _once_counted(text, num.start, num.end, rules)
+            if verb_start is None:
+                return [], num.end  # "once a thriving port", "once the talks end": not a count
+            return [_Found(verb_start, num.end, num.start, num.end, 1.0, 1.0, 1.0, None, "times", "times")], num.end
         return [_Found(num.start, num.end, num.start, num.end, num.value, num.value, num.value, None, "times", "times")], num.end
 
     # ---------------------------------------------------------------- left context
     start = num.start
+    suspended = _suspended_pair(text, num, rules)
     unit: str | None = None
     currency: str | None = None
     cm = rules.currency_left.search(text, max(0, start - 4), start)
@@ -584,7 +709,7 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
         pm = rules.prefix_unit_left.search(text, max(0, start - 12), start)
         if pm:
             unit = pm.group(1).lower()
-        elif pw and pw[-1:].isalpha():
+        elif pw and pw[-1:].isalpha() and suspended is None:
             return [], _skip_word(text, num.end)
     if before == "." and start >= 2 and text[start - 2].isalnum() and not text[pos].isdigit():
         return [], num.end
@@ -601,9 +726,17 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     # "Flight 370", "Windows 7", "Europe 23": a number right after a capitalised word names something,
     # unless a unit follows ("Serbs 24 years later"); decided once the right context is read
     name_like = (qualifier is None and bool(prev) and prev[0].isupper() and prev_l not in rules.qualifier_words
+                 and not (prev.endswith(".") and len(prev) > 4 and prev[:-1].isalpha())  # "Monday. 325 homes"
                  and not _sentence_initial(text, prev_start) and text[prev_start + len(prev): start].strip() == ""
                  and not num.is_words)
     span_start = qm.start(1) if qm else start
+    if leading_dot:
+        span_start = min(span_start, num.start - 2)  # the split-off point belongs to the number
+    if suspended is not None:
+        # "8- and 10-year-old girls": the first number shares the second's unit; the second is read next
+        s_end, s_unit, s_counted = suspended
+        low, high = qualifier_bounds(num.value, qualifier)
+        return [_Found(span_start, s_end, num.start, num.end, num.value, low, high, qualifier, s_unit, s_counted)], num.end
     between = bool(rules.between_left.search(text, max(0, span_start - 9), span_start))
 
     # ---------------------------------------------------------------- right context
@@ -641,7 +774,7 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
             sep = rm.group().strip()
             if p2 < n and (text[p2].isdigit() == (not num.is_words)) and (sep not in ("and",) or between):
                 if text[p2].isdigit() or text[p2].isalpha():
-                    partner = _parse_number(text, p2, rules, allow_art=bool(currency))
+                    partner = _parse_number(text, p2, rules, allow_art=bool(currency) or split_decimal)
                     if partner is not None and (partner.end <= partner.start or
                                                 (partner.is_words and partner.value == 0)):
                         partner = None
@@ -780,6 +913,12 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
                  rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):
             age, unit, counted = True, "year", "age"
     if num.is_words and num.value == 1 and not num.vague and text[num.start : num.end].lower() == "one":
+        ap = _ONE_APPOSED.match(text, num.end)
+        if ap and text[max(0, num.start - 3) : num.start].rstrip()[-1:] in ("(", ","):
+            # "three workers (one a pregnant woman)", ", one of them a child,": one of the whole, named
+            head, head_end = _counted_noun(text, ap.end(), rules)
+            if head:
+                return [_Found(num.start, head_end, num.start, num.end, 1.0, 1.0, 1.0, None, None, head)], head_end
         if re.match(r"\s(?:of|another|or|another|side|hand|way|thing|day|time)\b", text[num.end : num.end + 9]) or \
                 (counted is None and unit is None and not re.match(r"\s*(?:[.;,]|$)", text[end : end + 3])):
             return [], end  # "one of", "one another": a pronoun, not a count
@@ -837,6 +976,53 @@ def _read_figure(text: str, pos: int, rules: _Rules) -> tuple[list[_Found], int]
     else:
         low, high = qualifier_bounds(num.value, qualifier)
     return [_Found(span_start, max(noun_end, end), num.start, end, value, low, high, qualifier, unit, counted)], end
+
+
+_GLUED_FRACTION = re.compile(r"(\d{1,2})([1-7])/([2-8])(?![\d/])")
+
+
+def _compound_unit(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether a measure unit is hyphenated on at ``pos`` ("-month", "-mile")."""
+    cm = rules.compound_right.match(text, pos)
+    return bool(cm) and cm.group(1).split("-")[0].lower() in rules.measure_units
+
+
+_ONE_APPOSED = re.compile(r"\s(?:of them\s)?an?(?=\s[a-z])")
+_SUSPENDED = re.compile(r"-\s?(?:and|or|to)\s(?=[\dA-Za-z])")
+_ONCE_BEFORE = re.compile(r"(?:^|[\s(])([a-z]+)(?:\s+(?:him|her|them|it|[A-Z][a-z]+))?\s+$")
+_ONCE_AFTER = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|and|during|with|from|through|into|before|after)\s(?!(?:again|more|a|an)\b))")
+
+
+def _suspended_pair(text: str, num: _Num, rules: _Rules) -> tuple[int, str | None, str | None] | None:
+    """For "8- and 10-year-old" (a hyphen left hanging): where the second number's unit ends, the unit
+    and the counted noun the first number shares; None when no such pair starts at ``num``."""
+    sm = _SUSPENDED.match(text, num.end)
+    if sm is None:
+        return None
+    partner = _parse_number(text, sm.end(), rules, allow_art=False)
+    if partner is None or partner.end <= partner.start or partner.vague:
+        return None
+    am = rules.age_right.match(text, partner.end)
+    if am:
+        return am.end(), "year", "age"
+    cm = rules.compound_right.match(text, partner.end)
+    if cm:
+        first = cm.group(1).split("-")[0]
+        if first.lower() in rules.measure_units:
+            return partner.end + 1 + len(first), rules.measure_units[first.lower()], None
+    return None
+
+
+def _once_counted(text: str, start: int, end: int, rules: _Rules) -> int | None:
+    """Where the verb starts when "once" counts how often it was done ("shot him once in the head",
+    "fired once."), else None ("once a port", "he once said", "once again")."""
+    bm = _ONCE_BEFORE.search(text, max(0, start - 30), start)
+    if bm is None or not _ONCE_AFTER.match(text, end):
+        return None
+    verb = bm.group(1)
+    if verb in rules.stop or not _is_verb(verb, rules):
+        return None
+    return bm.start(1)
 
 
 def _sep_is_hyphen(text: str, a: int, b: int) -> bool:
@@ -897,12 +1083,25 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break
         w = m.group()
         wl = w.lower()
+        abbr = _ABBREVIATION.match(text, j)
+        if abbr:
+            # "159 U.S. troops": a dotted abbreviation modifies the noun after it; it names nothing counted
+            k = abbr.end() + (text[abbr.end() - 1] != " " and text[abbr.end() : abbr.end() + 1] == " ")
+            nm = rules.word.match(text, k) if text[k - 1] == " " else None
+            if nm is None or not (nm.group()[:1].islower() or nm.group().lower() in _counted_words()):
+                break
+            i = nm.start()
+            continue
         if wl == "of" and not words and not of_taken:
             # "80 percent of the haul", "eight of 10 games": look past "of (the|his|its)"
             k = m.end()
             dm = re.match(r"\s+(?:the|his|her|its|their|our|them|those|these|all)\b", text[k : k + 8], re.IGNORECASE)
             if dm:
                 k += dm.end()
+            # "18 of its next 23 games": the part counts what the whole counts
+            wm = _OF_WHOLE.match(text, k)
+            if wm:
+                k = wm.end()
             of_taken = True
             i = k
             continue
@@ -911,6 +1110,12 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             continue
         if words and len(words[-1][0]) > 3 and words[-1][0].endswith("s") and w.islower() and _is_verb(wl, rules):
             break
+        if not words and wl in _noun_verbs():
+            # "just one shot.", "one shot at him": the noun, where a verb reading ("two shot dead") cannot follow
+            follow = re.match(r"\s*(?:[.,;:!?)]|$)|\s([A-Za-z]+)", text[m.end() : m.end() + 16])
+            if follow and (follow.group(1) is None or follow.group(1).lower() in _noun_verbs()[wl]):
+                words.append((w, j, m.end()))
+                break
         if wl in rules.stop or (wl in rules.predicate_of and _is_verb(wl, rules)):
             if wl == "and" and words and all(x[0][:1].isupper() for x in words):
                 nm = rules.word.match(text, m.end() + 1) if m.end() + 1 < n else None
@@ -929,6 +1134,11 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break
         if wl in rules.non_heads or (len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns):
             break  # "1,500 km south", "two officers fatally": the noun came before
+        glued = _GLUED_DASH.fullmatch(w)
+        if glued:
+            # "sisters-8-and": a dash that tokenisation glued on ends the noun ("AK-47" stays whole)
+            words.append((glued.group(1), j, j + glued.end(1)))
+            break
         words.append((w, j, m.end()))
         i = m.end()
         if i < n and text[i] in ",;:.!?)(\"“”":
@@ -936,6 +1146,13 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     if not words:
         return None, pos
     head, _, end = words[-1]
+    if len(words) > 1 and f"{words[-2][0]} {head}".lower() in _counted_words():
+        head = f"{words[-2][0]} {head}"  # "crew members" counts what "crewmen" counts
+    if head.lower() in _by_heads():
+        # "46 wins by knockout": the manner names what is counted
+        bm = re.match(r"\s+by\s+(?:an?\s+)?([A-Za-z][\w'’]*)", text[end : end + 30])
+        if bm and bm.group(1).lower() in _counted_words():
+            return bm.group(1).lower().strip("'’"), end + bm.end()
     if head.lower() in rules.partitive and len(words) == 1:
         # "25 members of NATO's peacekeeping forces": the head of the of-phrase says what is counted
         om = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.]*(?:'s|’s)\s+)?", text[end : end + 40])
@@ -960,8 +1177,13 @@ def _address_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _ordinal_pattern() -> re.Pattern[str]:
-    words = lexicon()["ordinal_words"]
+    words = list(lexicon()["ordinal_words"]) + ["first"]
     return re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({_alt(words)}))(?=[-\s][a-z])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _first_nouns() -> frozenset[str]:
+    return frozenset(lexicon().get("first_ordinal_nouns", ()))
 
 
 def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
@@ -976,17 +1198,34 @@ def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple
             continue
         if not text[m.end() + 1].islower():
             continue  # "117th Street", "Second World War": part of a name
-        value = float(m.group(1)) if m.group(1) else float(words[m.group(2).lower()])
-        if m.group(1) and value < 2:
-            continue
+        value = float(m.group(1)) if m.group(1) else float(words.get(m.group(2).lower(), 1))
         head, end = _counted_noun(text, m.end() + (1 if text[m.end()] == "-" else 0), rules)
         if head is None or head.lower() in rules.months or head.lower() in _address_words():
             continue
-        if any(a < end and m.start() < b for a, b in taken):
+        if value < 2:
+            # "first" counts nothing ("first time", "first half") except a rank among places ("first floor")
+            nxt = rules.word.match(text, m.end() + 1)
+            if nxt is None or nxt.group().lower() not in _first_nouns():
+                continue
+            head, end = nxt.group(), nxt.end()
+        # the ordinal is part of a figure read already ("the 2nd-and-10"), or ranks within one ("second of six
+        # children"); a figure inside its noun phrase ("his second one-year contract") is no obstacle
+        ranked = text.startswith(" of ", m.end())
+        if any(a < (end if ranked else m.end()) and m.start() < b for a, b in taken):
             continue
         found = _Found(m.start(), end, m.start(), m.end(), value, value, value, "ordinal", None, head.lower())
         out.append(_to_report(article, text, found, rules, predicates))
     return out
+
+
+@lru_cache(maxsize=1)
+def _both_pattern() -> re.Pattern[str]:
+    """A verb of what befalls people ("killing", "wounded") with "both" as its whole object."""
+    rules = _rules()
+    exclusive = _exclusive_classes()
+    verbs = [w for w, cls in rules.predicate_of.items() if cls in exclusive and w.isalpha() and _is_verb(w, rules)]
+    return re.compile(rf"\b({_alt(verbs)})\s+(both)(?:\s+of\s+them)?(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|at|on|before|after|as)\b)",
+                      re.IGNORECASE)
 
 
 def _to_report(article: Article, text: str, f: _Found, rules: _Rules,

@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from ..model import Article
 
 __all__ = ["fold", "ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates",
-           "reference_date",
+           "reference_date", "recalled_periods", "MAX_PERIODS",
            "story_text"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "stories"
@@ -178,6 +178,90 @@ def reference_date(article: Article, text: str | None = None) -> dt.date | None:
     return dates[0][1] if dates else None
 
 
+# Dates as a report names them, read around each capitalised month word (one fast scan for
+# those, then anchored matches): "June 2005", "June 24, 2005", "24 June 2005", "March 20",
+# "20 March".  A lower-case "may" or "march" is a verb.
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?")
+_AFTER_MONTH = re.compile(r"\s+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:.]\d|\w)(?:,?\s+((?:19|20)\d\d)(?!\d))?"
+                          r"|(?:of\s+)?((?:19|20)\d\d)(?!\d))")
+_BEFORE_MONTH = re.compile(r"(?<![\d.,:])\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)(?!\d)")
+# At most this many periods are kept per article (the first ones named): a follow-up names
+# the date of the event it follows early, and a fixed width keeps the feature block an array.
+MAX_PERIODS = 8
+
+
+def _named_days(text: str, reference: dt.date) -> list[tuple[int, int, int]]:
+    """(offset, first, last) of every day or month named around a month word."""
+    months = _lexicon()["months"]
+    ref = reference.toordinal()
+    found = []
+    for m in _MONTH_WORD.finditer(text):
+        month = months.get(m.group().rstrip(".").lower(), 0)
+        if not month:
+            continue
+        day = year = None
+        after = _AFTER_MONTH.match(text, m.end())
+        before = _BEFORE_MONTH.search(text, max(0, m.start() - 12), m.start())
+        if before:
+            day = int(before[1])
+            later = _YEAR_AFTER.match(text, m.end())
+            year = int(later[1]) if later else None
+        elif after and after[1]:
+            day, year = int(after[1]), int(after[2]) if after[2] else None
+        elif after and after[3]:
+            first = dt.date(int(after[3]), month, 1)
+            last = dt.date(int(after[3]) + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+            found.append((m.start(), first.toordinal(), last.toordinal()))
+            continue
+        if day is None:
+            continue
+        years = (year,) if year else (reference.year - 1, reference.year, reference.year + 1)
+        options = []
+        for y in years:
+            try:
+                options.append(dt.date(y, month, day).toordinal())
+            except ValueError:
+                continue
+        if options:
+            best = min(options, key=lambda d: (abs(d - ref), d))
+            found.append((m.start(), best, best))
+    return found
+
+
+def recalled_periods(text: str, reference: dt.date | None) -> list[tuple[int, int]]:
+    """Days and months the text names, other than its own date, as (first, last) day ordinals.
+
+    A report on a trial or a sentencing names the date of the crime ("the shooting in April
+    2007"): story grouping then waives its time prior between the report and the crime's
+    reports.  Full dates and month-year pairs are read as written; a day named without a year
+    ("on March 20") is the occurrence nearest the reference date.  Nothing is read from an
+    undated report.  Periods containing the reference date itself are left out (they add nothing).
+    """
+    if not text or reference is None:
+        return []
+    ref = reference.toordinal()
+    found = _named_days(text, reference)
+    for pattern in (_DATE_ISO, _DATE_SLASH):
+        for m in pattern.finditer(text):
+            if pattern is _DATE_ISO:
+                year, month, day = int(m[1]), int(m[2]), int(m[3])
+            else:
+                year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+                a, b = int(m[1]), int(m[2])
+                month, day = (a, b) if a <= 12 else (b, a)
+            try:
+                ordinal = dt.date(year, month, day).toordinal()
+            except ValueError:
+                continue
+            found.append((m.start(), ordinal, ordinal))
+    out: list[tuple[int, int]] = []
+    for _, first, last in sorted(found):
+        if not first <= ref <= last and (first, last) not in out:
+            out.append((first, last))
+    return out[:MAX_PERIODS]
+
+
 def year_terms(text: str) -> list[str]:
     return _YEAR.findall(text or "")
 
@@ -198,6 +282,13 @@ class ArticleFeatures:
     numbers: sp.csr_matrix
     years: sp.csr_matrix
     day: np.ndarray  # reference date as an ordinal, 0 when unknown
+    # Days and months the text names besides its own date (``recalled_periods``): shape
+    # (n, MAX_PERIODS, 2) of (first, last) day ordinals, 0 where there are fewer.
+    periods: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.periods is None:  # a state stored before periods were read
+            object.__setattr__(self, "periods", np.zeros((len(self.day), MAX_PERIODS, 2), dtype=np.int64))
 
     def __len__(self) -> int:
         return int(self.day.shape[0])
@@ -215,12 +306,13 @@ class ArticleFeatures:
             numbers=sp.vstack([b.numbers for b in blocks], format="csr"),
             years=sp.vstack([b.years for b in blocks], format="csr"),
             day=np.concatenate([b.day for b in blocks]),
+            periods=np.concatenate([b.periods for b in blocks]),
         )
 
     def take(self, rows: Sequence[int] | np.ndarray) -> "ArticleFeatures":
         rows = np.asarray(rows, dtype=np.int64)
         return ArticleFeatures(self.words[rows], self.names[rows], self.numbers[rows], self.years[rows],
-                               self.day[rows])
+                               self.day[rows], self.periods[rows])
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -257,6 +349,11 @@ def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
         return ArticleFeatures(sp.csr_matrix((0, WORD_FEATURES), dtype=np.float32), empty, empty.copy(),
                                empty.copy(), np.zeros(0, dtype=np.int64))
     days = [reference_date(a, t) for a, t in zip(articles, texts)]
+    periods = np.zeros((len(texts), MAX_PERIODS, 2), dtype=np.int64)
+    for i, (t, d) in enumerate(zip(texts, days)):
+        found = recalled_periods(t, d)
+        if found:
+            periods[i, : len(found)] = found
     return ArticleFeatures(
         words=words.transform(texts).tocsr(),
         names=names.transform(texts).tocsr(),
@@ -265,4 +362,5 @@ def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
         # moved into ``published`` by the clean stage still says when the report was written).
         years=years.transform([f"{t}\n{d.year}" if d else t for t, d in zip(texts, days)]).tocsr(),
         day=np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64),
+        periods=periods,
     )

@@ -11,7 +11,11 @@ How two articles are compared (all features from the text; see ``features``):
    dated reports written far apart (one unit per ``gap_scale_days`` beyond
    ``gap_grace_days``): one event is reported within days, so two earthquakes a week apart
    are two stories unless the texts share overwhelming detail.  It is set by reasoning, not
-   fitted, because the fitting corpus is mostly undated.
+   fitted, because the fitting corpus is mostly undated.  A follow-up is the exception
+   (``recalled_dates``): a pair that already matches closely (``recall_link``) pays no prior
+   when one article is dated within a day or month the other names ("the shooting in April
+   2007"), so a trial or sentencing joins the story of its crime; a lookup of those dates lets
+   such pairs be compared beyond ``window_days``.
 2. **Neighbourhood similarity** ``P2``: the cosine between two articles' rows of ``P``
    restricted to each article's ``neighbours`` best matches, counting shared *third*
    neighbours only (``shared_only``).  A short article whose raw similarities are all low
@@ -60,7 +64,9 @@ __all__ = ["group_stories", "assign_to_stories", "StoryState", "StoryParams", "l
            "FEATURE_NAMES"]
 
 FEATURE_NAMES = ("words", "names", "numbers", "years_differ", "days_near_words", "days_near_names")
-_CHUNK = 128  # rows compared at once: bounds the dense blocks to _CHUNK x n floats
+_CHUNK = 128
+# A report of a named day is dated that day or the next (or, with time zones, the day before).
+RECALL_SLACK_DAYS = 1  # rows compared at once: bounds the dense blocks to _CHUNK x n floats
 _MIN_DF_FROM = 200  # collections smaller than this keep words seen in one article
 
 
@@ -91,6 +97,11 @@ class StoryParams:
     # already in ``P``, and counted again it makes any two articles that are each other's
     # only neighbour look alike (P2 ~ 2P/(1+P^2)), so a pair with P 0.2 would merge.
     shared_only: bool = False
+    # The time prior measures the gap to the nearest of a report's own date and the dates it
+    # names (``features.recalled_periods``): a sentencing that names the month of the crime
+    # is as near to the crime's reports as a next-day report.
+    recalled_dates: bool = False
+    recall_link: float = 0.9  # the pair probability, before the prior, that earns it
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryParams":
@@ -99,7 +110,7 @@ class StoryParams:
             raise ValueError(f"params.json features {names} do not match {FEATURE_NAMES}")
         keys = {"neighbours", "candidates", "blend", "threshold", "merge_threshold", "near_days", "min_df", "floor",
                 "window_days", "gap_grace_days", "gap_scale_days", "max_span_days", "strong_link",
-                "shared_only"}
+                "shared_only", "recalled_dates", "recall_link"}
         return cls(weights=tuple(float(w) for w in data["weights"]), intercept=float(data["intercept"]),
                    **{k: data[k] for k in keys if k in data})
 
@@ -133,6 +144,7 @@ class _Weighted:
     numbers: sp.csr_matrix
     years: sp.csr_matrix
     day: np.ndarray
+    periods: np.ndarray
 
 
 def _weighted(features: ArticleFeatures, state: "StoryState", params: StoryParams) -> _Weighted:
@@ -147,11 +159,12 @@ def _weighted(features: ArticleFeatures, state: "StoryState", params: StoryParam
         numbers=_weigh(features.numbers, state.df_numbers, n, 1),
         years=normalize(features.years.astype(np.float32)),
         day=features.day,
+        periods=features.periods,
     )
 
 
 def _take(w: _Weighted, rows: np.ndarray) -> _Weighted:
-    return _Weighted(w.words[rows], w.names[rows], w.numbers[rows], w.years[rows], w.day[rows])
+    return _Weighted(w.words[rows], w.names[rows], w.numbers[rows], w.years[rows], w.day[rows], w.periods[rows])
 
 
 @dataclass(slots=True)
@@ -164,11 +177,12 @@ class _Columns:
     years: sp.csr_matrix
     day: np.ndarray
     has_years: np.ndarray
+    periods: np.ndarray
 
     @classmethod
     def of(cls, w: _Weighted) -> "_Columns":
         return cls(w.words.T.tocsr(), w.names.T.tocsr(), w.numbers.T.tocsr(), w.years.T.tocsr(), w.day,
-                   np.diff(w.years.indptr) > 0)
+                   np.diff(w.years.indptr) > 0, w.periods)
 
 
 def _pair_terms(a: _Weighted, b: _Weighted | _Columns, params: StoryParams):  # type: ignore[no-untyped-def]
@@ -205,9 +219,22 @@ def _pair_probability(a: _Weighted, b: _Weighted | _Columns, params: StoryParams
     for weight, term in zip(params.weights, _pair_terms(a, b, params)):
         z += np.float32(weight) * term.astype(np.float32, copy=False)
     if params.gap_scale_days > 0:
-        z -= _gap_penalty(a.day, b.day, params)
+        penalty = _gap_penalty(a.day, b.day, params)
+        if params.recalled_dates:
+            # A pair dated within a period either article names pays no prior (``_recalled``),
+            # but only if the texts already match closely: many reports of a long saga name
+            # its first day, and they are not all one story.
+            ri, ci = np.nonzero((penalty > 0) & (z >= np.float32(_logit(params.recall_link))))
+            hit = _recalled(a.day[ri], b.day[ci], a.periods[ri], b.periods[ci])
+            penalty[ri[hit], ci[hit]] = 0.0
+        z -= penalty
     np.clip(z, -30, 30, out=z)
     return 1.0 / (1.0 + np.exp(-z))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
 
 
 def _gap_penalty(days_a: np.ndarray, days_b: np.ndarray, params: StoryParams) -> np.ndarray:
@@ -222,6 +249,22 @@ def _gap_penalty(days_a: np.ndarray, days_b: np.ndarray, params: StoryParams) ->
     gap = np.abs(da - db).astype(np.float32)
     beyond = np.maximum(gap - np.float32(params.gap_grace_days), np.float32(0.0))
     return np.where((da > 0) & (db > 0), beyond / np.float32(params.gap_scale_days), np.float32(0.0))
+
+
+def _recalled(days_a: np.ndarray, days_b: np.ndarray, periods_a: np.ndarray, periods_b: np.ndarray) -> np.ndarray:
+    """For pairs (``days_a[k]``, ``days_b[k]``): is either article dated within a period the other names?
+
+    Within ``RECALL_SLACK_DAYS``, all or nothing: a sentencing that names the month of the
+    crime is as near to the crime's reports as a next-day report, but a report dated a few
+    days off a named day is about another day.  Element-wise over the pairs given (the
+    callers pass the few pairs where it matters, not every pair).
+    """
+    out = np.zeros(len(days_a), dtype=bool)
+    for days, periods in ((days_a, periods_b), (days_b, periods_a)):
+        first, last = periods[:, :, 0], periods[:, :, 1]
+        near = (first > 0) & (first - RECALL_SLACK_DAYS <= days[:, None]) & (days[:, None] <= last + RECALL_SLACK_DAYS)
+        out |= near.any(axis=1) & (days > 0)
+    return out
 
 
 # ---------------------------------------------------------------------------- state
@@ -261,7 +304,7 @@ class StoryState:
         meta = {"ids": self.ids, "story_ids": self.story_ids, "headlines": self.headlines,
                 "titled": self.titled, "outlets": self.outlets, "copies": [c.to_dict() for c in self.copies]}
         arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                                         "day": self.features.day}
+                                         "day": self.features.day, "periods": self.features.periods}
         for name in ("words", "names", "numbers", "years"):
             _put_sparse(arrays, "f_" + name, getattr(self.features, name))
         _put_sparse(arrays, "edges", self.edges)
@@ -280,7 +323,8 @@ class StoryState:
         arrays = np.load(io.BytesIO(data), allow_pickle=False)
         meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
         features = ArticleFeatures(*(_get_sparse(arrays, "f_" + n) for n in ("words", "names", "numbers", "years")),
-                                   day=arrays["day"].astype(np.int64))
+                                   day=arrays["day"].astype(np.int64),
+                                   periods=arrays["periods"].astype(np.int64) if "periods" in arrays else None)
         dfs = {}
         for name, size in (("df_words", WORD_FEATURES), ("df_names", SMALL_FEATURES), ("df_numbers", SMALL_FEATURES)):
             df = np.zeros(size, dtype=np.int32)
@@ -335,6 +379,7 @@ def _compare(new_rows: np.ndarray, weighted: _Weighted, params: StoryParams) -> 
     undated = by_date[sorted_days == 0]
     new_rows = new_rows[np.lexsort((new_rows, days[new_rows]))]
     window = params.window_days
+    recalls = _RecallIndex(weighted, sorted_days, by_date, len(undated)) if window and params.recalled_dates else None
     everything: _Columns | None = None
     for lo in range(0, len(new_rows), _CHUNK):
         rows = new_rows[lo : lo + _CHUNK]
@@ -342,7 +387,10 @@ def _compare(new_rows: np.ndarray, weighted: _Weighted, params: StoryParams) -> 
         if window and (row_days > 0).all():
             a = np.searchsorted(sorted_days, row_days.min() - window, side="left")
             b = np.searchsorted(sorted_days, row_days.max() + window, side="right")
-            cols = np.sort(np.concatenate([undated, by_date[max(a, len(undated)) : b]]))
+            parts = [undated, by_date[max(a, len(undated)) : b]]
+            if recalls is not None:
+                parts.append(recalls.linked(rows))
+            cols = np.unique(np.concatenate(parts))
             compared: _Weighted | _Columns = _take(weighted, cols)
         else:
             cols = np.arange(n)
@@ -351,7 +399,12 @@ def _compare(new_rows: np.ndarray, weighted: _Weighted, params: StoryParams) -> 
         prob = _pair_probability(_take(weighted, rows), compared, params)
         if window:
             both = (row_days[:, None] > 0) & (days[cols][None, :] > 0)
-            prob[both & (np.abs(row_days[:, None] - days[cols][None, :]) > window)] = -1.0
+            far = both & (np.abs(row_days[:, None] - days[cols][None, :]) > window)
+            if recalls is not None and far.any():
+                ri, ci = np.nonzero(far)
+                hit = _recalled(row_days[ri], days[cols[ci]], weighted.periods[rows[ri]], weighted.periods[cols[ci]])
+                far[ri[hit], ci[hit]] = False
+            prob[far] = -1.0
         position = np.searchsorted(cols, rows)
         prob[np.arange(len(rows)), position] = -1.0  # never one's own candidate
         k = min(k_cand, len(cols) - 1)
@@ -377,6 +430,42 @@ def _compare(new_rows: np.ndarray, weighted: _Weighted, params: StoryParams) -> 
     cand = _from_parts(cand_r, cand_c, cand_v, n)
     near = _from_parts(near_r, near_c, near_v, n)
     return cand, near
+
+
+class _RecallIndex:
+    """Which articles a dated article must be compared with beyond ``window_days``: those dated
+    within a period it names, and those naming a period around its date (see ``_recalled``).
+
+    Both lookups are binary searches over sorted arrays, so a long stream stays near-linear.
+    """
+
+    _LONGEST = 31  # days in the longest period named (a month)
+
+    def __init__(self, weighted: _Weighted, sorted_days: np.ndarray, by_date: np.ndarray, n_undated: int) -> None:
+        self.sorted_days, self.by_date, self.n_undated = sorted_days, by_date, n_undated
+        self.periods, self.days = weighted.periods, weighted.day
+        first = self.periods[:, :, 0].ravel()
+        named = np.flatnonzero(first > 0)
+        order = named[np.argsort(first[named], kind="stable")]
+        self.first = first[order]
+        self.last = self.periods[:, :, 1].ravel()[order]
+        self.owner = order // self.periods.shape[1]
+
+    def linked(self, rows: np.ndarray) -> np.ndarray:
+        """Indices of the articles linked to ``rows`` by a named date (may repeat)."""
+        found = []
+        for first, last in self.periods[rows].reshape(-1, 2).tolist():
+            if first > 0:
+                a = np.searchsorted(self.sorted_days, first - RECALL_SLACK_DAYS, side="left")
+                b = int(np.searchsorted(self.sorted_days, last + RECALL_SLACK_DAYS, side="right"))
+                a = max(int(a), self.n_undated)
+                found.append(self.by_date[a:b])
+        if len(self.first):
+            for day in np.unique(self.days[rows]).tolist():
+                a = np.searchsorted(self.first, day - self._LONGEST - RECALL_SLACK_DAYS, side="left")
+                b = np.searchsorted(self.first, day + RECALL_SLACK_DAYS, side="right")
+                found.append(self.owner[a:b][self.last[a:b] >= day - RECALL_SLACK_DAYS])
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _from_parts(rows: list[np.ndarray], cols: list[np.ndarray], vals: list[np.ndarray], n: int) -> sp.csr_matrix:

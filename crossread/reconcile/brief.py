@@ -32,7 +32,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -40,6 +40,8 @@ from typing import Any
 from ..model import Article, BriefSentence, Fact, FigureReport, Story
 from ..options import ReportOptions
 from .citations import check_sentence, fold, proper_vocabulary, source_labels
+from .facts import counted_kind
+from .facts_verdict import intervals_agree
 
 __all__ = ["build_brief", "sentence_index"]
 
@@ -116,6 +118,15 @@ class _Context:
     def cite(self, ids: Sequence[str]) -> str:
         joiner = _settings()["templates"].get("sources_joiner", ", ")
         return joiner.join(self.labels[i] for i in self.order(ids))
+
+    def cite_short(self, ids: Sequence[str]) -> str:
+        """Like ``cite``, but past a few sources the rest are an ellipsis (the sentence's sources list them all)."""
+        t = _settings()["templates"]
+        ordered = self.order(ids)
+        most = int(_settings().get("max_inline_sources", 4))
+        if len(ordered) <= most:
+            return self.cite(ordered)
+        return t.get("sources_joiner", ", ").join(self.labels[i] for i in ordered[: most - 1]) + t.get("sources_more", ", …")
 
 
 def build_brief(story: Story, articles: Sequence[Article], options: ReportOptions | None = None) -> tuple[BriefSentence, ...]:
@@ -392,27 +403,40 @@ def _interval(r: FigureReport) -> tuple[float, float]:
 
 
 def _sides(reports: list[FigureReport]) -> list[list[FigureReport]]:
-    """Split a conflict's reports into sides: readings that can all be true together.
+    """Split a conflict's reports into sides, one per stated value, the best-supported side first.
 
-    Vague readings ("dozens", no stated value) are left out when precise ones disagree; sides are
-    grown greedily in order of their lower bound, so "at least 30" and "more than 30" stand together
-    against "around 25".
+    "13 nautical miles" and "about 13 nautical miles" stand together against "12 nautical miles";
+    "at least 30" and "more than 30" together against "around 25".  Vague readings ("dozens", no
+    stated value) are left out when precise ones disagree.
     """
-    precise = [r for r in reports if r.value is not None]
-    if len({_reading(r) for r in precise}) < 2:
-        precise = list(reports)
-    ordered = sorted(precise, key=lambda r: (_interval(r), r.article_id, r.start))
-    sides: list[list[FigureReport]] = []
-    bounds: list[tuple[float, float]] = []
-    for r in ordered:
-        lo, hi = _interval(r)
-        if sides and max(bounds[-1][0], lo) <= min(bounds[-1][1], hi):
-            sides[-1].append(r)
-            bounds[-1] = (max(bounds[-1][0], lo), min(bounds[-1][1], hi))
-        else:
-            sides.append([r])
-            bounds.append((lo, hi))
-    return sides if len(sides) >= 2 else [[r for r in precise if _reading(r) == key] for key in dict.fromkeys(map(_reading, precise))]
+    precise = [r for r in reports if r.value is not None] or list(reports)
+    by_value: dict[float | None, list[FigureReport]] = {}
+    for r in sorted(precise, key=lambda r: (_interval(r), r.article_id, r.start)):
+        by_value.setdefault(r.value, []).append(r)
+    sides = list(by_value.values())
+    sides.sort(key=lambda side: -len({r.article_id for r in side}))  # stable: ties keep value order
+    return sides
+
+
+def _disputed_core(fact: Fact) -> Fact | None:
+    """The conflict told by the reports that measure what the fact measures, or None when only a stray
+    makes it one.
+
+    A fact may hold a report that names another thing ("three strong aftershocks" among counts of
+    injured people) or another verb: a brief states a disagreement only when the reports naming the
+    fact's own noun and verb (or naming none) still disagree, and it cites those alone.
+    """
+    def main(values: list[str]) -> str | None:
+        return _most_common(values) or None  # type: ignore[arg-type]
+
+    noun = main([counted_kind(r) for r in fact.reports if r.counted])
+    verb = main([r.predicate for r in fact.reports if r.predicate])
+    core = [r for r in fact.reports
+            if (r.counted is None or noun is None or counted_kind(r) == noun)
+            and (r.predicate is None or verb is None or r.predicate == verb)]
+    if len(core) < 2 or intervals_agree(core):
+        return None
+    return fact if len(core) == len(fact.reports) else replace(fact, reports=tuple(core))
 
 
 def _most_common(values: list[str | None]) -> str:
@@ -430,17 +454,23 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
     if not reports:
         return None
 
-    def readings(rs: list[FigureReport], by_text: bool = True) -> list[str]:
-        """'text (sources)' for each distinct reading (and wording, if by_text), in article order."""
+    def readings(rs: list[FigureReport]) -> list[str]:
+        """'text (sources)' for each distinct reading, in article order: one wording per reading (the
+        commonest), so ten outlets' "seven AK-47s" / "seven AK-47 rifles" read as one figure."""
         groups: dict[tuple, list[FigureReport]] = {}
         for r in sorted(rs, key=lambda r: (ctx.position[r.article_id], r.start)):
-            wording = _SPACES.sub(" ", r.text).strip().casefold() if by_text else ""
-            groups.setdefault((wording, _reading(r)), []).append(r)
-        return [t["report"].format(text=_SPACES.sub(" ", g[0].text).strip(), sources=ctx.cite([r.article_id for r in g]))
-                for g in groups.values()]
+            groups.setdefault(_reading(r), []).append(r)
+        out = []
+        for g in groups.values():
+            wordings = [_SPACES.sub(" ", r.text).strip() for r in g]
+            common = _most_common([w.casefold() for w in wordings])
+            # the form as printed mid-sentence ("seven rifles", not a sentence's opening "Seven rifles")
+            spelled = sorted((w for w in wordings if w.casefold() == common), key=lambda w: w[:1].isupper())[0]
+            out.append(t["report"].format(text=spelled, sources=ctx.cite_short([r.article_id for r in g])))
+        return out
 
     if kind == "agree":
-        text_reports = t["joiner_agree"].join(readings(reports, by_text=False))
+        text_reports = t["joiner_agree"].join(readings(reports))
     else:
         sides = _sides(reports)
         if kind == "evolving":
@@ -462,7 +492,9 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
     }
     if all(r.unit is None for r in reports):
         predicate = _most_common([r.predicate for r in reports])
-        if predicate.endswith(("ed", "en")):
+        carried = sum(r.predicate == predicate for r in reports)
+        # "how many rifles were arrested": the verb must be most reports' own, not one stray clause's
+        if predicate.endswith(("ed", "en")) and carried * 2 > len(reports):
             fields["counted"], fields["predicate"] = _most_common([r.counted for r in reports]), predicate
     for variant in t["conflict_evolving" if kind == "evolving" else kind]:
         if any("{" + k + "}" in variant and not v for k, v in fields.items()):
@@ -543,8 +575,9 @@ def _extractive(ctx: _Context, budget: int) -> tuple[BriefSentence, ...]:
                 agree_spots.setdefault((r.article_id, where), []).append(fact)
 
     conflicts = []
-    for fact in sorted(story.facts, key=lambda f: -_families(ctx, f)):
-        if fact.verdict != "conflict" or _families(ctx, fact) < 2:
+    disputes = [_disputed_core(f) for f in story.facts if f.verdict == "conflict"]
+    for fact in sorted((f for f in disputes if f is not None), key=lambda f: -_families(ctx, f)):
+        if _families(ctx, fact) < 2:
             continue
         if len(conflicts) >= min(cfg["max_conflicts"], max(1, budget // 2)):
             break

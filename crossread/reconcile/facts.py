@@ -36,7 +36,7 @@ from ..analyse.figures import lexicon
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, report_interval, unit_parts
 
-__all__ = ["group_facts", "FactWeights"]
+__all__ = ["group_facts", "FactWeights", "counted_kind"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,7 @@ class FactWeights:
     shared_typical: bool = True  # an article in common counts only when typical of both groups
     dimension_middle: bool = True  # compare the groups' middle values, not their extremes (one stray value)
     zero_dispute: float = 10.0  # "no one was hurt" and a count of hurt up to this many: one disputed count
+    attach_threshold: float = 0.2  # a lone report joins the group it is most like on average above this
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -144,6 +145,12 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
         if at >= 0:
             return "people", True
     return _stem(c), False
+
+
+def counted_kind(report: FigureReport) -> str | None:
+    """What a report counts, as one key for synonyms: "troops" and "peacekeepers" share their class
+    in the lexicon; other nouns compare by a crude singular ("rifles" = "rifle"); None when unnamed."""
+    return _counted_key(report)[0]
 
 
 def _dimension(report: FigureReport) -> str | None:
@@ -269,6 +276,12 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
 
 
 @lru_cache(maxsize=1)
+def _evolving() -> frozenset[str]:
+    """Predicate classes whose counts grow or get revised as a story develops (a toll, arrests)."""
+    return frozenset(lexicon().get("evolving_predicates", ()))
+
+
+@lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     return frozenset(lexicon()["months"]) | frozenset(lexicon()["weekdays"])
 
@@ -359,6 +372,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     dist[f["same_sent"] & ~f["same_v"]] = _HARD
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
+    f["dist"] = dist
     iu = np.triu_indices(n, 1)
     tree = linkage(dist[iu], method="average")
     labels = fcluster(tree, t=1.0 - w.threshold, criterion="distance")
@@ -370,7 +384,11 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     if w.class_clash:
         f["cannot"] = f["cannot"] | f["other_class"]
     labels = _merge_conflicts([int(x) for x in labels], f, w)
-    return _merge_dimensions(labels, f, w) if w.dimension_merge else labels
+    if w.dimension_merge:
+        labels = _merge_dimensions(labels, f, w)
+    if w.attach_threshold < 1.0:
+        labels = _attach_singles(labels, f, w)
+    return labels
 
 
 def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
@@ -557,6 +575,41 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     for lab, ix in members.items():
         for i in ix:
             out[i] = lab
+    return out
+
+
+def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
+    """A report left alone joins the group whose members it is most like on average (first-pass
+    probability above ``attach_threshold``), when nothing rules the pair out, no member names another
+    counted noun and the group has no report from its article: a lone "$82 million deal" or "some 13 miles away" is usually one more
+    outlet's account of a quantity the others report, worded differently."""
+    import numpy as np
+
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    singles = sorted(ix[0] for ix in members.values() if len(ix) == 1)
+    targets = sorted(lab for lab, ix in members.items() if len(ix) > 1)
+    out = list(labels)
+    if not singles or not targets:
+        return out
+    # one matrix product per cue instead of a loop over (report, group) pairs: stories run to thousands of reports
+    n = len(labels)
+    col = {lab: k for k, lab in enumerate(targets)}
+    onehot = np.zeros((n, len(targets)))
+    for lab in targets:
+        onehot[members[lab], col[lab]] = 1.0
+    sizes = onehot.sum(axis=0)
+    prob = np.where(f["dist"] >= 1.0, -1.0, 1.0 - f["dist"])[singles]
+    mean = (prob @ onehot) / sizes
+    # ... nor a group counting another thing ("two countries" is not one more "two mass shootings")
+    ruled_out = ((f["cannot"][singles] | f["other_c"][singles]).astype(float) @ onehot) > 0
+    same_article = ((f["article"][singles][:, None] == f["article"][None, :]).astype(float) @ onehot) > 0
+    mean[ruled_out | same_article] = -1.0
+    best = mean.argmax(axis=1)  # ties: the first group in label order
+    for row, i in enumerate(singles):
+        if mean[row, best[row]] > w.attach_threshold:
+            out[i] = targets[int(best[row])]
     return out
 
 
@@ -955,6 +1008,11 @@ def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[
     rising = all(b[1] >= a[1] and b[2] >= a[2] for a, b in zip(per_day, per_day[1:]))
     falling = all(b[1] <= a[1] and b[2] <= a[2] for a, b in zip(per_day, per_day[1:]))
     if not (rising or falling):
+        return "contemporaneous", None
+    # two outlets on two days always "move one way": that reads as an evolution only for counts that
+    # grow while a story develops (a toll, arrests); anything else needs three dated steps
+    verb = _commonest(Counter(r.predicate for r in members if r.predicate))
+    if len(per_day) < 3 and verb not in _evolving():
         return "contemporaneous", None
     steps = []
     for day, _, _, rs in per_day:

@@ -62,3 +62,26 @@ def test_features_extract_copes_with_odd_text(text):
     feats = extract_features([Article(id="a", text=text)])
     assert len(feats) == 1
     assert feats.words.shape[0] == 1
+
+
+def _days(periods):
+    return [(dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in periods]
+
+
+def test_features_recalled_periods_reads_months_dates_and_yearless_days():
+    from crossread.group.features import recalled_periods
+
+    ref = dt.date(2024, 5, 2)
+    text = ("The judge upheld the verdict on the killing in June 2021. The jury had convicted him March 20 "
+            "and recommended on 3 April that he die. Sentencing was set for May 2, 2024, in May 2024.")
+    assert _days(recalled_periods(text, ref)) == [
+        (dt.date(2021, 6, 1), dt.date(2021, 6, 30)),
+        (dt.date(2024, 3, 20), dt.date(2024, 3, 20)),
+        (dt.date(2024, 4, 3), dt.date(2024, 4, 3)),
+    ]  # the report's own day and month are left out
+    assert recalled_periods(text, None) == []  # a day without a year needs the report's date
+    assert recalled_periods("", ref) == []
+    # A yearless day is the occurrence nearest the report: "January 3" in a December report is next month.
+    assert _days(recalled_periods("The vote is on January 3.", dt.date(2024, 12, 20))) == [
+        (dt.date(2025, 1, 3), dt.date(2025, 1, 3))]
+    assert recalled_periods("They may 10 times refuse; in march 2020 nothing.", ref) == []  # lower case: not a month

@@ -222,3 +222,48 @@ def test_stories_neighbourhood_similarity_counts_shared_neighbours_only():
     assert shared[2, 3] > 0.15  # 2 and 3 share neighbour 4
     off_diagonal = ~np.eye(5, dtype=bool)
     assert np.allclose(shared[off_diagonal], expected[off_diagonal], atol=1e-5)
+
+
+# A follow-up eleven months after QUAKE_A (fictional, like the rest): same names and figures.
+_FOLLOW_UP = ("qf", "Daily Ledger", "2025-02-10", "Valdoria inquiry blames builders for quake deaths",
+              "An inquiry into the magnitude 6.4 earthquake that struck Valdoria in March 2024, killing 31 people "
+              "and injuring 212, found that the collapsed apartment blocks in the old quarter broke the building "
+              "code. Governor Maren Oskivo said the report of the Kestrel Seismic Institute would go to "
+              "prosecutors. Rescue teams from Port Elsby had searched the rubble for days after the quake, and "
+              "1,400 people spent weeks in tents on the football ground.")
+
+
+def test_stories_follow_up_naming_the_events_month_joins_despite_the_gap():
+    quake = [make(x) for x in QUAKE_A]
+    follow_up = make(_FOLLOW_UP)
+    assert _partition(group_stories([*quake, follow_up])) == [("qa1", "qa2", "qa3", "qf")]
+    # The same text without the date it names is a new event eleven months on.
+    vague = follow_up.replace(text=follow_up.text.replace("in March 2024", "last year"))
+    assert _partition(group_stories([*quake, vague])) == [("qa1", "qa2", "qa3"), ("qf",)]
+
+
+def test_stories_follow_up_is_found_incrementally_in_either_order():
+    quake = [make(x) for x in QUAKE_A]
+    follow_up = make(_FOLLOW_UP)
+    batch = _partition(group_stories([*quake, follow_up]))
+    _, state = assign_to_stories(quake)
+    later, _ = assign_to_stories([follow_up], StoryState.from_bytes(state.to_bytes()))
+    assert _partition(later) == batch
+    _, state = assign_to_stories([follow_up])
+    earlier, _ = assign_to_stories(quake, StoryState.from_bytes(state.to_bytes()))
+    assert _partition(earlier) == batch
+
+
+def test_stories_state_stored_before_periods_existed_still_loads():
+    import io
+
+    _, state = assign_to_stories([make(x) for x in QUAKE_A])
+    arrays = dict(np.load(io.BytesIO(state.to_bytes()), allow_pickle=False))
+    del arrays["periods"]
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    old = StoryState.from_bytes(buffer.getvalue())
+    assert old.features.periods.shape == (3, state.features.periods.shape[1], 2)
+    assert not old.features.periods.any()
+    groups, _ = assign_to_stories([make(_FOLLOW_UP)], old)
+    _check_exactly_once([make(x) for x in (*QUAKE_A, _FOLLOW_UP)], groups)

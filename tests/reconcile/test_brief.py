@@ -2,6 +2,8 @@
 numbers and names checked against the cited sentences; the optional LLM rewrite is checked too."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import random
 import threading
@@ -363,9 +365,38 @@ def test_brief_conflict_groups_compatible_readings_into_sides():
     ))
     story = Story(id="s", title=None, article_ids=("a", "b", "c"), facts=(fact,))
     conflict = [s for s in build_brief(story, [a, b, c]) if s.kind == "conflict"]
+    # one side per stated value, the side more outlets give first
     assert [s.text for s in conflict] == [
-        "Outlets disagree on guards hurt: around 25 guards (North Star) vs At least 30 guards (Valley News), "
-        "More than 30 guards (Kesh Courier)."]
+        "Outlets disagree on guards hurt: At least 30 guards (Valley News), More than 30 guards (Kesh Courier) "
+        "vs around 25 guards (North Star)."]
+
+
+def test_brief_conflict_states_each_value_once_and_leaves_strays_out():
+    texts = {
+        "a": ("Seven rifles were seized from the raiders, the navy said on Friday.", "North Star"),
+        "b": ("The navy seized seven rifles and a radio from the raiders on Friday.", "Valley News"),
+        "c": ("Sailors seized 7 rifles from the raiders, the navy said.", "Kesh Courier"),
+        "d": ("The navy said nine rifles were seized from the raiders.", "Harbour Times"),
+        "e": ("Navy officials said three boats of raiders fled and nine men were held.", "Daily Quay"),
+    }
+    arts = {k: make_article(k, t, o) for k, (t, o) in texts.items()}
+
+    def rep(k, phrase, value, counted):
+        art = arts[k]
+        start = art.text.index(phrase)
+        return FigureReport(article_id=k, start=start, end=start + len(phrase), text=phrase, value=value, low=value,
+                            high=value, counted=counted, predicate="seized", sentence=art.sentence_at(start))
+
+    fact = Fact(id="f", about="rifles seized", verdict="conflict", reports=(
+        rep("a", "Seven rifles", 7, "rifles"), rep("b", "seven rifles", 7, "rifles"), rep("c", "7 rifles", 7, "rifles"),
+        rep("d", "nine rifles", 9, "rifles"), rep("e", "three boats", 3, "boats")))
+    story = Story(id="s", title=None, article_ids=tuple(arts), facts=(fact,))
+    conflict = [s.text for s in build_brief(story, list(arts.values())) if s.kind == "conflict"]
+    assert conflict == ["Outlets disagree on how many rifles were seized: seven rifles (North Star, Valley News, Kesh Courier)"
+                        " vs nine rifles (Harbour Times)."]
+    # without the rifles' second value, the stray boats alone make no disagreement worth a sentence
+    lone = Fact(id="g", about="rifles seized", verdict="conflict", reports=fact.reports[:3] + fact.reports[4:])
+    assert not [s for s in build_brief(replace(story, facts=(lone,)), list(arts.values())) if s.kind == "conflict"]
 
 
 @pytest.mark.parametrize("seed", range(15))

@@ -136,6 +136,19 @@ def test_facts_toll_rising_day_by_day_is_an_evolving_conflict():
     assert f.note and f.note.index("Outlet A") < f.note.index("Outlet C") and "2024-03-02" in f.note
 
 
+def test_facts_two_days_make_an_evolution_only_for_a_growing_count():
+    # a toll on two days: an evolution (25 injured on the first day, 30 the next)
+    a = art("a", "Clashes in the border town injured 25 soldiers, the army said.", dt.date(2024, 5, 29), "Outlet A")
+    b = art("b", "The army said the clashes in the border town injured 30 soldiers.", dt.date(2024, 5, 30), "Outlet B")
+    toll = fact_with(group_facts([a, b], analyse(a, b)), "25 soldiers")
+    assert (toll.verdict, toll.timing) == ("conflict", "evolving")
+    # a length given differently on two days is a disagreement, not a development of the story
+    c = art("c", "The bridge over the river in the border town is 450 meters long.", dt.date(2024, 5, 29), "Outlet A")
+    d = art("d", "The bridge over the river in the border town is 520 meters long.", dt.date(2024, 5, 30), "Outlet B")
+    span = fact_with(group_facts([c, d], analyse(c, d)), "450 meters")
+    assert (span.verdict, span.timing) == ("conflict", "contemporaneous")
+
+
 def test_facts_ids_are_stable_and_ordered():
     a = art("a", "Rescuers freed 7 miners. The collapse trapped 11 workers for 3 days.")
     b = art("b", "The collapse trapped 11 workers for 3 days before rescuers freed 7 miners.")
@@ -241,3 +254,35 @@ def test_facts_ecbplus_dev_floors():
     assert m["facts.pair_recall"] >= 0.885
     assert m["facts.verdict_accuracy"] >= 0.66
     assert m["facts.conflict_recall"] >= 0.39
+
+
+def test_facts_lone_report_joins_the_quantity_it_reads_like():
+    # three outlets give the older son's age as 15; a fourth, in other words and on another day, says 16:
+    # alone after the clustering passes, it joins the group it is most like and makes a conflict
+    arts = [
+        art("a", "Deputy Luis Reyes was shot dead on Friday. The officer is survived by his wife and two sons, ages 7 and 15."),
+        art("b", "Reyes, a deputy for 12 years, was killed on Friday. He leaves behind two sons, ages 7 and 15, and his wife."),
+        art("c", "Deputy Luis Reyes died on Friday. The deputy's two sons, ages 15 and 7, attended the vigil."),
+        art("d", "Deputy Luis Reyes was buried on Tuesday. His 16-year-old son Marcus Reyes spoke at the service."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    older = fact_with(facts, "16-year-old")
+    assert older.verdict == "conflict"
+    assert sorted((r.article_id, r.value) for r in older.reports) == [("a", 15), ("b", 15), ("c", 15), ("d", 16)]
+    # the lone "12 years" (service, not an age) stays alone
+    assert fact_with(facts, "12 years").verdict == "single"
+    # switched off, the lone report stays a fact of its own
+    from crossread.reconcile.facts import FactWeights
+    apart = group_facts(arts, analyse(*arts), weights=FactWeights(attach_threshold=1.0))
+    assert fact_with(apart, "16-year-old").verdict == "single"
+
+
+def test_facts_lone_report_does_not_join_a_group_counting_another_thing():
+    arts = [
+        art("a", "The minister visited two Balkan countries this week. The two countries signed a deal."),
+        art("b", "The country has suffered two mass shootings in as many days, police said."),
+        art("c", "Police said the two mass shootings shocked the country."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    shootings = fact_with(facts, "mass shootings")
+    assert {r.article_id for r in shootings.reports} == {"b", "c"}

@@ -1,0 +1,241 @@
+"""Figures the reader used to miss: parts of a whole, decimals split by tokenisation, suspended hyphens,
+ranks of places, small counts ("once", "both", "one shot") and compound counted nouns (issue 6).
+
+The ecbplus-dev excerpts quoted below are from the ECB+ corpus (CC BY 3.0, Cybulska and Vossen 2014).
+"""
+from __future__ import annotations
+
+import pytest
+
+from crossread.analyse.figures import find_figures, lexicon
+from crossread.clean import split_sentences
+from crossread.model import Article
+
+from conftest import corpus_records
+
+
+def figures(text: str):
+    return find_figures(Article(id="t", text=text, sentences=split_sentences(text)))
+
+
+def values(text: str) -> list[float | None]:
+    return [f.value for f in figures(text)]
+
+
+def find(text: str, value: float):
+    hits = [f for f in figures(text) if f.value == pytest.approx(value)]
+    assert hits, [(f.text, f.value) for f in figures(text)]
+    return hits[0]
+
+
+def counted_class(word: str) -> str | None:
+    return next((cls for cls, words in lexicon()["counted_classes"].items() if word in words), None)
+
+
+# ---------------------------------------------------------------- "N of (the next) M things"
+
+
+@pytest.mark.parametrize(
+    "text, part, whole, counted",
+    [
+        ("The club won 14 of its next 19 matches after the break.", 14, 19, "matches"),
+        ("She sank 7 of 12 free throws in the second half.", 7, 12, "throws"),
+        ("Rescuers pulled 31 of the 40 miners out alive.", 31, 40, "miners"),
+        ("They lost nine of their last 11 games.", 9, 11, "games"),
+    ],
+)
+def test_figures_part_of_a_whole_counts_the_whole_noun(text, part, whole, counted):
+    f = find(text, part)
+    assert f.counted == counted
+    assert text[f.start : f.end] == f.text
+    assert find(text, whole).counted == counted  # the whole is still read on its own
+
+
+def test_figures_part_of_a_year_or_percent_is_not_a_count():
+    assert find("The side won 3 of 2008's titles.", 3).counted is None
+    assert find("Turnout reached 40 of 100 percent.", 40).counted != "percent"
+
+
+# ---------------------------------------------------------------- decimals split by tokenisation
+
+
+TOKENISED = (
+    "Shares fell 4. 2 percent on Monday. The agency put the magnitude at 6. 1. A second agency said it was 6. 1. "
+    "Aftershocks ranged from 3. 6 to 4. 3, and one at around 4. 0. The first came at 9. 25 a. m. local time."
+)
+
+
+def test_figures_tokenised_decimals_read_whole():
+    vals = values(TOKENISED)
+    assert vals.count(6.1) == 2
+    assert 6.0 not in vals and 1.0 not in vals
+    rng = find(TOKENISED, 3.6)
+    assert (rng.low, rng.high, rng.qualifier) == (3.6, 4.3, "between")
+    assert find(TOKENISED, 4.0).text == "around 4. 0"
+    assert 9.25 not in vals and 25.0 not in vals  # a time of day, not a figure
+
+
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("Many were killed in 2005. 3 people died later.", 2005.3, 3),
+        ("Shares fell 4. 2 percent. Many were killed in 2005. 3 people died later.", 2005.3, 3),  # a year stays
+        ("He died aged 91. 3 children survive him.", 91.3, 3),
+        ("Prices rose 2.5 percent. The toll was 14. 4 more died in hospital.", 14.4, 4),
+    ],
+)
+def test_figures_sentence_end_before_a_number_is_no_decimal(text, wrong, right):
+    vals = values(text)
+    assert wrong not in vals and right in vals, vals
+
+
+@pytest.mark.parametrize(
+    "text, value, span",
+    [
+        ("The slugger hit. 311 with 29 homers last season.", 0.311, "hit. 311"),
+        ("He posted a. 874 OPS over five seasons.", 0.874, ". 874 OPS"),
+        ("She is a career. 276 hitter.", 0.276, ". 276 hitter"),
+        ("They finished 40-38 (. 513) for the year.", 0.513, ". 513"),
+        ("Her blood alcohol was measured at a level of. 09 percent.", 0.09, ". 09 percent"),
+    ],
+)
+def test_figures_leading_point_split_off(text, value, span):
+    f = find(text, value)
+    assert f.text == span
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The storm hit the coast on Monday. 325 homes lost power.", 325),
+        ("The vote was held on Monday. 150 voted against.", 150),
+        ("The new lines. 10 months after the launch, riders complain.", 10),
+        ("Inflation was 2.5 percent. He hit. 311 with 29 homers.", 311),  # the article writes decimals whole
+    ],
+)
+def test_figures_number_opening_a_sentence_stays_whole(text, value):
+    assert value in values(text)
+
+
+def test_figures_ecbplus_tokenised_decimals():
+    records = {r["id"]: r for r in corpus_records("ecbplus-dev")}
+    text = records["20_5ecbplus"]["text"]
+    rng = [f for f in figures(text) if f.qualifier == "between" and f.value == pytest.approx(3.6)]
+    assert rng and rng[0].high == pytest.approx(4.3)
+    text = records["10_2ecbplus"]["text"]  # "while posting a. 919 OPS"
+    assert any(f.value == pytest.approx(0.919) for f in figures(text))
+
+
+# ---------------------------------------------------------------- suspended hyphens and glued dashes
+
+
+@pytest.mark.parametrize(
+    "text, first, second, unit",
+    [
+        ("The 6- and 9-year-old boys were unhurt.", 6, 9, "year"),
+        ("two brothers-6-and 9-year-old boys-who saw it", 6, 9, "year"),
+        ("Runners chose the 5- or 10-mile course.", 5, 10, "mile"),
+    ],
+)
+def test_figures_suspended_hyphen_shares_the_unit(text, first, second, unit):
+    a, b = find(text, first), find(text, second)
+    assert (a.unit, b.unit) == (unit, unit)
+    if unit == "year":
+        assert a.counted == b.counted == "age"
+
+
+def test_figures_glued_dash_ends_the_noun_but_names_stay_whole():
+    assert find("two brothers-6-and 9-year-old boys-who saw it", 2).counted == "brothers"
+    assert find("Police seized seven AK-47 rifles.", 7).counted == "rifles"
+
+
+# ---------------------------------------------------------------- compound and manner nouns
+
+
+def test_figures_crew_members_count_like_crewmen():
+    f = find("More than 300 crew members are held hostage.", 300)
+    assert counted_class(f.counted) == counted_class(find("Nearly 300 crewmen are held.", 300).counted)
+
+
+def test_figures_wins_by_knockout_count_knockouts():
+    f = find("He has 38 wins by knockout.", 38)
+    assert f.text == "38 wins by knockout"
+    assert counted_class(f.counted) == counted_class(find("He has 38 KOs.", 38).counted)
+    assert find("He has 38 wins and 2 losses.", 38).counted == "wins"
+
+
+def test_figures_dotted_abbreviation_before_the_noun():
+    assert find("The base hosts 4,000 U.S. soldiers.", 4000).counted == "soldiers"
+    assert find("He sent 12 U. S. Marines to the base.", 12).counted == "marines"
+
+
+# ---------------------------------------------------------------- ranks
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The shop is in the central first district of the city.", "first district", 1),
+        ("A fire broke out on the first floor.", "first floor", 1),
+        ("It lies in the city's fifth arrondissement.", "fifth arrondissement", 5),
+        ("He signed his third two-year contract in May.", "third two-year contract", 3),
+    ],
+)
+def test_figures_ordinal_ranks(text, span, value):
+    f = find(text, value)
+    assert (f.text, f.qualifier) == (span, "ordinal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first time she had lost.",
+        "They led in the first half.",
+        "The first reports came at dawn.",
+        "She was the second of six children.",
+    ],
+)
+def test_figures_first_and_ranks_within_a_count_are_not_figures(text):
+    assert not [f for f in figures(text) if f.qualifier == "ordinal"]
+
+
+# ---------------------------------------------------------------- small counts
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The gunman shot Alvarez once in the chest.", "shot Alvarez once", 1),
+        ("The officer was hit once.", "hit once", 1),
+        ("The sniper fired just one shot.", "one shot", 1),
+        ("He opened fire, wounding both and killing a clerk.", "wounding both", 2),
+        ("The blast killed four miners (one a young apprentice) on Friday.", "one a young apprentice", 1),
+        ("Four people, one of them a child, were hurt.", "one of them a child", 1),
+        ("He served 31/2 years in prison.", "31/2 years", 3.5),
+    ],
+)
+def test_figures_small_counts(text, span, value):
+    f = find(text, value)
+    assert f.text == span
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The town was once a busy port.", 1),
+        ("He once said so.", 1),
+        ("She tried once again.", 1),
+        ("Both sides claimed victory.", 2),
+        ("Take one a day with water.", 1),
+        ("The line runs 24/7 all year.", 24),
+        ("Two shot dead in city centre.", 2),
+    ],
+)
+def test_figures_small_count_lookalikes(text, value):
+    fs = [f for f in figures(text) if f.value == value]
+    assert not fs or fs[0].counted not in ("times", "shot", "day") and fs[0].unit != "times", [f.text for f in fs]
+
+
+def test_figures_glued_fraction_needs_a_unit():
+    assert 4.5 not in values("The vote on 41/2 was close.")
+    assert find("He served 41/2 months.", 4.5).unit == "month"
