@@ -100,6 +100,10 @@ class FactWeights:
     dimension_middle: bool = True  # compare the groups' middle values, not their extremes (one stray value)
     zero_dispute: float = 10.0  # "no one was hurt" and a count of hurt up to this many: one disputed count
     attach_threshold: float = 0.2  # a lone report joins the group it is most like on average above this
+    # last pass: a fact in which one article states two different values is two quantities, split by value,
+    # unless the article sets them against each other (a source named between them in one sentence)
+    split_mixed: bool = True
+    split_close: float = 0.05  # values within this share of each other are one value said twice
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -388,7 +392,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
         labels = _merge_dimensions(labels, f, w)
     if w.attach_threshold < 1.0:
         labels = _attach_singles(labels, f, w)
-    return labels
+    return _split_mixed(labels, f, w) if w.split_mixed else labels
 
 
 def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
@@ -613,6 +617,82 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     return out
 
 
+def _split_mixed(labels: list[int], f: dict, w: FactWeights) -> list[int]:
+    """Last pass: a fact where one article gives two different values is split by value.
+
+    Outlets rarely state one quantity twice with different numbers; a group holding such an article
+    has usually mixed quantities that read alike (a player's home runs for one team and for the
+    season: "13 homers" and "33 homers", both in one article and in others).  On ecbplus-dev 6 of
+    239 gold facts have an article giving two values, all of them disputes the article itself sets
+    out ("the centre said 5.9, but the survey said 6.1").  So values stay linked when one article
+    sets them against each other (each credited to a source) or they are one value said twice
+    (within ``split_close``); the linked values most articles give keep the fact, each other set
+    of linked values becomes a fact of its own.
+    """
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    base, article, counted = f["base"], f["article"], f["counted"]
+    out = list(labels)
+    fresh = max(labels) + 1
+    for lab, ix in sorted(members.items()):
+        valued = [i for i in ix if base[i] == base[i]]
+        # only reports that count what the group counts (or name nothing) speak for it: "two
+        # grenades" among rifles is a stray there, not the article's second value for the rifles
+        main = _main(Counter(int(counted[i]) for i in valued if counted[i] >= 0))
+        typical = [i for i in valued if counted[i] < 0 or counted[i] == main]
+        linked, mixed = _value_links(typical, f, w)
+        if not mixed:
+            continue
+        parent = {float(base[i]): float(base[i]) for i in valued}
+
+        def root(v: float) -> float:
+            while parent[v] != v:
+                v = parent[v]
+            return v
+
+        for a, b in linked:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        parts: dict[float, list[int]] = {}
+        for i in valued:
+            parts.setdefault(root(float(base[i])), []).append(i)
+        # the part most articles give keeps the fact (and the reports without a value)
+        keep = max(sorted(parts), key=lambda v: len({int(article[i]) for i in parts[v]}))
+        for v in sorted(parts):
+            if v != keep:
+                for i in parts[v]:
+                    out[i] = fresh
+                fresh += 1
+    return out
+
+
+def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[float, float]], bool]:
+    """Pairs of values one article gives together as one figure (within ``split_close``: "$2.6
+    million" and "$2.5 million") or as two sides of a dispute (each credited to a source), and
+    whether some article gives two values in neither way."""
+    base = f["base"]
+    per_article: dict[int, list[int]] = {}
+    for i in ix:
+        per_article.setdefault(int(f["article"][i]), []).append(i)
+    linked, mixed = [], False
+    for reps in per_article.values():
+        for k, i in enumerate(reps):
+            for j in reps[k + 1:]:
+                a, b = float(base[i]), float(base[j])
+                if a == b:
+                    continue
+                lo, hi = sorted((abs(a), abs(b)))
+                same = f["sentence"][i] == f["sentence"][j]
+                if (hi and (hi - lo) / hi <= w.split_close) or (same and _credited_between(f, i, j)) \
+                        or (not same and _credited_each(f, i, j)):
+                    linked.append((a, b))
+                else:
+                    mixed = True
+    return linked, mixed
+
+
 def _main(counts: Counter) -> int:
     """The commonest code (ties: the smallest), or -1."""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else -1
@@ -681,6 +761,25 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     (text, _, a_end), (_, b_start, _) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
     cues = _attribution()
     return any(m.group().lower() in cues for m in _WORD.finditer(text, a_end, max(a_end, b_start)))
+
+
+def _sentence_span(article: Article | None, report: FigureReport) -> tuple[int, int]:
+    if article is None or report.sentence is None or not 0 <= report.sentence < len(article.sentences):
+        return report.start, report.end
+    s = article.sentences[report.sentence]
+    return s.start, s.end
+
+
+def _credited_each(f: dict, i: int, j: int) -> bool:
+    """Whether two figures of one article, in two sentences, are each credited to a source ("the
+    survey put it at 6.1" ... "the centre said 5.9"): the article reports a dispute."""
+    cues = _attribution()
+    for k in (i, j):
+        text = f["span"][k][0]
+        lo, hi = f["sentence_span"][k]
+        if not any(m.group().lower() in cues for m in _WORD.finditer(text, lo, hi)):
+            return False
+    return True
 
 
 def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) -> str | None:
@@ -879,6 +978,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
+        "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
     }
 
 

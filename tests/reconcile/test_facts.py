@@ -286,3 +286,34 @@ def test_facts_lone_report_does_not_join_a_group_counting_another_thing():
     facts = group_facts(arts, analyse(*arts))
     shootings = fact_with(facts, "mass shootings")
     assert {r.article_id for r in shootings.reports} == {"b", "c"}
+
+
+def test_facts_an_article_giving_two_values_splits_a_mixed_group_by_value():
+    # two quantities that read alike (a season's total and a part of it); article b gives both,
+    # so the group that holds them is two facts, each agreed, not one disputed figure
+    arts = [
+        art("a", "Ortega batted .310 with 22 homers and 90 RBIs last season for the Hawks and the Owls."),
+        art("b", "Ortega batted .310 with 22 homers and 90 RBIs last season, 30 homers for the Owls."),
+        art("c", "Last season Ortega batted .310 with 30 homers and 90 RBIs for the Hawks and the Owls."),
+        art("d", "Ortega batted .310 with 30 homers and 90 RBIs last season for the Hawks and the Owls."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    homers = sorted((sorted((r.article_id, r.value) for r in f.reports), f.verdict) for f in facts
+                    if any("homers" in r.text for r in f.reports))
+    assert homers == [([("a", 22), ("b", 22)], "agree"), ([("b", 30), ("c", 30), ("d", 30)], "agree")]
+    from crossread.reconcile.facts import FactWeights
+    mixed = [f for f in group_facts(arts, analyse(*arts), weights=FactWeights(split_mixed=False))
+             if any("homers" in r.text for r in f.reports)]
+    assert [f.verdict for f in mixed] == ["conflict"]
+
+
+def test_facts_an_article_setting_two_values_against_each_other_keeps_the_dispute():
+    arts = [
+        art("a", "The national centre put the quake's magnitude at 5.8, but the US survey said it was 6.2."),
+        art("b", "The quake had a magnitude of 5.8, the national centre said."),
+        art("c", "The US survey said the quake had a magnitude of 6.2."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    quake = fact_with(facts, "6.2")
+    assert quake.verdict == "conflict"
+    assert sorted((r.article_id, r.value) for r in quake.reports) == [("a", 5.8), ("a", 6.2), ("b", 5.8), ("c", 6.2)]
