@@ -339,10 +339,27 @@ def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     for r, lab in zip(reports, labels):
         groups.setdefault(lab, []).append(r)
     original = _originals(copies)
+    names = _named_subjects(analyses)
     facts = []
     for members in sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start)):
-        facts.append(_make_fact(str(len(facts) + 1), _one_per_sentence(members), by_id, original))
+        facts.append(_make_fact(str(len(facts) + 1), _one_per_sentence(members), by_id, original, names))
     return tuple(facts)
+
+
+def _named_subjects(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, str]]:
+    """Per article, each word of a person's or organisation's name -> that entity's name, so a
+    subject found next to a figure ("Orozco, 27") is labelled only when it is a name the article
+    reads as one ("age of Jose Luis Orozco"), not a headline word ("Dies at 95")."""
+    out: dict[str, dict[str, str]] = {}
+    for an in analyses:
+        words: dict[str, str] = {}
+        for e in an.entities:
+            if e.type in ("person", "organisation"):
+                for alias in (e.name, *e.aliases):
+                    for word in alias.split():
+                        words.setdefault(word, e.name)
+        out[an.article_id] = words
+    return out
 
 
 def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> list[int]:
@@ -1023,7 +1040,7 @@ def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
 
 
 def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Article],
-               original: dict[str, str]) -> Fact:
+               original: dict[str, str], names: dict[str, dict[str, str]] | None = None) -> Fact:
     sources = {_source(r.article_id, articles, original) for r in members}
     if len(sources) < 2:
         verdict, timing, note = "single", None, None
@@ -1032,7 +1049,15 @@ def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Ar
     else:
         verdict = "conflict"
         timing, note = _timing(members, articles)
-    return Fact(id=fact_id, about=_about(members), verdict=verdict, reports=tuple(members),  # type: ignore[arg-type]
+    about = _about(members)
+    if about in ("age", "wins", "losses", "draws", "record"):
+        # whose age or record: the name most reports sit next to ("age of Orozco")
+        names = names or {}
+        who = _commonest(Counter(filter(None, (names.get(r.article_id, {}).get(_subject(articles.get(r.article_id), r) or "")
+                                                for r in members))))
+        if who:
+            about = f"{about} of {who}"
+    return Fact(id=fact_id, about=about, verdict=verdict, reports=tuple(members),  # type: ignore[arg-type]
                 timing=timing, note=note)  # type: ignore[arg-type]
 
 
@@ -1059,6 +1084,8 @@ def _about(members: list[FigureReport]) -> str:
             return f"duration ({_unit_label(unit)})"
         if unit and unit not in _SHARE_UNITS and not pred:
             return _unit_label(unit)
+        if pred and unit and unit.isupper():
+            return f"amount {pred} ({unit})"  # "$80 million" paid: a sum of money, not a number of things
         return f"number {pred}" if pred else (unit or "figure")
     if pred:
         return f"{noun} {pred}"
@@ -1068,8 +1095,14 @@ def _about(members: list[FigureReport]) -> str:
 
 
 def _unit_label(unit: str) -> str:
-    """'day' -> 'days', 'mile' -> 'miles'; a currency code stays as it is."""
-    return unit if unit.isupper() or unit.endswith("s") else unit + "s"
+    """'day' -> 'days', 'mile' -> 'miles', 'foot' -> 'feet'; a currency code or a symbol ('km', 'mph') stays."""
+    if unit.isupper() or unit.endswith("s") or unit in _UNIT_SYMBOLS:
+        return unit
+    return _UNIT_PLURALS.get(unit, unit + "s")
+
+
+_UNIT_PLURALS = {"foot": "feet", "inch": "inches", "square foot": "square feet", "square inch": "square inches"}
+_UNIT_SYMBOLS = frozenset({"km", "m", "kg", "g", "mph", "km/h", "km2", "m2", "mm", "cm", "mw", "gw", "kw", "mb", "gb", "tb"})
 
 
 # Units that make a figure a share of something, not a count.

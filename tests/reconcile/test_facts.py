@@ -317,3 +317,18 @@ def test_facts_an_article_setting_two_values_against_each_other_keeps_the_disput
     quake = fact_with(facts, "6.2")
     assert quake.verdict == "conflict"
     assert sorted((r.article_id, r.value) for r in quake.reports) == [("a", 5.8), ("a", 6.2), ("b", 5.8), ("c", 6.2)]
+
+
+def test_facts_label_an_age_with_the_person_it_belongs_to_and_units_in_plain_plural():
+    from crossread.analyse.entities import find_entities
+
+    arts = [art("a", "Police arrested Marco Delgado, 27, on Friday. He was held without bail."),
+            art("b", "Marco Delgado, 29, was arrested on Friday, police said."),
+            art("c", "The old bridge is 450 feet long, engineers said."),
+            art("d", "Engineers said the old bridge was 450 feet long.")]
+    analyses = [ArticleAnalysis(article_id=a.id, figures=find_figures(a), entities=find_entities(a)) for a in arts]
+    facts = group_facts(arts, analyses)
+    assert fact_with(facts, "27").about == "age of Marco Delgado"
+    assert "feet" in fact_with(facts, "450 feet").about
+    # without the entities the label stays plain: a capitalised word near a figure is no name by itself
+    assert fact_with(group_facts(arts, analyse(*arts)), "27").about == "age"
