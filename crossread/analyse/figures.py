@@ -155,7 +155,7 @@ def _rules() -> _Rules:
         age_left=re.compile(
             r"(?:\b(?:he|she)\s+(?:was|is|is now|would have been|would be|had been|turns|turned)"
             r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at)"
-            r"|\b(?:aged|ages)\s+\d{1,3}(?:\s*,)?\s+(?:and|&))\s+$",
+            r"|\b(?:aged|ages|age)\s+\d{1,3}(?:\s*,)?\s+(?:and|&))\s+$",
             re.IGNORECASE,
         ),
         apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),
@@ -577,6 +577,9 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         except (ValueError, IndexError, OverflowError):  # odd input must not sink the article
             found, stop = [], pos + 1
         consumed = max(consumed, stop)
+        if found and out and found[0].value is None and found[0].num_start < out[-1].end and \
+                out[-1].start <= found[0].num_start:
+            continue  # "four scores", "hundreds of millions": a vague word already read as the noun of a figure
         for item in found:
             out.append(_to_report(article, text, item, rules, predicates))
     out.extend(_ordinals(article, text, rules, predicates, {(r.start, r.end) for r in out}))
@@ -593,6 +596,7 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
                                                     None, noun), rules, predicates))
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(_conversions(text, out))
+
 
 
 def _conversions(text: str, reports: list[FigureReport]) -> list[FigureReport]:
@@ -748,6 +752,12 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             return [], end + 2
         if re.match(r"'?s\b", rest) and num.value >= 10:
             return [], end + 1
+        if (clock := _game_clock().match(text, end)) and qualifier is None and not currency and \
+                re.fullmatch(r"\d{1,2}", text[num.start : num.end]) and \
+                (clock.group(2).lower() == "mark" or prev_l not in _CLOCK_TIME_OF_DAY):
+            # "at the 2:15 mark", "with 4:43 left": minutes and seconds on a game clock, read as seconds
+            secs = num.value * 60 + int(clock.group(1))
+            return [_Found(num.start, clock.end(), num.start, clock.end(), secs, secs, secs, None, "second", None)], clock.end()
         if rules.time_right.match(rest) and not currency:
             return [], _skip_word(text, end)
         nm_ = re.match(r"\s?([A-Za-z]+)\.?", rest)
@@ -811,6 +821,9 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         if sm is not None:
             scale_word = word_.lower()
             end = sm.end()
+    if scale_word is None and not num.is_words and (sp := _spaced_scale().match(text, partner.end if partner else end)):
+        # "110 b. Euro", "5 m euros": a scale letter set apart, read as a scale only before a currency word
+        sm, scale_word, end = sp, sp.group(1).lower(), sp.end()
     if partner is not None:
         end = max(end, partner.end)
         if scale_word:
@@ -853,11 +866,17 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         end = am.end()
         unit = "year"
         counted = "age"
+    elif not percent and not currency and not scale_word and (tm := _TIMES.match(text, end)):
+        # "married three times", "fired five times": how often, as "twice" reads ("three times the size" is a ratio)
+        unit, counted, end = "times", "times", tm.end()
     elif not percent and not currency:
         cm2 = rules.compound_right.match(text, end)
         if cm2 and not (end < n and text[end] == "-" and end + 1 < n and text[end + 1] == "-"):
             parts = cm2.group(1).split("-")
             first = parts[0].lower()
+            compound = f"{text[num.start : num.end].lower()}-{first}"
+            if compound in _kind_compounds() or compound.removesuffix("s") in _kind_compounds():
+                return [], _skip_word(text, end)  # "a three-point play", "a two-way race": a kind, not an amount
             if first == "square" and len(parts) > 1 and f"square {parts[1].lower()}" in rules.measure_units:
                 unit = rules.measure_units[f"square {parts[1].lower()}"]
                 end = end + 2 + len(parts[0]) + len(parts[1])
@@ -898,6 +917,15 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
                     else:
                         unit = rules.measure_units.get(suffix, suffix)
                     end = um.end()
+    if unit is None and counted is None and not percent and not currency and \
+            (ab := _stat_abbreviations()[0].match(text, end)):
+        # "5.8 ppg" reads as its words, "5.8 points per game"; "7 rpg" as "7 rebounds" (a counted noun keeps no rate)
+        noun, _, per = _stat_abbreviations()[1][ab.group(1).lower()].partition(" per ")
+        if noun in rules.measure_units:
+            unit = rules.measure_units[noun] + (f" per {per}" if per else "")
+        else:
+            counted = noun
+        end = ab.end()
     # counted noun: the head of the words that follow
     noun_end = end
     if counted is None or counted not in ("age",):
@@ -908,10 +936,18 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             noun_end = noun_end2
     if unit is None and not percent and not currency and counted is None and num.value is not None:
         # ages by apposition ("Orozco, 27,") or by verb ("She was 85", "aged 85")
-        if rules.age_left.search(text, max(0, start - 24), start) or \
+        cue = rules.age_left.search(text, max(0, start - 24), start)
+        at_cue = None if cue or qm is not None or num.is_words else (
+            _age_at(text, start, end, num.value) if text[max(0, start - 3) : start].lower() == "at " else
+            _name_was_age(text, start, end, num.value, rules))
+        if cue or at_cue is not None or \
                 (rules.apposition_left.search(text, max(0, start - 40), start) and
                  rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):
             age, unit, counted = True, "year", "age"
+            if qm is None and (cue or at_cue is not None):
+                # the words that make it an age belong to the figure ("She was 85", "aged 17 and 25", "at 77")
+                span_start = at_cue if cue is None else (
+                    cue.start() if not any(c.isdigit() for c in cue.group()) else _prev_word(text, start)[1])
     if num.is_words and num.value == 1 and not num.vague and text[num.start : num.end].lower() == "one":
         ap = _ONE_APPOSED.match(text, num.end)
         if ap and text[max(0, num.start - 3) : num.start].rstrip()[-1:] in ("(", ","):
@@ -979,6 +1015,77 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
 
 
 _GLUED_FRACTION = re.compile(r"(\d{1,2})([1-7])/([2-8])(?![\d/])")
+_TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!\s+(?:the|as|that|what|his|her|its|their|our|your|my|this|those|these|more|less|"
+                    r"fewer|over|faster|slower|higher|lower|larger|bigger|greater|smaller|longer|stronger|worse|better)\b)"
+                    r"(?!\s*(?:-|the\b))")
+@lru_cache(maxsize=1)
+def _spaced_scale() -> re.Pattern[str]:
+    return re.compile(rf"\s(bn|mn|mln|bln|b|m)\.?(?=\s?-?\s?(?:{_alt(lexicon()['currency_words'])})\b)", re.IGNORECASE)
+
+
+_CLOCK_TIME_OF_DAY = frozenset(("at", "by", "until", "till", "around", "before", "after", "from"))  # "at 11:45 left"
+
+
+@lru_cache(maxsize=1)
+def _game_clock() -> re.Pattern[str]:
+    """":15 mark" after minutes: a time on a game clock, told by the word after it."""
+    words = lexicon().get("game_clock_words", [])
+    return re.compile(rf":([0-5]\d)\s({_alt(words)})\b" if words else r"(?!)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kind_compounds() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().get("kind_compounds", ()))
+
+
+@lru_cache(maxsize=1)
+def _stat_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Abbreviated averages ("ppg") and the words they stand for ("points per game")."""
+    table = {k.lower(): v for k, v in lexicon().get("stat_abbreviations", {}).items()}
+    if not table:
+        return re.compile(r"(?!)"), table
+    return re.compile(rf"\s?({_alt(table)})\b", re.IGNORECASE), table
+
+
+_AT_LEFT = re.compile(r"(?:^|(?<=[\s(\"“]))at\s$", re.IGNORECASE)
+_AT_CLAUSE_END = re.compile(r"\s*(?:[,;.:)!?\n]|$)|\s+(?:and|but|in|on|of|after|from|when|while|following|before)\b")
+
+
+@lru_cache(maxsize=1)
+def _age_at_verbs() -> frozenset[str]:
+    return frozenset(lexicon().get("age_at_verbs", ()))
+
+
+_NAME_WAS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[A-Z][a-z]+)?)\s+(was|is|turned|turns)\s$")
+_AGE_CLAUSE_END = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:when|at\s+the\s+time)\b")
+
+
+def _name_was_age(text: str, start: int, end: int, value: float, rules: _Rules) -> int | None:
+    """Where "was" starts when "LaRue was 75." states an age, else None: a name (a word the article also
+    capitalises mid-sentence), a copula, a whole number under 120 that ends the clause."""
+    if not (0 < value < 120 and float(value).is_integer()) or not _AGE_CLAUSE_END.match(text, end):
+        return None
+    nm = _NAME_WAS.search(text, max(0, start - 30), start)
+    if nm is None or nm.group(1).lower() in rules.stop or nm.group(1).lower() in rules.months:
+        return None
+    if _sentence_initial(text, nm.start(1)) and not re.search(rf"[a-z,]\s+{re.escape(nm.group(1))}\b", text):
+        return None  # "Attendance was 75.": a capital that only opens sentences names no one
+    return nm.start(2)
+
+
+def _age_at(text: str, start: int, end: int, value: float) -> int | None:
+    """Where "at" starts when a bare "at N" is an age, else None: after a life event in its clause ("died in
+    prison at 77", "retired at 65"), or set off by commas ("that, at 34, her days were over"; "At 34, she quit")."""
+    if not (0 < value < 120 and float(value).is_integer()):
+        return None
+    am = _AT_LEFT.search(text, max(0, start - 3), start)
+    if am is None or not _AT_CLAUSE_END.match(text, end):
+        return None
+    before = text[max(0, am.start() - 2) : am.start()]
+    if (before.endswith(", ") or _sentence_initial(text, am.start())) and text[end : end + 1] == ",":
+        return am.start()
+    clause = re.split(r"[,;:.!?()\n]", text[max(0, am.start() - 70) : am.start()])[-1]
+    return am.start() if any(w.lower() in _age_at_verbs() for w in re.findall(r"[A-Za-z]+", clause)) else None
 
 
 def _compound_unit(text: str, pos: int, rules: _Rules) -> bool:
@@ -1125,6 +1232,10 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break
         if wl in rules.months or wl in rules.weekdays:
             break
+        if (wl in rules.units_words or wl in rules.tens_words) and (words or not of_taken):
+            break  # "two hours one afternoon": another number opens another figure ("five of the six shots" goes on)
+        if words and wl in rules.verbs and not w[:1].isupper():
+            break  # "the 200 person crowd became angry": a verb after the noun ends the noun phrase
         if _is_verb(wl, rules):
             # a participle may modify the noun ("loaded magazines"); otherwise the noun phrase is over
             nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
@@ -1160,8 +1271,8 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             inner, inner_end = _counted_noun(text, end + om.end() - 1, rules)
             if inner:
                 return inner, inner_end
-    if of_taken and words[0][0][:1].isdigit():
-        return None, pos
+    if of_taken and (words[0][0][:1].isdigit() or (len(words) == 1 and words[0][0].lower() in rules.units_words)):
+        return None, pos  # "two of six": the whole names no noun either
     return head.lower().strip("'’"), end
 
 
@@ -1199,6 +1310,19 @@ def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple
         if not text[m.end() + 1].islower():
             continue  # "117th Street", "Second World War": part of a name
         value = float(m.group(1)) if m.group(1) else float(words.get(m.group(2).lower(), 1))
+        if value >= 2 and (om := _ordinal_occasion().match(text, m.end())):
+            # "the third time since 1996": the third of its occasions, a count like "three times";
+            # "the team's eighth in 10 games", "his third this year": one more of a count the sentence names
+            span = (m.start(), m.end()) if om.group("time") else (m.start(), om.end())
+            if not any(a < span[1] and span[0] < b for a, b in taken if (a, b) != (om.start("whole"), om.end())):
+                unit = counted = "times" if om.group("time") else None
+                if om.group("noun"):
+                    counted = om.group("noun").lower()
+                end = m.end() + len(om.group("time") or "") + (1 if om.group("time") else 0)
+                found = _Found(m.start(), max(end, span[1]), m.start(), m.end(), value, value, value, "ordinal", unit,
+                               counted)
+                out.append(_to_report(article, text, found, rules, predicates))
+            continue
         head, end = _counted_noun(text, m.end() + (1 if text[m.end()] == "-" else 0), rules)
         if head is None or head.lower() in rules.months or head.lower() in _address_words():
             continue
@@ -1216,6 +1340,23 @@ def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple
         found = _Found(m.start(), end, m.start(), m.end(), value, value, value, "ordinal", None, head.lower())
         out.append(_to_report(article, text, found, rules, predicates))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ordinal_occasion() -> re.Pattern[str]:
+    """What may follow an ordinal that counts within a span: "time since 1996" / "time in five years" (an
+    occasion; a bare "the second time" counts nothing), "in 10 games" / "in a decade", "this year"."""
+    lx = lexicon()
+    spans = _alt(lx["ordinal_span_nouns"])
+    numbers = _alt([w for w in lx["units_words"] if w != "zero"] + ["a"])
+    return re.compile(
+        r"\s(?P<time>time)(?=\s(?:since\s(?:\d{4}\b|the\b)"
+        rf"|in\s(?:\d{{1,3}}|the\s(?:last|past)|{numbers})\s|this\s|(?:in\s)?(?:his|her|their|its)\s(?:career|life)\b))"
+        rf"|\s(?:in|of)\s(?:(?:the|its|their|his|her)\s)?(?:(?:last|past|next|first)\s)?(?P<whole>\d{{1,3}}|{numbers})"
+        rf"\s(?P<noun>{spans})\b"
+        r"|\s(?:this|that|last)\s(?:year|season|month|week)\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from ..model import Article
 
 __all__ = ["fold", "ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates",
-           "reference_date", "recalled_periods", "MAX_PERIODS",
+           "reference_date", "recalled_periods", "MAX_PERIODS", "weekday_mask",
            "story_text"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "stories"
@@ -38,8 +38,13 @@ SMALL_FEATURES = 2**18
 
 
 @lru_cache(maxsize=1)
+def _lexicon_data() -> dict[str, Any]:
+    return json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    data = json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    data = _lexicon_data()
     months = {name: number for number, names in enumerate(data["months"], 1) for name in names}
     return {"not_names": frozenset(data["not_names"]) | frozenset(months) | frozenset(data["weekdays"]),
             "months": months}
@@ -121,8 +126,6 @@ def entity_terms(text: str) -> list[str]:
 # ---------------------------------------------------------------------------- numbers
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w])")
-
-
 def number_terms(text: str) -> list[str]:
     """Numbers written in digits (two digits or more: "7" is too common to tell stories apart)."""
     out = []
@@ -266,6 +269,32 @@ def year_terms(text: str) -> list[str]:
     return _YEAR.findall(text or "")
 
 
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern[str]:
+    # The lexicon lists the seven full names first, Monday first; abbreviations ("Sun", "Sat",
+    # "Wed") are left out: capitalised, they are as often a newspaper or a word opening a sentence.
+    names = _lexicon_data()["weekdays"][:7]
+    # No leading \b (checked in ``weekday_mask``): a pattern that opens with the names themselves
+    # runs five times faster (0.08 s against 0.4 s on 10,000 news texts).
+    return re.compile("(" + "|".join(n.capitalize() for n in names) + r")\b")
+
+
+def weekday_mask(text: str) -> int:
+    """The weekdays a text names ("on Sunday", "Monday's vote"), as a bit mask (bit 0 Monday ... bit 6 Sunday).
+
+    Reports of one event name the day it happened; two reports of like events in one place
+    (two quakes on one island) usually name different days.  Read from undated text too,
+    where the time prior cannot help.
+    """
+    order = {n.capitalize(): i for i, n in enumerate(_lexicon_data()["weekdays"][:7])}
+    mask = 0
+    text = text or ""
+    for m in _weekday_pattern().finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            mask |= 1 << order[m[1]]
+    return mask
+
+
 # ---------------------------------------------------------------------------- the feature block
 
 
@@ -285,10 +314,14 @@ class ArticleFeatures:
     # Days and months the text names besides its own date (``recalled_periods``): shape
     # (n, MAX_PERIODS, 2) of (first, last) day ordinals, 0 where there are fewer.
     periods: np.ndarray | None = None
+    # The weekdays each text names (``weekday_mask``), 0 when none.
+    weekdays: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.periods is None:  # a state stored before periods were read
             object.__setattr__(self, "periods", np.zeros((len(self.day), MAX_PERIODS, 2), dtype=np.int64))
+        if self.weekdays is None:  # a state stored before weekdays were read
+            object.__setattr__(self, "weekdays", np.zeros(len(self.day), dtype=np.int64))
 
     def __len__(self) -> int:
         return int(self.day.shape[0])
@@ -307,12 +340,13 @@ class ArticleFeatures:
             years=sp.vstack([b.years for b in blocks], format="csr"),
             day=np.concatenate([b.day for b in blocks]),
             periods=np.concatenate([b.periods for b in blocks]),
+            weekdays=np.concatenate([b.weekdays for b in blocks]),
         )
 
     def take(self, rows: Sequence[int] | np.ndarray) -> "ArticleFeatures":
         rows = np.asarray(rows, dtype=np.int64)
         return ArticleFeatures(self.words[rows], self.names[rows], self.numbers[rows], self.years[rows],
-                               self.day[rows], self.periods[rows])
+                               self.day[rows], self.periods[rows], self.weekdays[rows])
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -363,4 +397,5 @@ def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
         years=years.transform([f"{t}\n{d.year}" if d else t for t, d in zip(texts, days)]).tocsr(),
         day=np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64),
         periods=periods,
+        weekdays=np.array([weekday_mask(t) for t in texts], dtype=np.int64),
     )

@@ -25,6 +25,9 @@ def sparse_average_link(
     days: np.ndarray | None = None,
     max_span: int = 0,
     strong: float = 1.0,
+    weekdays: np.ndarray | None = None,
+    weekday_pairs: int = 0,
+    weekday_share: float = 0.0,
 ) -> np.ndarray:
     """Cluster labels from greedy average-linkage merging while the best link is >= ``threshold``.
 
@@ -40,7 +43,16 @@ def sparse_average_link(
         max_span: when > 0, refuse a merge whose cluster would span more than this many days
             between its earliest and latest dated item, unless its score reaches ``strong``
             (chains of day-to-day neighbours must not grow into a months-long cluster).
-        strong: the score above which a merge ignores ``max_span``.
+        strong: the score above which a merge ignores ``max_span`` (and ``weekdays``).
+        weekdays: optional bit mask per item of the weekdays its text names (0: none).  With
+            ``weekday_pairs`` > 0, a merge is refused when at least that many pairs across the two
+            clusters both name weekdays and at most ``weekday_share`` of them name a common one,
+            while within each cluster more than ``1 - weekday_share`` of such pairs do: reports of
+            one event name the day it happened (two like events in one place seldom fall on one
+            weekday), but the reports of a days-long saga name many days and are not told apart
+            by them.  Pairs of two dated items (``days``) are not counted: their dates say more.
+        weekday_pairs: see ``weekdays``.
+        weekday_share: see ``weekdays``.
 
     Returns:
         n labels; each cluster is labelled with its lowest member index, so the result does not
@@ -89,6 +101,31 @@ def sparse_average_link(
         np.minimum.at(first_day, labels[dated], np.asarray(days)[dated].astype(float))
         np.maximum.at(last_day, labels[dated], np.asarray(days)[dated].astype(float))
 
+    by_weekday = weekdays is not None and weekday_pairs > 0
+    if by_weekday:
+        # Per cluster: how many members name each combination of weekdays (a bit mask), dated or not.
+        masks: list[dict[tuple[int, bool], int]] = [{} for _ in range(n)]
+        has_day = np.asarray(days) > 0 if days is not None else np.zeros(n, dtype=bool)
+        for lab, mask, dated_item in zip(labels.tolist(), np.asarray(weekdays).tolist(), has_day.tolist()):
+            if mask:
+                key = (mask, dated_item)
+                masks[lab][key] = masks[lab].get(key, 0) + 1
+
+        # Per cluster: pairs of its members that both name weekdays, and how many name a common one.
+        inner_pairs = np.zeros(n, dtype=np.int64)
+        inner_common = np.zeros(n, dtype=np.int64)
+        for lab in np.unique(labels).tolist():
+            if sum(masks[lab].values()) > 1:
+                inner_pairs[lab], inner_common[lab] = _weekday_pairs(masks[lab], masks[lab], same=True)
+
+    def consistent(c: int) -> bool:
+        return inner_common[c] > (1 - weekday_share) * inner_pairs[c]
+
+    def weekdays_differ(a: int, b: int) -> bool:
+        pairs, common = _weekday_pairs(masks[a], masks[b])
+        return (pairs >= weekday_pairs and common <= weekday_share * pairs
+                and (inner_pairs[a] == 0 or consistent(a)) and (inner_pairs[b] == 0 or consistent(b)))
+
     heap = [(-score(a, b), a, b) for a, row in sums.items() for b in row if a < b]
     heapq.heapify(heap)
     parent = list(range(n))
@@ -104,8 +141,17 @@ def sparse_average_link(
             lo_day, hi_day = min(first_day[a], first_day[b]), max(last_day[a], last_day[b])
             if hi_day - lo_day > max_span:
                 continue  # spans only grow: this pair stays refused
+        if by_weekday and -neg < strong and weekdays_differ(a, b):
+            continue  # stays refused until one side grows (a new heap entry is pushed then)
         if span_limited:
             first_day[a], last_day[a] = min(first_day[a], first_day[b]), max(last_day[a], last_day[b])
+        if by_weekday:
+            pairs, common = _weekday_pairs(masks[a], masks[b])
+            inner_pairs[a] += inner_pairs[b] + pairs
+            inner_common[a] += inner_common[b] + common
+            for key, k in masks[b].items():
+                masks[a][key] = masks[a].get(key, 0) + k
+            masks[b] = {}
         # Merge b into a (a < b): the survivor keeps the lower index.
         alive[b] = False
         size[a] += size[b]
@@ -139,3 +185,23 @@ def sparse_average_link(
             final[lab] = root
         out[i] = root
     return out
+
+
+def _weekday_pairs(a: dict[tuple[int, bool], int], b: dict[tuple[int, bool], int], *,
+                   same: bool = False) -> tuple[int, int]:
+    """(pairs, pairs naming a common weekday) between two clusters' weekday counts, leaving out
+    pairs of two dated items; with ``same``, the distinct pairs within one cluster."""
+    pairs = common = 0
+    for (ma, da), ka in a.items():
+        for (mb, db), kb in b.items():
+            if da and db:
+                continue
+            k = ka * kb
+            if same:
+                k = ka * (ka - 1) if (ma, da) == (mb, db) else k
+            pairs += k
+            if ma & mb:
+                common += k
+    if same:
+        pairs, common = pairs // 2, common // 2
+    return pairs, common

@@ -34,7 +34,10 @@ its ``candidates`` best matches only, so memory grows linearly):
 
 Both stages refuse a merge that would make a story span more than ``max_span_days`` between
 its first and last dated report unless the link reaches ``strong_link``: day-to-day
-neighbours must not chain into a months-long saga of distinct events.
+neighbours must not chain into a months-long saga of distinct events.  They also refuse
+(below ``strong_link``) to join two clusters whose reports name different weekdays
+(``weekday_pairs``, ``weekday_share``): reports of one event name the day it happened, and
+this holds for undated reports, where the time prior cannot tell two like events apart.
 
 Syndicated copies (``syndication``) start as one cluster.  Batch grouping is the
 incremental mode started from an empty ``StoryState``: ``assign_to_stories`` compares new
@@ -102,6 +105,13 @@ class StoryParams:
     # is as near to the crime's reports as a next-day report.
     recalled_dates: bool = False
     recall_link: float = 0.9  # the pair probability, before the prior, that earns it
+    # Reports of one event name the weekday it happened on: a merge is refused (unless its link
+    # reaches ``strong_link``) when at least ``weekday_pairs`` article pairs across the two
+    # clusters both name weekdays, at most ``weekday_share`` of them name a common one, and each
+    # cluster agrees within itself.  It separates like events in one place whose reports carry
+    # no date (pairs of two dated reports are left to the time prior; see ``linkage``).
+    weekday_pairs: int = 0
+    weekday_share: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryParams":
@@ -110,7 +120,7 @@ class StoryParams:
             raise ValueError(f"params.json features {names} do not match {FEATURE_NAMES}")
         keys = {"neighbours", "candidates", "blend", "threshold", "merge_threshold", "near_days", "min_df", "floor",
                 "window_days", "gap_grace_days", "gap_scale_days", "max_span_days", "strong_link",
-                "shared_only", "recalled_dates", "recall_link"}
+                "shared_only", "recalled_dates", "recall_link", "weekday_pairs", "weekday_share"}
         return cls(weights=tuple(float(w) for w in data["weights"]), intercept=float(data["intercept"]),
                    **{k: data[k] for k in keys if k in data})
 
@@ -304,7 +314,8 @@ class StoryState:
         meta = {"ids": self.ids, "story_ids": self.story_ids, "headlines": self.headlines,
                 "titled": self.titled, "outlets": self.outlets, "copies": [c.to_dict() for c in self.copies]}
         arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                                         "day": self.features.day, "periods": self.features.periods}
+                                         "day": self.features.day, "periods": self.features.periods,
+                                         "weekdays": self.features.weekdays}
         for name in ("words", "names", "numbers", "years"):
             _put_sparse(arrays, "f_" + name, getattr(self.features, name))
         _put_sparse(arrays, "edges", self.edges)
@@ -324,7 +335,8 @@ class StoryState:
         meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
         features = ArticleFeatures(*(_get_sparse(arrays, "f_" + n) for n in ("words", "names", "numbers", "years")),
                                    day=arrays["day"].astype(np.int64),
-                                   periods=arrays["periods"].astype(np.int64) if "periods" in arrays else None)
+                                   periods=arrays["periods"].astype(np.int64) if "periods" in arrays else None,
+                                   weekdays=arrays["weekdays"].astype(np.int64) if "weekdays" in arrays else None)
         dfs = {}
         for name, size in (("df_words", WORD_FEATURES), ("df_names", SMALL_FEATURES), ("df_numbers", SMALL_FEATURES)):
             df = np.zeros(size, dtype=np.int32)
@@ -565,7 +577,9 @@ def assign_to_stories(
             initial[old_n:] = np.where(copy_labels == np.arange(len(articles)), initial[old_n:],
                                        copy_labels + old_n)
             new_state.copies.extend(copies)
-        span = dict(days=features.day, max_span=params.max_span_days, strong=params.strong_link)
+        span = dict(days=features.day, max_span=params.max_span_days, strong=params.strong_link,
+                    weekdays=features.weekdays, weekday_pairs=params.weekday_pairs,
+                    weekday_share=params.weekday_share)
         labels = sparse_average_link(stage1, threshold, initial=initial, **span)
         labels = sparse_average_link(edges_new, params.merge_threshold, initial=labels, edge_average=True, **span)
         new_state.edges = (old_edges.maximum(edges_new)).tocsr()

@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from crossread.group.features import entity_terms, extract_features, fold, number_terms, reference_date, text_dates
+from crossread.group.features import (
+    entity_terms,
+    extract_features,
+    fold,
+    number_terms,
+    reference_date,
+    text_dates,
+    weekday_mask,
+)
 from crossread.model import Article
 
 
@@ -85,3 +93,13 @@ def test_features_recalled_periods_reads_months_dates_and_yearless_days():
     assert _days(recalled_periods("The vote is on January 3.", dt.date(2024, 12, 20))) == [
         (dt.date(2025, 1, 3), dt.date(2025, 1, 3))]
     assert recalled_periods("They may 10 times refuse; in march 2020 nothing.", ref) == []  # lower case: not a month
+
+
+def test_features_weekday_mask_reads_full_capitalised_names():
+    assert weekday_mask("The quake struck on Sunday; Monday's aftershock was weaker.") == 0b1000001
+    assert weekday_mask("Sunday Times readers sat on sunday; the Sun said Wed.") == 1 << 6
+    assert weekday_mask("") == 0
+    assert weekday_mask("no day here \u200b🙂") == 0
+    features = extract_features([Article(id="a", text="Rescuers worked through Tuesday."), Article(id="b", text="")])
+    assert features.weekdays.tolist() == [0b10, 0]
+    assert features.take([1, 0]).weekdays.tolist() == [0, 0b10]

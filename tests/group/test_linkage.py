@@ -43,3 +43,40 @@ def test_linkage_edge_average_ignores_missing_pairs():
 
 def test_linkage_empty():
     assert sparse_average_link(sp.csr_matrix((0, 0)), 0.5).tolist() == []
+
+
+def _weekday_case(days_of_week, similarity=0.5):
+    """Items 0-2 and 3-5 tightly linked within, loosely (``similarity``) across."""
+    sim = np.full((6, 6), similarity)
+    sim[:3, :3] = sim[3:, 3:] = 0.9
+    np.fill_diagonal(sim, 0.0)
+    masks = np.array([sum(1 << d for d in days) for days in days_of_week])
+    return sp.csr_matrix(sim), masks
+
+
+def test_linkage_weekday_rule_keeps_apart_clusters_naming_different_days():
+    sim, masks = _weekday_case([[6], [6], [6], [3], [3], [3]])  # Sunday x3, Thursday x3
+    rule = dict(weekday_pairs=4, weekday_share=0.25, strong=0.7)
+    assert len(set(sparse_average_link(sim, 0.3).tolist())) == 1
+    assert sparse_average_link(sim, 0.3, weekdays=masks, **rule).tolist() == [0, 0, 0, 3, 3, 3]
+    # A shared day, a strong link, or too few pairs that name days: merged.
+    _, shared = _weekday_case([[6], [6], [6], [3, 6], [3], [3]])
+    assert len(set(sparse_average_link(sim, 0.3, weekdays=shared, **rule).tolist())) == 1  # 3 of 9 pairs share
+    strong, _ = _weekday_case([[6]] * 3 + [[3]] * 3, similarity=0.8)
+    assert len(set(sparse_average_link(strong, 0.3, weekdays=masks, **rule).tolist())) == 1
+    few = np.array([1 << 6, 0, 0, 1 << 3, 1 << 3, 0])  # 1 x 2 pairs name days
+    assert len(set(sparse_average_link(sim, 0.3, weekdays=few, **rule).tolist())) == 1
+
+
+def test_linkage_weekday_rule_ignores_sagas_and_dated_pairs():
+    rule = dict(weekday_pairs=4, weekday_share=0.25, strong=0.7)
+    # Reports of a days-long saga name many days: a cluster whose own members disagree is not told apart.
+    sim, saga = _weekday_case([[6], [0], [2], [3], [3], [3]])
+    assert len(set(sparse_average_link(sim, 0.3, weekdays=saga, **rule).tolist())) == 1
+    # Two dated reports are compared by their dates (the time prior), not by the days they name.
+    _, masks = _weekday_case([[6], [6], [6], [3], [3], [3]])
+    dated = np.array([100, 101, 100, 102, 101, 100])
+    assert len(set(sparse_average_link(sim, 0.3, weekdays=masks, days=dated, **rule).tolist())) == 1
+    one_undated = dated.copy()
+    one_undated[:3] = 0
+    assert sparse_average_link(sim, 0.3, weekdays=masks, days=one_undated, **rule).tolist() == [0, 0, 0, 3, 3, 3]

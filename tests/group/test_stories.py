@@ -74,8 +74,8 @@ def test_stories_threshold_option_controls_granularity():
     import dataclasses
 
     articles = all_articles()
-    # No floor: the stage-1 threshold alone decides how far neighbourhoods reach.
-    params = dataclasses.replace(load_params(), floor=0.0)
+    # No floor and no weekday rule: the stage-1 threshold alone decides how far neighbourhoods reach.
+    params = dataclasses.replace(load_params(), floor=0.0, weekday_pairs=0)
     strict, _ = assign_to_stories(articles, options=StoryOptions(threshold=0.99, detect_copies=False), params=params)
     loose, _ = assign_to_stories(articles, options=StoryOptions(threshold=0.01), params=params)
     assert len(strict) > len(loose)
@@ -267,3 +267,37 @@ def test_stories_state_stored_before_periods_existed_still_loads():
     assert not old.features.periods.any()
     groups, _ = assign_to_stories([make(_FOLLOW_UP)], old)
     _check_exactly_once([make(x) for x in (*QUAKE_A, _FOLLOW_UP)], groups)
+
+
+def test_stories_state_keeps_weekdays_and_loads_states_stored_without_them():
+    import io
+
+    articles = [make(x) for x in QUAKE_A]  # name Monday (and Tuesday)
+    _, state = assign_to_stories(articles)
+    assert state.features.weekdays.tolist() == [0b1, 0b1, 0b11]
+    again = StoryState.from_bytes(state.to_bytes())
+    assert again.features.weekdays.tolist() == state.features.weekdays.tolist()
+    arrays = dict(np.load(io.BytesIO(state.to_bytes()), allow_pickle=False))
+    del arrays["weekdays"]
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    old = StoryState.from_bytes(buffer.getvalue())
+    assert old.features.weekdays.tolist() == [0, 0, 0]
+    groups, new_state = assign_to_stories([make(_FOLLOW_UP)], old)
+    _check_exactly_once([*articles, make(_FOLLOW_UP)], groups)
+    assert new_state.features.weekdays.shape == (4,)
+
+
+def test_stories_weekday_rule_is_read_from_params_and_can_be_switched_off():
+    import dataclasses
+
+    params = load_params()
+    assert params.weekday_pairs > 0 and 0 <= params.weekday_share < 0.5
+    articles = all_articles(with_date=False)
+    off, _ = assign_to_stories(articles, params=dataclasses.replace(params, weekday_pairs=0, threshold=0.01, floor=0.0))
+    on, _ = assign_to_stories(articles, params=dataclasses.replace(params, threshold=0.01, floor=0.0))
+    # Undated, the two quakes (one named Monday, one Saturday) join at a loose threshold, unless
+    # the weekdays they name keep them apart.
+    assert ("qa1", "qa2", "qa3", "qb1", "qb2") in [tuple(sorted(set(g.article_ids) - {"wire1", "wire1-reprint"}))
+                                                   for g in off]
+    assert all(not ({"qa1", "qb1"} <= set(g.article_ids)) for g in on)
