@@ -72,11 +72,11 @@ class FactWeights:
     class_clash: bool = False  # two known kinds of thing (people / weapons) never one fact (tried: +precision, -recall)
     exclusive_predicates: bool = True  # "12 arrested" and "12 injured" are never one fact
     record_clash: bool = True  # parts of two different sports records ("45-7-2", "14-13-2") never join
-    threshold: float = 0.4
+    threshold: float = 0.5
     window: int = 80  # characters of context each side of the figure
     prefix: int = 6  # context words are cut to this many letters (a cheap stemmer)
     # second pass: groups of reports
-    merge_threshold: float = 0.75
+    merge_threshold: float = 0.8
     merge_window: int = 80  # characters of context each side for the groups' centroids
     merge_same_counted: float = 0.1
     merge_same_predicate: float = 0.1
@@ -99,7 +99,7 @@ class FactWeights:
     shared_typical: bool = True  # an article in common counts only when typical of both groups
     dimension_middle: bool = True  # compare the groups' middle values, not their extremes (one stray value)
     zero_dispute: float = 10.0  # "no one was hurt" and a count of hurt up to this many: one disputed count
-    attach_threshold: float = 0.2  # a lone report joins the group it is most like on average above this
+    attach_threshold: float = 0.15  # a lone report joins the group it is most like on average above this
     # last pass: a fact in which one article states two different values is two quantities, split by value,
     # unless the article sets them against each other (a source named between them in one sentence)
     split_mixed: bool = True
