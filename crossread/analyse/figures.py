@@ -128,8 +128,9 @@ def _rules() -> _Rules:
     measure = lx["measure_units"]
     return _Rules(
         candidate=candidate,
+        # tokenised thousands ("15, 000", "4, 051") only where a list cannot be meant: a group ending or opening in 0
         digits=re.compile(
-            r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s\d\d0)+)(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
+            r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+)(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
             r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾]))?"
         ),
         words_token=re.compile(r"[A-Za-z]+"),
@@ -460,9 +461,10 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 # the whole after "N of": "(its) next 23", "the last 10", "25" (a number in digits, not a year)
-_OF_WHOLE = re.compile(r"\s+(?:(?:next|last|first|final|past|previous|remaining|opening)\s+)?"
+_OF_WHOLE = re.compile(r"\s+(?:(?:next|last|first|final|past|previous|remaining|opening|[a-z]+-(?:high|best|low))\s+)?"
                        r"(?!\d{4}\b)\d{1,3}(?:,\d{3})*(?![\d.,:/-]|\s*(?:%|per\s?cent\b|percent\b))")
 _GLUED_DASH = re.compile(r"([a-z]{3,})-\d+-[a-z][\w'’-]*")
+_GLUED_NAME_DASH = re.compile(r"([a-z]{3,})-[A-Z][a-z][\w'’-]*")  # "scientists-The": a dash glued to a name
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.\s?){2,}")  # "U.S.", "U. N." (tokenised)
 _DIGIT = re.compile(r"(?=[\d.])(?:\d+|(?<![\w.])\.\d)")
 
@@ -877,9 +879,13 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             compound = f"{text[num.start : num.end].lower()}-{first}"
             if compound in _kind_compounds() or compound.removesuffix("s") in _kind_compounds():
                 return [], _skip_word(text, end)  # "a three-point play", "a two-way race": a kind, not an amount
-            if first == "square" and len(parts) > 1 and f"square {parts[1].lower()}" in rules.measure_units:
-                unit = rules.measure_units[f"square {parts[1].lower()}"]
+            if len(parts) > 1 and f"{first} {parts[1].lower()}" in rules.measure_units:
+                # "a 40-square-mile area", "a 480-nautical-mile corridor": a two-word unit
+                unit = rules.measure_units[f"{first} {parts[1].lower()}"]
                 end = end + 2 + len(parts[0]) + len(parts[1])
+            elif first.endswith("ed") and len(first) > 4 and first not in rules.measure_units and \
+                    first not in _counted_words():
+                return [], _skip_word(text, end)  # "one-sided", "a two-handed dunk": an adjective, no amount
             elif first in rules.measure_units:
                 unit = rules.measure_units[first]
                 end = end + 1 + len(first)
@@ -1172,6 +1178,60 @@ def _read_record(text: str, a: _Num, b: _Num, three: re.Match[str] | None, span_
     return [_Found(start, end, a.start, end, v, v, v, None, None, name) for v, name in zip(values, names)], end
 
 
+_NAME_RUN_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?![\w.,/:-])")  # "AK 47", "F 16", "Boeing 737"
+
+
+def _noun_like(word: str, rules: _Rules) -> bool:
+    """A lower-case word that may be the head noun of a figure (not a function word, verb, adverb or month)."""
+    wl = word.lower()
+    return not (wl in rules.stop or wl in rules.non_heads or wl in rules.months or wl in rules.weekdays
+                or wl in rules.units_words or wl in rules.tens_words or _is_verb(wl, rules)
+                or (len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns))
+
+
+def _name_run_end(text: str, pos: int, rules: _Rules) -> int | None:
+    """Where the noun after a run of capitalised words starting at ``pos`` begins, or None.
+
+    "two Brooklyn South Anti Crime plainclothes officers", "12 AK 47 guns": a name (or a model name written
+    with a space) modifying the noun after it; the run is bounded and must be followed, in the same clause,
+    by a lower-case noun (or by a capitalised word the lexicon counts, as in "14 AK 47 Rifles")."""
+    lx = lexicon()
+    k = pos
+    run = 0
+    prev = ""
+    while run < lx.get("name_run_max", 5):
+        m = rules.word.match(text, k)
+        if m:
+            w = m.group()
+            if not w[:1].isupper():
+                return k if run and _noun_like(w, rules) else None
+            if w.endswith(("'s", "’s", "'", "’")):
+                return None  # "Egypt's largest providers": a possessor, not a modifier
+            if run and w.lower() in _counted_words():
+                return k  # "14 AK 47 Rifles": a title-cased noun the lexicon counts
+            if w.lower() in rules.stop or w.lower() in rules.months or w.lower() in rules.weekdays:
+                return None
+        else:
+            m = _NAME_RUN_NUMBER.match(text, k)
+            if not (m and prev.isalpha() and prev.isupper() and len(prev) <= 4):
+                return None  # only a short upper-case name takes a number ("AK 47"), not "Obama 52 percent"
+        prev = m.group()
+        run += 1
+        k = m.end()
+        if not text.startswith(" ", k):
+            return None
+        k += 1
+    return None
+
+
+def _names_start(prev: str, rules: _Rules) -> bool:
+    """After the lower-case word ``prev``, does a capitalised word start a name of its own?
+    "third baseman Alex Rodriguez" (yes), "the 81st annual Oscars", "two former Yankees" (no)."""
+    lx = lexicon()
+    pl = prev.lower()
+    return not (pl in lx.get("name_modifiers", ()) or pl.endswith(tuple(lx.get("name_modifier_suffixes", ()))))
+
+
 def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     """The head noun of the words after a number: "700 additional troops" -> "troops"."""
     words: list[tuple[str, int, int]] = []
@@ -1190,6 +1250,15 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break
         w = m.group()
         wl = w.lower()
+        if w[:1].isupper() and (not words or words[-1][0][:1].islower()) and \
+                (run_end := _name_run_end(text, j, rules)) is not None:
+            # "two Brooklyn South Anti Crime plainclothes officers", "three prior DUI convictions": a name
+            # before a lower-case noun modifies that noun
+            i = run_end - 1  # at the space before the noun
+            limit = min(n, run_end + 60)
+            continue
+        if w[:1].isupper() and words and words[-1][0][:1].islower() and _names_start(words[-1][0], rules):
+            break  # "third baseman Alex Rodriguez": a name after the noun is no part of it
         abbr = _ABBREVIATION.match(text, j)
         if abbr:
             # "159 U.S. troops": a dotted abbreviation modifies the noun after it; it names nothing counted
@@ -1245,7 +1314,17 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break
         if wl in rules.non_heads or (len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns):
             break  # "1,500 km south", "two officers fatally": the noun came before
-        glued = _GLUED_DASH.fullmatch(w)
+        glued = _GLUED_DASH.fullmatch(w) or _GLUED_NAME_DASH.fullmatch(w)
+        first_part, _, after_dash = wl.partition("-")
+        after_dash = after_dash.split("-")[0]
+        if not glued and len(first_part) > 3 and (first_part.endswith("s") or first_part in _counted_words()) and \
+                first_part not in rules.units_words and first_part not in rules.tens_words and \
+                after_dash not in lexicon().get("dash_compound_particles", ()) and (
+                    after_dash in rules.units_words or after_dash in rules.tens_words or after_dash in rules.stop
+                    or after_dash in _counted_words() or _is_verb(after_dash, rules) or after_dash in rules.verbs):
+            # "three bank workers-two women", "two children-girls of 6 and 8", "five deputies-many of them":
+            # a dash that tokenisation glued between words ends the noun ("sisters-in-law", "passers-by" stay)
+            glued = re.match(r"([^-]+)", w)
         if glued:
             # "sisters-8-and": a dash that tokenisation glued on ends the noun ("AK-47" stays whole)
             words.append((glued.group(1), j, j + glued.end(1)))
@@ -1309,6 +1388,9 @@ def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple
             continue
         if not text[m.end() + 1].islower():
             continue  # "117th Street", "Second World War": part of a name
+        if m.group(2) and prev and text.startswith(" of ", m.end()) and (
+                prev.group(1).lower() in ("a", "an") or prev.group(1).lower() in rules.units_words):
+            continue  # "a third of the year", "one fifth of the vote": a share, not a rank
         value = float(m.group(1)) if m.group(1) else float(words.get(m.group(2).lower(), 1))
         if value >= 2 and (om := _ordinal_occasion().match(text, m.end())):
             # "the third time since 1996": the third of its occasions, a count like "three times";
@@ -1326,12 +1408,14 @@ def _ordinals(article: Article, text: str, rules: _Rules, predicates: list[tuple
         head, end = _counted_noun(text, m.end() + (1 if text[m.end()] == "-" else 0), rules)
         if head is None or head.lower() in rules.months or head.lower() in _address_words():
             continue
+        nxt = rules.word.match(text, m.end() + 1)
         if value < 2:
             # "first" counts nothing ("first time", "first half") except a rank among places ("first floor")
-            nxt = rules.word.match(text, m.end() + 1)
-            if nxt is None or nxt.group().lower() not in _first_nouns():
+            if nxt is None or nxt.group().lower().split("-")[0] not in _first_nouns():
                 continue
-            head, end = nxt.group(), nxt.end()
+            head, end = nxt.group().split("-")[0], nxt.end()
+        if text[m.end()] == "-" and nxt is not None and nxt.group().lower().split("-")[0] in _first_nouns():
+            head = nxt.group().split("-")[0]  # "the second-floor office" ranks a floor, as "the second floor" does
         # the ordinal is part of a figure read already ("the 2nd-and-10"), or ranks within one ("second of six
         # children"); a figure inside its noun phrase ("his second one-year contract") is no obstacle
         ranked = text.startswith(" of ", m.end())
@@ -1354,7 +1438,7 @@ def _ordinal_occasion() -> re.Pattern[str]:
         rf"|in\s(?:\d{{1,3}}|the\s(?:last|past)|{numbers})\s|this\s|(?:in\s)?(?:his|her|their|its)\s(?:career|life)\b))"
         rf"|\s(?:in|of)\s(?:(?:the|its|their|his|her)\s)?(?:(?:last|past|next|first)\s)?(?P<whole>\d{{1,3}}|{numbers})"
         rf"\s(?P<noun>{spans})\b"
-        r"|\s(?:this|that|last)\s(?:year|season|month|week)\b",
+        r"|\s(?:this|that|last|of\sthe)\s(?:year|season|month|week)\b",
         re.IGNORECASE,
     )
 
@@ -1416,8 +1500,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
     while k < len(predicates) and predicates[k][0] < hi:
         ws, we, cls, verb = predicates[k]
         k += 1
-        if we > hi:
-            continue
+        if we > hi or (cls == "aged" and f.counted != "age"):
+            continue  # "aged" belongs to ages only: "an 18-year-old war ... 100 vessels" says no vessel's age
         if f.start <= ws and we <= f.num_start:
             dist = -100  # the figure's own verb ("killing one", "injuring 80") is its predicate
         elif f.start <= ws < f.num_end:
