@@ -467,6 +467,7 @@ _GLUED_DASH = re.compile(r"([a-z]{3,})-\d+-[a-z][\w'’-]*")
 _GLUED_NAME_DASH = re.compile(r"([a-z]{3,})-[A-Z][a-z][\w'’-]*")  # "scientists-The": a dash glued to a name
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.\s?){2,}")  # "U.S.", "U. N." (tokenised)
 _DIGIT = re.compile(r"(?=[\d.])(?:\d+|(?<![\w.])\.\d)")
+_CURRENCY_SIGN = re.compile(r"(?:US|A|C|NZ|HK)?[$£€¥]\s?")
 
 
 @lru_cache(maxsize=1)
@@ -838,7 +839,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         rm2 = re.match(r"\s?(?:-|–|to|and|or)\s?", text[end : end + 6])
         if rm2 and (between or rm2.group().strip() in ("-", "–", "to")):
             p2 = end + rm2.end()
-            cur2 = rules.currency_left.match(text, p2) if p2 < n and text[p2] in "$£€" else None
+            cur2 = _CURRENCY_SIGN.match(text, p2)  # "... and $180 million": the sign again before the partner
             p3 = cur2.end() if cur2 else p2
             if p3 < n and text[p3].isdigit() and scale_word:
                 cand = _parse_number(text, p3, rules, allow_art=True)

@@ -239,3 +239,18 @@ def test_figures_small_count_lookalikes(text, value):
 def test_figures_glued_fraction_needs_a_unit():
     assert 4.5 not in values("The vote on 41/2 was close.")
     assert find("He served 41/2 months.", 4.5).unit == "month"
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("The club offered a deal worth between $140 million and $150 million.", 140, 150),
+    ("The bid was in the range of $145 million to $175 million, possibly more.", 145, 175),
+    ("Damage was put at between £2 billion and £3 billion.", 2, 3),
+])
+def test_figures_a_range_with_the_currency_on_both_ends_is_one_report(text, low, high):
+    found = [f for f in figures(text) if f.unit and "million" in f.unit or f.unit and "billion" in f.unit]
+    assert [(f.low, f.high, f.qualifier) for f in found] == [(low, high, "between")]
+
+
+def test_figures_two_sums_joined_by_and_stay_two_without_between():
+    assert [(f.value, f.high) for f in figures("The Nationals bid $160 million and the Orioles $150 million.")] == [
+        (160, 160), (150, 150)]
