@@ -76,7 +76,7 @@ class FactWeights:
     window: int = 80  # characters of context each side of the figure
     prefix: int = 6  # context words are cut to this many letters (a cheap stemmer)
     # second pass: groups of reports
-    merge_threshold: float = 0.8
+    merge_threshold: float = 0.7
     merge_window: int = 80  # characters of context each side for the groups' centroids
     merge_same_counted: float = 0.1
     merge_same_predicate: float = 0.1
