@@ -107,6 +107,29 @@ def _parse_day(value: str) -> dt.date | None:
         return None
 
 
+# Past this many outlets a figure-by-outlet table is too wide to read: each figure lists its values instead.
+WIDE_STORY = 6
+
+
+def _readings(run: _Run, fact: Any, labels: Mapping[str, str]) -> list[dict[str, Any]]:
+    """A fact's reports by stated value, the value most outlets give first: the commonest wording
+    and the outlets giving it ("90-day stay": A, B, C), for stories too wide for one column per outlet."""
+    groups: dict[tuple, list[Any]] = {}
+    for r in fact.reports:
+        groups.setdefault((r.value, r.low, r.high, r.qualifier, r.unit), []).append(r)
+    out = []
+    for reports in sorted(groups.values(), key=lambda rs: -len({r.article_id for r in rs})):  # stable on ties
+        wordings = [" ".join(r.text.split()) for r in reports]
+        text = max(dict.fromkeys(wordings), key=wordings.count)
+        seen: dict[str, dict[str, Any]] = {}
+        for r in reports:
+            if r.article_id not in seen and r.article_id in labels:
+                idx = _record_sentence(run.by_id.get(r.article_id), r)
+                seen[r.article_id] = {"label": labels[r.article_id], "anchor": run.anchor(r.article_id, idx)}
+        out.append({"text": text, "sources": list(seen.values())})
+    return out
+
+
 def story_view(run: _Run, story: Story, groups: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Everything a report shows about one story, as plain data (strings are raw, escaped by the renderer)."""
     arts = [run.by_id[i] for i in story.article_ids if i in run.by_id]
@@ -128,7 +151,7 @@ def story_view(run: _Run, story: Story, groups: Mapping[str, str] | None = None)
             idx = _record_sentence(run.by_id.get(r.article_id), r)
             cells.setdefault(r.article_id, []).append({"text": r.text, "anchor": run.anchor(r.article_id, idx)})
         fact_rows.append({"id": f.id, "about": f.about, "verdict": f.verdict, "timing": f.timing, "note": f.note,
-                          "cells": [cells.get(a.id, []) for a in arts]})
+                          "cells": [cells.get(a.id, []) for a in arts], "readings": _readings(run, f, labels)})
 
     events: list[dict[str, Any]] = []
     background: list[dict[str, Any]] = []  # context (a war decades back, a bare year): listed apart, after the story's own
@@ -340,6 +363,7 @@ def render_html(dossier: Dossier, *, groups_file: str | Path | None = None, titl
         stories=stories,
         n_articles=len(dossier.articles),
         problems=[p.to_dict() for p in dossier.problems],
+        wide_story=WIDE_STORY,
     )
 
 
@@ -394,7 +418,18 @@ def render_markdown(dossier: Dossier, *, groups_file: str | Path | None = None) 
         out += ["", "### Facts", ""]
         shared = [f for f in v["facts"] if f["verdict"] != "single"]
         lone = [f for f in v["facts"] if f["verdict"] == "single"]
-        if shared:
+        if shared and len(v["sources"]) > WIDE_STORY:
+            # too many outlets for a column each: every figure lists its values and who gives them
+            out.append("| figure | verdict | what the outlets report |")
+            out.append("|---|---|---|")
+            for f in shared:
+                verdict = f["verdict"].upper() if f["verdict"] == "conflict" else f["verdict"]
+                if f["timing"]:
+                    verdict += f" ({f['timing']})"
+                said = "; ".join(f"{_md(g['text'])} ({', '.join(_md(x['label']) for x in g['sources'])})"
+                                 for g in f["readings"])
+                out.append(f"| {_md(f['about'] or f['id'])} | {verdict} | {said} |")
+        elif shared:
             heads = [s["label"] for s in v["sources"]]
             out.append("| figure | verdict | " + " | ".join(_md(h) for h in heads) + " |")
             out.append("|---|---|" + "---|" * len(heads))

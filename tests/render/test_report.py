@@ -251,3 +251,31 @@ def test_report_quote_outlets_in_story_order():
     quotes = tuple(Quote(article_id=x.id, start=0, end=9, text=x.text[:9], speaker="Pia Norden", sentence=0) for x in (b, a))
     md = render_markdown(Dossier(articles=d.articles, stories=(d.stories[0].replace(quotes=quotes),)))
     assert "- **Pia Norden** (article 1, Harbour Times)" in md
+
+
+def test_report_wide_story_lists_each_figure_by_value_with_its_outlets():
+    """Past six outlets a column per outlet is unreadable: each figure lists its values and who gives them,
+    the value most outlets give first, and a value is never lost."""
+    outlets = ["North Star", "Valley News", "Kesh Courier", "Harbour Times", "Daily Quay", "Orla Post", "Tolsby Echo"]
+    arts, reports = [], []
+    for k, outlet in enumerate(outlets):
+        n = 12 if k < 5 else 15
+        text = f"The storm damaged {n} bridges in the valley, officials said."
+        a = make_article(f"a{k}", text, outlet)
+        arts.append(a)
+        start = text.index(f"{n} bridges")
+        reports.append(FigureReport(article_id=a.id, start=start, end=start + len(f"{n} bridges"), text=f"{n} bridges",
+                                    value=n, low=n, high=n, counted="bridges", predicate="damaged", sentence=0))
+    fact = Fact(id="1", about="bridges damaged", verdict="conflict", reports=tuple(reports), timing="contemporaneous")
+    story = Story(id="s1", title="Storm", article_ids=tuple(a.id for a in arts), facts=(fact,))
+    dossier = Dossier(articles=tuple(arts), stories=(story,))
+    md = render_markdown(dossier)
+    assert "| figure | verdict | what the outlets report |" in md
+    assert ("| bridges damaged | CONFLICT (contemporaneous) | 12 bridges (North Star, Valley News, Kesh Courier, "
+            "Harbour Times, Daily Quay); 15 bridges (Orla Post, Tolsby Echo) |") in md
+    html = render_html(dossier)
+    assert 'class="facts by-value"' in html and html.count(">Tolsby Echo</a>") >= 1
+    # a narrow story keeps one column per outlet
+    narrow = Dossier(articles=tuple(arts[4:]), stories=(story.replace(article_ids=tuple(a.id for a in arts[4:]),
+                                                                     facts=(fact.replace(reports=tuple(reports[4:])),)),))
+    assert "| figure | verdict | Daily Quay | Orla Post | Tolsby Echo |" in render_markdown(narrow)
