@@ -100,6 +100,7 @@ class FactWeights:
     dimension_middle: bool = True  # compare the groups' middle values, not their extremes (one stray value)
     zero_dispute: float = 10.0  # "no one was hurt" and a count of hurt up to this many: one disputed count
     attach_threshold: float = 0.15  # a lone report joins the group it is most like on average above this
+    attach_conflict_threshold: float = 0.2  # ... above this when its value contradicts one of the group's
     # last pass: a fact in which one article states two different values is two quantities, split by value,
     # unless the article sets them against each other (a source named between them in one sentence)
     split_mixed: bool = True
@@ -159,7 +160,9 @@ def counted_kind(report: FigureReport) -> str | None:
 
 def _dimension(report: FigureReport) -> str | None:
     if report.counted == "age":
-        return "age"
+        # "who will turn 31 in May" is the age to come, another quantity than "Ferreira, 30"
+        coming = _age_coming()
+        return "age to come" if any(m.group().lower() in coming for m in _WORD.finditer(report.text)) else "age"
     if report.counted in ("wins", "losses", "draws", "winning score", "losing score", "score"):
         return "record"
     if report.unit == "times":
@@ -198,8 +201,8 @@ def _subject(article: Article | None, report: FigureReport) -> str | None:
         w = m.group()
         if w.lower() in stop or w.lower() in _months():
             continue
-        if _initial(text, m.start(), lo) and not re.match(r"(?:,|'s|’s|\s[A-Z])", text[m.end() : m.end() + 3]):
-            continue  # "The", "Officials" open sentences; "Orozco, 27" is still a name
+        if _initial(text, m.start(), lo) and not re.match(r"(?:,|'s|’s|\s[A-Z(])", text[m.end() : m.end() + 3]):
+            continue  # "The", "Officials" open sentences; "Orozco, 27" and "Varga (31-2)" still name someone
         gap = report.start - m.end() if m.end() <= report.start else m.start() - report.end
         if any(c in text[min(m.end(), report.end) : max(m.start(), report.start)] for c in ";:"):
             continue
@@ -277,6 +280,16 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
         if w not in _AUX:
             break
     return None
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return frozenset(lexicon().get("determiners", ()))
+
+
+@lru_cache(maxsize=1)
+def _age_coming() -> frozenset[str]:
+    return frozenset(lexicon().get("age_coming_words", ()))
 
 
 @lru_cache(maxsize=1)
@@ -628,9 +641,14 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     same_article = ((f["article"][singles][:, None] == f["article"][None, :]).astype(float) @ onehot) > 0
     mean[ruled_out | same_article] = -1.0
     best = mean.argmax(axis=1)  # ties: the first group in label order
+    # a lone report that contradicts the group would turn agreeing sources into a dispute: that takes
+    # more likeness than one more account of the same value (a lone "$43 million" near two "$40
+    # million" is more often another sum than a disputed one)
+    contradicts = ((~f["compat"][singles]).astype(float) @ onehot) > 0
     for row, i in enumerate(singles):
-        if mean[row, best[row]] > w.attach_threshold:
-            out[i] = targets[int(best[row])]
+        col = int(best[row])
+        if mean[row, col] > (w.attach_conflict_threshold if contradicts[row, col] else w.attach_threshold):
+            out[i] = targets[col]
     return out
 
 
@@ -745,15 +763,28 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     """Whether one article's reports in two groups read as two accounts of one quantity, not two
     quantities: its report in one group is a stray there (another noun than the group counts); or
     one sentence gives both values with a source named between them; or two sentences give values
-    within ``shared_close`` of each other."""
+    within ``shared_close`` of each other (also when one sentence also gives the two values side by
+    side: its report in the one group is then another quantity, its report in a third sentence the
+    second wording)."""
     ia = [i for i in sa["ix"] if f["article"][i] == article]
     ib = [i for i in sb["ix"] if f["article"][i] == article]
     if w.shared_typical and (not any(_typical(i, sa, f) for i in ia) or not any(_typical(j, sb, f) for j in ib)):
         return True  # the article's report in one group is a stray there (another noun or verb)
     same = [f["sentence"][i] == f["sentence"][j] for i in ia for j in ib]
-    if any(same):
+    if all(same):
         # one sentence giving both values: a dispute only when a source is named between them
-        return all(same) and all(_credited_between(f, i, j) for i in ia for j in ib)
+        return all(_credited_between(f, i, j) for i in ia for j in ib)
+    if any(same):
+        if all(_credited_between(f, i, j) for i in ia for j in ib if f["sentence"][i] == f["sentence"][j]):
+            return True  # the sentence sets the two values against each other, each credited
+        # one sentence sets the values side by side as two quantities, yet the article's report in
+        # another sentence may be a second wording of the other group's figure ("signed X to a $62
+        # million deal and kept two others for $60 million" ... "X chose the $60 million offer")
+        ia_apart = [i for i in ia if all(f["sentence"][i] != f["sentence"][j] for j in ib)]
+        ib_apart = [j for j in ib if all(f["sentence"][i] != f["sentence"][j] for i in ia)]
+        if not (ia_apart or ib_apart):
+            return False
+        ia, ib = (ia_apart, ib) if ia_apart else (ia, ib_apart)
     vals = [v for v in f["base"][ia + ib].tolist() if v == v]
     if len(vals) < 2 or min(vals) <= 0:
         return False
@@ -794,7 +825,9 @@ def _credited_each(f: dict, i: int, j: int) -> bool:
     for k in (i, j):
         text = f["span"][k][0]
         lo, hi = f["sentence_span"][k]
-        if not any(m.group().lower() in cues for m in _WORD.finditer(text, lo, hi)):
+        words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
+        # "the reported $90 million bid" describes a figure, it credits no one
+        if not any(word in cues and (n == 0 or words[n - 1] not in _determiners()) for n, word in enumerate(words)):
             return False
     return True
 
@@ -984,7 +1017,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     return {
         "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
-        "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "record")]),
+        "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
         "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
         "context_words": words, "context_names": names, "subject_stem": [_stem(x)[: w.prefix] if x else None for x in subject_words],
@@ -1050,7 +1083,9 @@ def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Ar
         verdict = "conflict"
         timing, note = _timing(members, articles)
     about = _about(members)
-    if about in ("age", "wins", "losses", "draws", "record"):
+    if about == "age" and all(_dimension(r) == "age to come" for r in members):
+        about = "age to come"  # "will turn 31 in May"
+    if about in ("age", "age to come", "wins", "losses", "draws", "record"):
         # whose age or record: the name most reports sit next to ("age of Orozco")
         names = names or {}
         who = _commonest(Counter(filter(None, (names.get(r.article_id, {}).get(_subject(articles.get(r.article_id), r) or "")

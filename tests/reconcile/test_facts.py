@@ -332,3 +332,90 @@ def test_facts_label_an_age_with_the_person_it_belongs_to_and_units_in_plain_plu
     assert "feet" in fact_with(facts, "450 feet").about
     # without the entities the label stays plain: a capitalised word near a figure is no name by itself
     assert fact_with(group_facts(arts, analyse(*arts)), "27").about == "age"
+
+
+def test_facts_the_age_a_person_will_turn_is_another_quantity_than_the_age_now():
+    # "will turn 31 in May" is no dispute with "Ferreira, 30": two facts, each agreed
+    arts = [
+        art("a", "The club signed Ferreira, 30, on a three-year deal on Monday."),
+        art("b", "Ferreira, 30, signed a three-year deal with the club on Monday."),
+        art("c", "Ferreira, who will turn 31 in May, signed a three-year deal on Monday."),
+        art("d", "The midfielder turns 31 in May and signed a three-year deal on Monday."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    now, coming = fact_with(facts, "30"), fact_with(facts, "31")
+    assert now.id != coming.id
+    assert (now.verdict, coming.verdict) == ("agree", "agree")
+    assert sorted(r.article_id for r in now.reports) == ["a", "b"]
+    assert sorted(r.article_id for r in coming.reports) == ["c", "d"]
+    assert coming.about == "age to come"
+
+
+def test_facts_lone_contradicting_report_needs_more_likeness_to_join():
+    # a lone report whose value contradicts the group it reads like clears a higher bar than one that
+    # agrees with it: joining turns agreeing sources into a dispute
+    from crossread.reconcile.facts import FactWeights
+
+    arts = [
+        art("a", "Deputy Luis Reyes was shot dead on Friday. The officer is survived by his wife and two sons, ages 7 and 15."),
+        art("b", "Reyes, a deputy for 12 years, was killed on Friday. He leaves behind two sons, ages 7 and 15, and his wife."),
+        art("c", "Deputy Luis Reyes died on Friday. The deputy's two sons, ages 15 and 7, attended the vigil."),
+        art("d", "Deputy Luis Reyes was buried on Tuesday. His 16-year-old son Marcus Reyes spoke at the service."),
+        art("e", "Deputy Luis Reyes was buried on Tuesday. His 15-year-old son Marcus Reyes spoke at the service."),
+    ]
+    strict = FactWeights(attach_conflict_threshold=1.0)
+    facts = group_facts(arts, analyse(*arts), weights=strict)
+    assert fact_with(facts, "16-year-old").verdict == "single"
+    # the same words with the agreeing value still join
+    older = fact_with(facts, "15-year-old")
+    assert older.verdict == "agree"
+    assert sorted(r.article_id for r in older.reports) == ["a", "b", "c", "e"]
+    # at the default bar this one reads enough alike to join as a dispute
+    assert fact_with(group_facts(arts[:4], analyse(*arts[:4])), "16-year-old").verdict == "conflict"
+
+
+def test_facts_an_article_giving_a_close_value_again_in_another_sentence_joins_the_dispute():
+    # article c's first sentence gives $62 million for one signing and $60 million for two others (two
+    # quantities); its later "$60 million offer" is the signing again, worded as the others word it
+    arts = [
+        art("a", "The Hawks signed Daniel Okafor to a five-year, $60 million contract on Monday."),
+        art("b", "Okafor agreed to a five-year deal worth $60 million with the Hawks on Monday."),
+        art("c", "The Hawks signed Okafor to a $62 million deal and kept two veterans for $60 million in total. "
+                 "Okafor chose the Hawks' $60 million offer over two other clubs."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    deal = fact_with(facts, "$62 million")
+    assert deal.verdict == "conflict"
+    assert {("a", 60), ("b", 60), ("c", 62)} <= {(r.article_id, r.value) for r in deal.reports}
+
+
+def test_facts_a_name_opening_a_sentence_before_a_bracketed_record_is_its_subject():
+    # "Varga (31-2) won": the capitalised word opening the sentence is the person, not a sentence opener
+    from crossread.analyse.entities import find_entities
+
+    arts = [art("a", "Former champion Tomas Varga returned to the ring on Saturday. Varga (31-2) won on points."),
+            art("b", "Tomas Varga won on points on Saturday. Varga (31-2) had not fought in two years.")]
+    analyses = [ArticleAnalysis(article_id=a.id, figures=find_figures(a), entities=find_entities(a)) for a in arts]
+    facts = group_facts(arts, analyses)
+    assert sorted(f.about for f in facts if any(r.text == "31-2" for r in f.reports)) == [
+        "losses of Tomas Varga", "wins of Tomas Varga"]
+
+
+def test_facts_a_reported_figure_is_no_credited_side_of_a_dispute():
+    # article c gives $150 million for one club and "the reported ... $120 million offer" of another:
+    # "reported" after a determiner describes the figure and credits no source, so the mixed group
+    # splits by value; credited in both sentences, the two values stay one dispute
+    def stories(second: str) -> list:
+        return [
+            art("a", "The Hawks made Okafor an eight-year, $120 million offer, a radio host reported on Monday."),
+            art("b", "Okafor has an eight-year, $120 million offer from the Hawks, the radio host reported."),
+            art("c", "The Hawks made Okafor an eight-year, $150 million offer, a radio host reported on Monday. " + second),
+            art("d", "The Owls made Okafor an eight-year, $120 million offer on Friday."),
+        ]
+
+    arts = stories("That tops the reported eight-year, $120 million offer by the Owls.")
+    facts = group_facts(arts, analyse(*arts))
+    assert fact_with(facts, "$150 million").verdict == "single"
+    assert sorted(r.article_id for r in fact_with(facts, "$120 million").reports) == ["a", "b", "c", "d"]
+    arts = stories("But the Owls said their eight-year, $120 million offer was the best on the table.")
+    assert fact_with(group_facts(arts, analyse(*arts)), "$150 million").verdict == "conflict"
