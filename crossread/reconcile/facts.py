@@ -17,10 +17,16 @@ disputed magnitude.  An article with reports in both groups usually means two qu
 when it gives both sides itself: close values in two sentences ("an $82 million deal" ... "the $80
 million offer"), or one sentence naming a source between them ("no injuries (the Post says three
 people were injured)"); "none" against a small count of the same thing is a dispute too.
+Two last passes tidy the groups: a report left alone joins the group it reads most like, when no
+member names another thing and none comes from its article (a stricter bar when its value would
+turn agreement into a dispute); and a group in which one article states two values that it does
+not itself set against each other is two quantities mixed, split by value ("13 homers" for one
+team, "33 homers" for the season).
 
 The verdict comes from the interval each report allows (``facts_verdict``); a syndicated copy
 counts once, unless another outlet ran it.  A conflict is "evolving" when the articles' dates
-order the values (a toll that rose day by day) and "contemporaneous" otherwise.
+order the values and the count is one that grows while a story develops (a toll, arrests) or
+three dated steps move one way; otherwise "contemporaneous".
 """
 from __future__ import annotations
 
