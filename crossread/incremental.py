@@ -1,9 +1,11 @@
 """Add articles to a store's stories without recomputing everything.
 
 New articles are cleaned and analysed; grouping starts from the stored state
-(``group.stories.StoryState``), so each new article joins a stored story,
-starts one, or joins two into one; only the stories whose membership changed
-are reconciled again. Everything is written in one transaction at the end, so
+(``group.stories.StoryState``): each new article joins a stored story or starts
+one, and the stored stories it reaches are grouped again with it (they may
+merge, or split when later reports tell two events apart; see
+``group.stories``); only the stories whose membership changed are reconciled
+again, and stories that no longer exist are dropped. Everything is written in one transaction at the end, so
 a failed run leaves the store as it was.
 
 This module sits at the edge with the store and the CLI: it calls the stages

@@ -41,8 +41,15 @@ this holds for undated reports, where the time prior cannot tell two like events
 
 Syndicated copies (``syndication``) start as one cluster.  Batch grouping is the
 incremental mode started from an empty ``StoryState``: ``assign_to_stories`` compares new
-articles with stored ones (and each other), lets them join stored stories, start new ones,
-or join two stored stories into one.
+articles with stored ones (and each other) and groups their neighbourhood again: the new
+articles, the stored ones they link to (pair probability >= ``floor``) and every member of
+those articles' stories, with the stored rows compared again and every pair weighed as a
+batch run would.  Stored stories are provisional: a story formed from an event's first
+reports can hold two like events that later reports tell apart, so the neighbourhood starts
+from single articles (and copy sets), and a story may grow, merge with another, or split;
+the part holding most of a stored story keeps its id.  Stories listed in
+``StoryState.settled`` are kept whole.  Stories the new articles do not reach are not looked
+at, so the cost follows the neighbourhood, not the size of the store.
 """
 from __future__ import annotations
 
@@ -304,6 +311,11 @@ class StoryState:
     titled: list[bool] = field(default_factory=list)  # headline is the article's title (not its first line)
     outlets: list[str] = field(default_factory=list)
     copies: list[Copy] = field(default_factory=list)
+    # Stories kept whole when new articles arrive.  Every other stored story is provisional:
+    # when new articles touch it, its articles are grouped again with theirs (see
+    # ``assign_to_stories``).  States stored before re-grouping existed load with all their
+    # stories settled, so they behave as they did.
+    settled: list[str] = field(default_factory=list)
 
     @property
     def n_docs(self) -> int:
@@ -312,7 +324,8 @@ class StoryState:
     def to_bytes(self) -> bytes:
         """The state as bytes (NumPy ``savez_compressed``), for a BLOB in the store."""
         meta = {"ids": self.ids, "story_ids": self.story_ids, "headlines": self.headlines,
-                "titled": self.titled, "outlets": self.outlets, "copies": [c.to_dict() for c in self.copies]}
+                "titled": self.titled, "outlets": self.outlets, "copies": [c.to_dict() for c in self.copies],
+                "settled": self.settled}
         arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
                                          "day": self.features.day, "periods": self.features.periods,
                                          "weekdays": self.features.weekdays}
@@ -346,7 +359,8 @@ class StoryState:
                    edges=_get_sparse(arrays, "edges"), knn=_get_sparse(arrays, "knn"),
                    headlines=list(meta["headlines"]), titled=[bool(x) for x in meta["titled"]],
                    outlets=list(meta["outlets"]),
-                   copies=[Copy.from_dict(c) for c in meta["copies"]], **dfs)
+                   copies=[Copy.from_dict(c) for c in meta["copies"]],
+                   settled=list(meta["settled"]) if "settled" in meta else sorted(set(meta["story_ids"])), **dfs)
 
 
 def _put_sparse(arrays: dict[str, np.ndarray], name: str, m: sp.csr_matrix) -> None:
@@ -501,7 +515,7 @@ def assign_to_stories(
     *,
     params: StoryParams | None = None,
 ) -> tuple[tuple[StoryGroup, ...], StoryState]:
-    """Add articles to stored stories: each joins a story, starts one, or joins two into one.
+    """Add articles to stored stories, grouping the stories they reach again (see the module docstring).
 
     Args:
         new_articles: articles not yet in ``state`` (ids already there are ignored).
@@ -513,8 +527,9 @@ def assign_to_stories(
 
     Returns:
         (groups, new_state): every story after the addition (stored stories keep their id;
-        when two merge, the one with the earlier first article keeps its id), and the state to
-        store.  The input ``state`` is not changed.
+        when two merge, the one with the earlier first article keeps its id; when a provisional
+        story splits, the part holding most of its articles keeps it), and the state to store.
+        The input ``state`` is not changed.
     """
     options = options or StoryOptions()
     params = params or load_params()
@@ -541,50 +556,114 @@ def assign_to_stories(
                            headlines=state.headlines + [_headline(a) for a in articles],
                            titled=state.titled + [bool(a.title and a.title.strip()) for a in articles],
                            outlets=state.outlets + [a.outlet or "" for a in articles], copies=list(state.copies),
-                           edges=state.edges, knn=state.knn)
+                           edges=state.edges, knn=state.knn, settled=list(state.settled))
 
     if articles:
         weighted = _weighted(features, new_state, params)
         new_rows = np.arange(old_n, n)
         cand, near = _compare(new_rows, weighted, params)
-        old_edges = _resize(state.edges, n)
-        edges_new = _symmetric_max(cand)
         knn = _update_knn(_resize(state.knn, n), near, cand, params)
-        # Neighbourhood similarity of each new article with everything (rows of new articles only).
+        # The neighbourhood re-linked below: the new articles, the stored articles they link
+        # to, and every member of those articles' stories.  A small collection is weighed
+        # differently (``_weighted`` keeps words seen once), so while it is small everything
+        # stored is compared and grouped again (cheap then).
+        if old_n < _MIN_DF_FROM:
+            linked = np.arange(old_n, dtype=np.int64)
+        else:
+            linked = _linked_rows(new_rows, cand, old_n, params.floor)
+        members = _story_members(linked, state)
+        if len(members):
+            # Stored articles of the neighbourhood are compared again, with everything now
+            # stored: their best candidates and neighbours may be among the new articles, and
+            # the term weights have moved.  Those linked to a new article always; the other
+            # members while the work stays within ``candidates`` rows per new article (beyond
+            # that they keep the rows they were given: a long saga is not compared again whole
+            # for every report added to it).
+            budget = max(params.candidates * len(new_rows), len(linked))
+            others = np.setdiff1d(members, linked)[: budget - len(linked)]
+            again = np.union1d(linked, others)
+            cand_old, near_old = _compare(again, weighted, params)
+            keep = np.ones(n, dtype=np.float32)
+            keep[again] = 0.0
+            knn = (sp.diags(keep) @ knn + near_old).tocsr()
+            cand = (cand + cand_old).tocsr()
+        local = np.concatenate([members, new_rows])
+        edges_new = _symmetric_max(cand)
+        # Stored pair probabilities, with those of the pairs compared again replaced (a pair of
+        # two articles compared again is kept only if it is still among their candidates).
+        stale = _resize(state.edges, n)
+        if len(members):
+            fresh_rows = sp.diags((1.0 - keep).astype(np.float32))
+            stale = (stale - fresh_rows @ stale @ fresh_rows).tocsr()
+            stale.eliminate_zeros()
+        refreshed = edges_new.copy()
+        refreshed.data[:] = 1.0
+        all_edges = (stale - stale.multiply(refreshed) + edges_new).tocsr()
+        all_edges.eliminate_zeros()
+        # Re-link the whole neighbourhood, not only the new rows: its pairs (old with old too)
+        # are weighed as a batch run would weigh them, with the neighbour rows as they are now,
+        # so a stored story is judged against a new one by all the pairs between them, not just
+        # those through new articles, and two stored stories a new article bridges can merge.
+        # Untouched stories are not looked at: the cost follows the neighbourhood, not the state.
         from sklearn.preprocessing import normalize
 
         unit = normalize(knn)
-        p2 = (unit[new_rows] @ unit.T).tocsr()
+        p2 = (unit[local] @ unit.T).tocsr()
         if params.shared_only:
-            p2 = _without_own_link(p2, unit, new_rows)
-        p2_full = _resize(sp.csr_matrix(p2), n, row_offset=old_n)
-        p2_full = p2_full.maximum(p2_full.T)
-        p2_full.setdiag(0)
-        stage1 = (params.blend * p2_full + (1 - params.blend) * edges_new).tocsr()
+            p2 = _without_own_link(p2, unit, local)
+        p2 = p2[:, local].tocsr()
+        p2 = p2.maximum(p2.T).tocsr()
+        p2.setdiag(0)
+        edges_local = all_edges[local][:, local].tocsr()
+        stage1 = (params.blend * p2 + (1 - params.blend) * edges_local).tocsr()
         if params.floor > 0:
-            gate = edges_new.copy()
+            gate = edges_local.copy()
             gate.data = (gate.data >= params.floor).astype(np.float32)
             stage1 = stage1.multiply(gate).tocsr()
         stage1.eliminate_zeros()
 
-        # Starting clusters: stored stories, and syndicated copies among the new articles.
-        initial = np.arange(n, dtype=np.int64)
+        # Starting clusters: settled stories, syndicated copies, and every other article alone:
+        # the provisional stories of the neighbourhood are grouped again as a batch run would
+        # group them.  A story formed from the first few reports of an event can hold two like
+        # events that later reports tell apart; kept whole, it would never be undone.
+        stored = np.arange(n, dtype=np.int64)  # each stored article's story, by its first member
         story_first: dict[str, int] = {}
         for i, sid in enumerate(state.story_ids):
-            initial[i] = story_first.setdefault(sid, i)
+            stored[i] = story_first.setdefault(sid, i)
+        settled = set(state.settled)
+        initial = np.arange(n, dtype=np.int64)
+        for i, sid in enumerate(state.story_ids):
+            if sid in settled:
+                initial[i] = stored[i]
+        # Stored copies start with their original, as they did when they were found.
+        index = {aid: i for i, aid in enumerate(state.ids)}
+        for c in sorted(state.copies, key=lambda c: (c.original_id, c.article_id)):
+            i, j = index.get(c.article_id), index.get(c.original_id)
+            if i is not None and j is not None and state.story_ids[i] not in settled \
+                    and state.story_ids[j] not in settled:
+                root_i, root_j = _root(initial, i), _root(initial, j)
+                initial[max(root_i, root_j)] = min(root_i, root_j)
+        for i in range(old_n):
+            initial[i] = _root(initial, i)
         if options.detect_copies:
             copy_labels, copies = copy_components(articles)
             initial[old_n:] = np.where(copy_labels == np.arange(len(articles)), initial[old_n:],
                                        copy_labels + old_n)
             new_state.copies.extend(copies)
-        span = dict(days=features.day, max_span=params.max_span_days, strong=params.strong_link,
-                    weekdays=features.weekdays, weekday_pairs=params.weekday_pairs,
+        span = dict(days=features.day[local], max_span=params.max_span_days, strong=params.strong_link,
+                    weekdays=features.weekdays[local], weekday_pairs=params.weekday_pairs,
                     weekday_share=params.weekday_share)
-        labels = sparse_average_link(stage1, threshold, initial=initial, **span)
-        labels = sparse_average_link(edges_new, params.merge_threshold, initial=labels, edge_average=True, **span)
-        new_state.edges = (old_edges.maximum(edges_new)).tocsr()
+        local_labels = sparse_average_link(stage1, threshold, initial=initial[local], **span)
+        local_labels = sparse_average_link(edges_local, params.merge_threshold, initial=local_labels,
+                                           edge_average=True, **span)
+        labels = stored.copy()  # stories outside the neighbourhood stay as stored
+        labels[local] = local[local_labels]
+        new_state.edges = all_edges
         new_state.knn = knn
         new_state.story_ids = _name_stories(labels, new_state, state)
+        survived = set(new_state.story_ids)
+        new_state.settled = sorted({new_state.story_ids[i] for i, sid in enumerate(state.story_ids)
+                                    if sid in settled} & survived)
     return _groups(new_state), new_state
 
 
@@ -620,6 +699,31 @@ def _resize(m: sp.csr_matrix, n: int, *, row_offset: int = 0) -> sp.csr_matrix:
     """``m`` placed in an n x n matrix (its rows shifted down by ``row_offset``)."""
     coo = m.tocoo()
     return sp.csr_matrix((coo.data, (coo.row + row_offset, coo.col)), shape=(n, n), dtype=np.float32)
+
+
+def _root(parent: np.ndarray, i: int) -> int:
+    """The root of ``i`` in a union-find forest kept in ``parent`` (roots point to themselves)."""
+    while parent[i] != i:
+        i = int(parent[i])
+    return i
+
+
+def _linked_rows(rows: np.ndarray, cand: sp.csr_matrix, old_n: int, floor: float) -> np.ndarray:
+    """The stored rows (below ``old_n``) among the candidates of ``rows`` whose probability reaches ``floor``.
+
+    A weaker pair gets nothing in stage 1 and only lowers a stage-2 mean: it cannot join two clusters.
+    """
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    sub = cand[rows]
+    cols = sub.indices[sub.data >= floor]
+    return np.unique(cols[cols < old_n]).astype(np.int64)
+
+
+def _story_members(rows: np.ndarray, state: StoryState) -> np.ndarray:
+    """Every stored row whose story holds one of ``rows`` (sorted)."""
+    hit = {state.story_ids[i] for i in rows.tolist()}
+    return np.asarray([i for i, sid in enumerate(state.story_ids) if sid in hit], dtype=np.int64)
 
 
 def _update_knn(old: sp.csr_matrix, near_new: sp.csr_matrix, cand: sp.csr_matrix, params: StoryParams) -> sp.csr_matrix:
@@ -694,23 +798,51 @@ def _first_key(state: StoryState, i: int) -> tuple[int, str]:
 
 
 def _name_stories(labels: np.ndarray, new_state: StoryState, old: StoryState) -> list[str]:
-    """A story id per article: stored stories keep theirs, new stories are named after their first article."""
+    """A story id per article: stored stories keep theirs, new stories are named after their first article.
+
+    When two stored stories merge, the one with the earlier first article keeps its id.  When a
+    provisional story is split, the part holding most of its articles keeps its id (ties: the
+    part holding its first article); the other parts are named as new stories.
+    """
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels.tolist()):
         members.setdefault(lab, []).append(i)
+    groups = sorted(members.values(), key=lambda g: min(_first_key(new_state, i) for i in g))
+    # Each stored id goes to the group holding most of its articles (then its earliest one).
+    claims: dict[str, tuple[tuple[int, tuple[int, str]], int]] = {}
+    for k, group in enumerate(groups):
+        by_story: dict[str, list[int]] = {}
+        for i in group:
+            if i < old.n_docs:
+                by_story.setdefault(old.story_ids[i], []).append(i)
+        for sid, rows in by_story.items():
+            first = min(_first_key(new_state, i) for i in rows)
+            key = (-len(rows), first)
+            if sid not in claims or key < claims[sid][0]:
+                claims[sid] = (key, k)
+    won: dict[int, list[str]] = {}
+    for sid, (_, k) in claims.items():
+        won.setdefault(k, []).append(sid)
+    taken: set[str] = set(claims)
     out = [""] * len(labels)
-    for group in members.values():
-        stored = [i for i in group if i < old.n_docs]
-        if stored:
-            # The stored story with the earliest first article keeps its id.
-            by_story: dict[str, int] = {}
-            for i in stored:
-                sid = old.story_ids[i]
-                if sid not in by_story or _first_key(new_state, i) < _first_key(new_state, by_story[sid]):
-                    by_story[sid] = i
-            sid = min(by_story, key=lambda s: (_first_key(new_state, by_story[s]), s))
+    for k, group in enumerate(groups):
+        if k in won:
+            first_of: dict[str, tuple[int, str]] = {}
+            for i in group:
+                if i < old.n_docs:
+                    sid_i, key_i = old.story_ids[i], _first_key(new_state, i)
+                    first_of[sid_i] = min(first_of.get(sid_i, key_i), key_i)
+            sid = min(won[k], key=lambda x: (first_of[x], x))
         else:
-            sid = "s-" + new_state.ids[min(group, key=lambda i: _first_key(new_state, i))]
+            sid = ""
+            for i in sorted(group, key=lambda i: _first_key(new_state, i)):
+                if "s-" + new_state.ids[i] not in taken:
+                    sid = "s-" + new_state.ids[i]
+                    break
+            if not sid:  # every member's name is taken by a story that kept it
+                base = "s-" + new_state.ids[min(group, key=lambda i: _first_key(new_state, i))]
+                sid = next(f"{base}~{m}" for m in range(2, len(labels) + 3) if f"{base}~{m}" not in taken)
+            taken.add(sid)
         for i in group:
             out[i] = sid
     return out

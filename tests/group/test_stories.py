@@ -132,7 +132,13 @@ def test_stories_ecbplus_dev_bcubed():
     _, state = assign_to_stories(ordered[half : half + 100], state)
     incremental, _ = assign_to_stories(ordered[half + 100 :], state)
     _check_exactly_once(articles, incremental)
-    assert bcubed(gold_of, incremental)[2] >= f1 - 0.05
+    assert bcubed(gold_of, incremental)[2] >= f1 - 0.01  # 0.913 before provisional stories were re-linked
+    # Eight steps in file order (whole topics arrive together, most undated).
+    state, step = None, -(-len(articles) // 8)
+    for lo in range(0, len(articles), step):
+        incremental, state = assign_to_stories(articles[lo : lo + step], state)
+    _check_exactly_once(articles, incremental)
+    assert bcubed(gold_of, incremental)[2] >= f1 - 0.01  # 0.923 before
 
 
 def test_stories_window_days_stops_comparing_distant_articles():
