@@ -797,7 +797,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         if partner is not None or rules.unit_right.match(text, end) is None:
             return [], (partner.end if partner else end)
     if partner is not None and _sep_is_hyphen(text, end, partner.start):
-        three = re.match(r"\s?-\s?(\d+)(?![\d.])", text[partner.end : partner.end + 6])
+        three = re.match(r"\s?-\s?(\d+)(?!\d|\.\d)", text[partner.end : partner.end + 6])
         nxt_words = [w.lower() for w in rules.word.findall(text[partner.end : partner.end + 30])[:2]]
         prev_words = [w.lower() for w in rules.word.findall(text[max(0, start - 40) : start])[-3:]]
         unitish = bool(rules.unit_right.match(text, partner.end) or rules.percent_right.match(text, partner.end)

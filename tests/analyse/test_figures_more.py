@@ -254,3 +254,11 @@ def test_figures_a_range_with_the_currency_on_both_ends_is_one_report(text, low,
 def test_figures_two_sums_joined_by_and_stay_two_without_between():
     assert [(f.value, f.high) for f in figures("The Nationals bid $160 million and the Orioles $150 million.")] == [
         (160, 160), (150, 150)]
+
+
+def test_figures_a_record_ending_a_sentence_keeps_its_third_part():
+    # "45-7-2." closes the sentence: the draws stay part of the record, not a lone "2"
+    found = [(f.text, f.value, f.counted) for f in figures("The champion fell to 31-4-1. He retired a year later.")]
+    assert found == [("31-4-1", 31, "wins"), ("31-4-1", 4, "losses"), ("31-4-1", 1, "draws")]
+    # a decimal after the dash is no third part
+    assert ("2.5", 2.5) in [(f.text, f.value) for f in figures("The final score was 3-2.5 after the appeal.")]
