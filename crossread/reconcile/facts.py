@@ -6,15 +6,17 @@ predicate (injured = wounded = hurt), in similar words (TF-IDF cosine of the wor
 number, names weighted up), with compatible units.  A matching value is supporting evidence only:
 it does not join reports whose nouns differ, and reports in one sentence with different values are
 always different quantities, as are counts of people under different fates ("12 arrested" /
-"12 injured", the verb read right at the figure).  Reports are clustered by average linkage over
-that similarity (scipy), so a fact is a group whose members are similar on average, not a chain;
-a second pass joins groups that read alike but state different values, the shape of a disputed
-figure.  A third pass works on the structure of a story instead of wording: a story is one event,
-so groups that measure the same dimension (same counted kind and predicate, or the same unit),
-from different articles, about no different named subject, with values within a factor of two,
-are one quantity reported differently: "5.9" from three outlets and "6.1" from two is one
-disputed magnitude.  An article with reports in both groups usually means two quantities, except
-when it gives both sides itself: close values in two sentences ("an $82 million deal" ... "the $80
+"12 injured", the verb read right at the figure), and "420 passengers and crew" counts another
+thing than "246 passengers".  Reports are clustered by average linkage over that similarity
+(scipy), so a fact is a group whose members are similar on average, not a chain; a second pass
+joins groups that read alike but state different values, the shape of a disputed figure.  A third
+pass works on the structure of a story instead of wording: a story is one event, so groups that
+measure the same dimension (same counted kind and predicate, or the same unit), from different
+articles, about no different named subject, with values within a factor of two, are one quantity
+reported differently: "5.9" from three outlets and "6.1" from two is one disputed magnitude (on a
+logarithmic scale, values more than a point apart are two events: a 3.8 tremor is no disputed 6.4
+quake).  An article with reports in both groups usually means two quantities, except when it
+gives both sides itself: close values in two sentences ("an $82 million deal" ... "the $80
 million offer"), or one sentence naming a source between them ("no injuries (the Post says three
 people were injured)"); "none" against a small count of the same thing is a dispute too.
 Two last passes tidy the groups: a report left alone joins the group it reads most like, when no
@@ -111,6 +113,7 @@ class FactWeights:
     # unless the article sets them against each other (a source named between them in one sentence)
     split_mixed: bool = True
     split_close: float = 0.05  # values within this share of each other are one value said twice
+    log_scale_gap: float = 1.0  # a magnitude disputed by more than this is another quake, whatever the ratio
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -149,6 +152,14 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
     counted_class, _ = _tables()
     c = report.counted.lower()
     known = counted_class.get(c) or counted_class.get(c + "s")
+    if known and article is not None and report.text.lower().endswith(c):
+        # "420 passengers and crew" counts both kinds together, another quantity than "246 passengers"
+        m = re.match(r" and ([a-z]+)\b", article.text[report.end : report.end + 30])
+        also = m.group(1) if m else None
+        modifiers = _noun_modifiers()
+        if also and also not in modifiers and also[:-1] not in modifiers and also not in _exclusive() \
+                and (counted_class.get(also) or counted_class.get(also + "s")):
+            return f"{_stem(c)} and {_stem(also)}", True
     if known:
         return known, True
     if article is not None:
@@ -756,6 +767,7 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         main_pred=main_pred,
         subjects=set(f["subject"][ix].tolist()) - {-1},
         subject_stems={f["subject_stem"][i] for i in ix} - {None},
+        log=bool(f["log_scale"][ix].any()),
         words=set().union(*(f["context_words"][i] for i in ix)),
         names=Counter(n for i in ix for n in f["context_names"][i]),
         personal=bool(f["personal"][ix].any()),
@@ -883,7 +895,21 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
         return None  # "no injuries were reported" against "three people were injured": a dispute
     if lo <= 0 or hi / lo > w.dimension_ratio:
         return "values far apart"
+    if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:
+        return "values far apart on a log scale"  # magnitude 3.8 is a tremor a thousand times weaker than 6.4
     return None
+
+
+@lru_cache(maxsize=1)
+def _noun_modifiers() -> frozenset[str]:
+    """Words like "other" and "more": "two men and other workers" names no second kind counted together."""
+    return frozenset(lexicon().get("noun_modifiers", ()))
+
+
+@lru_cache(maxsize=1)
+def _log_units() -> frozenset[str]:
+    """Dimensions read on a logarithmic scale (an earthquake's magnitude)."""
+    return frozenset(lexicon().get("log_scale_units", ()))
 
 
 def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-untyped-def]
@@ -1035,6 +1061,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
         "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
+        "log_scale": np.array([_dimension(r) in _log_units() for r in reports], dtype=bool),
     }
 
 

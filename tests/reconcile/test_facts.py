@@ -419,3 +419,33 @@ def test_facts_a_reported_figure_is_no_credited_side_of_a_dispute():
     assert sorted(r.article_id for r in fact_with(facts, "$120 million").reports) == ["a", "b", "c", "d"]
     arts = stories("But the Owls said their eight-year, $120 million offer was the best on the table.")
     assert fact_with(group_facts(arts, analyse(*arts)), "$150 million").verdict == "conflict"
+
+
+def test_facts_a_count_of_two_kinds_together_is_not_a_count_of_one():
+    # "420 passengers and crew" counts both kinds: "246 passengers" is another quantity, no dispute
+    arts = [
+        art("a", "The liner Aurora evacuated some 420 passengers and crew from the port on Monday."),
+        art("b", "Officials said the liner Aurora evacuated some 420 passengers and crew on Monday."),
+        art("c", "The liner Aurora said it would fly its 246 passengers over the strait instead."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    both = fact_with(facts, "420")
+    assert both.verdict == "agree"
+    assert all(r.value == 420 for r in both.reports)
+    assert fact_with(facts, "246").verdict == "single"
+
+
+def test_facts_magnitudes_a_few_points_apart_are_two_quakes():
+    # on a logarithmic scale 3.8 is no disputed 6.4, though within a factor of two of it; 6.1 is
+    arts = [
+        art("a", "A 6.4-magnitude quake struck the town of Varno on Tuesday, officials said."),
+        art("b", "A magnitude-6.4 quake rocked Varno on Tuesday, the seismological centre said."),
+        art("c", "The seismological centre registered a quake measuring 3.8 on the Richter scale near Varno."),
+    ]
+    facts = group_facts(arts, analyse(*arts))
+    assert fact_with(facts, "6.4").verdict == "agree"
+    assert fact_with(facts, "3.8").verdict == "single"
+    arts[2] = art("c", "The seismological centre registered a quake measuring 6.1 on the Richter scale near Varno.")
+    facts = group_facts(arts, analyse(*arts))
+    assert fact_with(facts, "6.1").verdict == "conflict"
+
