@@ -156,7 +156,7 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
         # "420 passengers and crew" counts both kinds together, another quantity than "246 passengers"
         m = re.match(r" and ([a-z]+)\b", article.text[report.end : report.end + 30])
         also = m.group(1) if m else None
-        modifiers = _noun_modifiers()
+        modifiers = _word_set("noun_modifiers")
         if also and also not in modifiers and also[:-1] not in modifiers and also not in _exclusive() \
                 and (counted_class.get(also) or counted_class.get(also + "s")):
             return f"{_stem(c)} and {_stem(also)}", True
@@ -178,7 +178,7 @@ def counted_kind(report: FigureReport) -> str | None:
 def _dimension(report: FigureReport) -> str | None:
     if report.counted == "age":
         # "who will turn 31 in May" is the age to come, another quantity than "Ferreira, 30"
-        coming = _age_coming()
+        coming = _word_set("age_coming_words")
         return "age to come" if any(m.group().lower() in coming for m in _WORD.finditer(report.text)) else "age"
     if report.counted in ("wins", "losses", "draws", "winning score", "losing score", "score"):
         return "record"
@@ -224,7 +224,7 @@ def _subject(article: Article | None, report: FigureReport) -> str | None:
         if any(c in text[min(m.end(), report.end) : max(m.start(), report.start)] for c in ";:"):
             continue
         after = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
-        if after and after.group().lower() in _attribution():
+        if after and after.group().lower() in _word_set("attribution_words"):
             continue  # "the Post says", "Reuters reported": the source, not what the figure is about
         if best is None or gap < best[0]:
             best = (gap, w)
@@ -299,30 +299,17 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
     return None
 
 
-@lru_cache(maxsize=1)
-def _determiners() -> frozenset[str]:
-    return frozenset(lexicon().get("determiners", ()))
-
-
-@lru_cache(maxsize=1)
-def _age_coming() -> frozenset[str]:
-    return frozenset(lexicon().get("age_coming_words", ()))
-
-
-@lru_cache(maxsize=1)
-def _evolving() -> frozenset[str]:
-    """Predicate classes whose counts grow or get revised as a story develops (a toll, arrests)."""
-    return frozenset(lexicon().get("evolving_predicates", ()))
+@lru_cache(maxsize=None)
+def _word_set(key: str) -> frozenset[str]:
+    """A word list of ``data/figures/lexicon.json`` as a set: "attribution_words" (said, according...),
+    "evolving_predicates" (counts that grow as a story develops), "determiners", "age_coming_words",
+    "noun_modifiers", "log_scale_units"; the lexicon's own notes say what each is for."""
+    return frozenset(lexicon().get(key, ()))
 
 
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     return frozenset(lexicon()["months"]) | frozenset(lexicon()["weekdays"])
-
-
-@lru_cache(maxsize=1)
-def _attribution() -> frozenset[str]:
-    return frozenset(lexicon().get("attribution_words", ()))
 
 
 def _context(article: Article | None, report: FigureReport, window: int, w_prefix: int = 64) -> list[tuple[str, float]]:
@@ -825,7 +812,7 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     """Whether the words between two figures of one sentence credit the second to a source: "the
     centre said 5.9, but the survey said 6.1" gives both sides of a dispute, not two quantities."""
     (text, _, a_end), (_, b_start, _) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
-    cues = _attribution()
+    cues = _word_set("attribution_words")
     return any(m.group().lower() in cues for m in _WORD.finditer(text, a_end, max(a_end, b_start)))
 
 
@@ -839,13 +826,13 @@ def _sentence_span(article: Article | None, report: FigureReport) -> tuple[int, 
 def _credited_each(f: dict, i: int, j: int) -> bool:
     """Whether two figures of one article, in two sentences, are each credited to a source ("the
     survey put it at 6.1" ... "the centre said 5.9"): the article reports a dispute."""
-    cues = _attribution()
+    cues = _word_set("attribution_words")
     for k in (i, j):
         text = f["span"][k][0]
         lo, hi = f["sentence_span"][k]
         words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
         # "the reported $90 million bid" describes a figure, it credits no one
-        if not any(word in cues and (n == 0 or words[n - 1] not in _determiners()) for n, word in enumerate(words)):
+        if not any(word in cues and (n == 0 or words[n - 1] not in _word_set("determiners")) for n, word in enumerate(words)):
             return False
     return True
 
@@ -898,18 +885,6 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:
         return "values far apart on a log scale"  # magnitude 3.8 is a tremor a thousand times weaker than 6.4
     return None
-
-
-@lru_cache(maxsize=1)
-def _noun_modifiers() -> frozenset[str]:
-    """Words like "other" and "more": "two men and other workers" names no second kind counted together."""
-    return frozenset(lexicon().get("noun_modifiers", ()))
-
-
-@lru_cache(maxsize=1)
-def _log_units() -> frozenset[str]:
-    """Dimensions read on a logarithmic scale (an earthquake's magnitude)."""
-    return frozenset(lexicon().get("log_scale_units", ()))
 
 
 def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-untyped-def]
@@ -1061,7 +1036,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
         "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
-        "log_scale": np.array([_dimension(r) in _log_units() for r in reports], dtype=bool),
+        "log_scale": np.array([_dimension(r) in _word_set("log_scale_units") for r in reports], dtype=bool),
     }
 
 
@@ -1213,7 +1188,7 @@ def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[
     # two outlets on two days always "move one way": that reads as an evolution only for counts that
     # grow while a story develops (a toll, arrests); anything else needs three dated steps
     verb = _commonest(Counter(r.predicate for r in members if r.predicate))
-    if len(per_day) < 3 and verb not in _evolving():
+    if len(per_day) < 3 and verb not in _word_set("evolving_predicates"):
         return "contemporaneous", None
     steps = []
     for day, _, _, rs in per_day:
