@@ -40,7 +40,7 @@ from typing import Any
 from ..model import Article, BriefSentence, Fact, FigureReport, Story
 from ..options import ReportOptions
 from .citations import check_sentence, fold, proper_vocabulary, source_labels
-from .facts import counted_kind
+from .facts import counted_kind, readings as fact_readings
 from .facts_verdict import intervals_agree
 
 __all__ = ["build_brief", "sentence_index"]
@@ -391,10 +391,6 @@ def _families(ctx: _Context, fact: Fact) -> int:
     return len({ctx.family[r.article_id] for r in fact.reports if r.article_id in ctx.family})
 
 
-def _reading(r: FigureReport) -> tuple:
-    return (r.value, r.low, r.high, (r.qualifier or "").casefold(), (r.unit or "").casefold())
-
-
 def _interval(r: FigureReport) -> tuple[float, float]:
     """The values a report allows: "around 25" → (22.5, 27.5), "at least 30" → (30, inf), "700" → (700, 700)."""
     lo = r.low if r.low is not None else r.value
@@ -455,19 +451,10 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
         return None
 
     def readings(rs: list[FigureReport]) -> list[str]:
-        """'text (sources)' for each distinct reading, in article order: one wording per reading (the
-        commonest), so ten outlets' "seven AK-47s" / "seven AK-47 rifles" read as one figure."""
-        groups: dict[tuple, list[FigureReport]] = {}
-        for r in sorted(rs, key=lambda r: (ctx.position[r.article_id], r.start)):
-            groups.setdefault(_reading(r), []).append(r)
-        out = []
-        for g in groups.values():
-            wordings = [_SPACES.sub(" ", r.text).strip() for r in g]
-            common = _most_common([w.casefold() for w in wordings])
-            # the form as printed mid-sentence ("seven rifles", not a sentence's opening "Seven rifles")
-            spelled = sorted((w for w in wordings if w.casefold() == common), key=lambda w: w[:1].isupper())[0]
-            out.append(t["report"].format(text=spelled, sources=ctx.cite_short([r.article_id for r in g])))
-        return out
+        """'text (sources)' for each distinct reading, in article order (see ``facts.readings``)."""
+        ordered = sorted(rs, key=lambda r: (ctx.position[r.article_id], r.start))
+        return [t["report"].format(text=text, sources=ctx.cite_short([r.article_id for r in group]))
+                for text, group in fact_readings(ordered)]
 
     if kind == "agree":
         text_reports = t["joiner_agree"].join(readings(reports))

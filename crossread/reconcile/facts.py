@@ -44,7 +44,7 @@ from ..analyse.figures import lexicon
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, report_interval, unit_parts
 
-__all__ = ["group_facts", "FactWeights", "counted_kind"]
+__all__ = ["group_facts", "FactWeights", "counted_kind", "readings"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +173,25 @@ def counted_kind(report: FigureReport) -> str | None:
     """What a report counts, as one key for synonyms: "troops" and "peacekeepers" share their class
     in the lexicon; other nouns compare by a crude singular ("rifles" = "rifle"); None when unnamed."""
     return _counted_key(report)[0]
+
+
+def readings(reports: Sequence[FigureReport]) -> list[tuple[str, list[FigureReport]]]:
+    """The distinct readings among reports (value, bounds, qualifier, unit), in first-seen order,
+    each with its reports and one wording: the commonest, spelled as printed mid-sentence ("seven
+    rifles", not a sentence's opening "Seven rifles"), so ten outlets' "seven AK-47s" / "seven
+    AK-47 rifles" read as one figure (the brief and the reports show facts this way)."""
+    groups: dict[tuple, list[FigureReport]] = {}
+    for r in reports:
+        key = (r.value, r.low, r.high, (r.qualifier or "").casefold(), (r.unit or "").casefold())
+        groups.setdefault(key, []).append(r)
+    out = []
+    for group in groups.values():
+        wordings = [" ".join(r.text.split()) for r in group]
+        folded = Counter(w.casefold() for w in wordings)
+        common = max(folded, key=folded.__getitem__)  # ties: the first seen
+        spelled = sorted((w for w in wordings if w.casefold() == common), key=lambda w: w[:1].isupper())[0]
+        out.append((spelled, group))
+    return out
 
 
 def _dimension(report: FigureReport) -> str | None:

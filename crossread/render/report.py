@@ -112,15 +112,12 @@ WIDE_STORY = 6
 
 
 def _readings(run: _Run, fact: Any, labels: Mapping[str, str]) -> list[dict[str, Any]]:
-    """A fact's reports by stated value, the value most outlets give first: the commonest wording
-    and the outlets giving it ("90-day stay": A, B, C), for stories too wide for one column per outlet."""
-    groups: dict[tuple, list[Any]] = {}
-    for r in fact.reports:
-        groups.setdefault((r.value, r.low, r.high, r.qualifier, r.unit), []).append(r)
+    """A fact's readings (``facts.readings``), the one most outlets give first, each with the outlets
+    giving it ("90-day stay": A, B, C), for stories too wide for one column per outlet."""
+    from ..reconcile.facts import readings
+
     out = []
-    for reports in sorted(groups.values(), key=lambda rs: -len({r.article_id for r in rs})):  # stable on ties
-        wordings = [" ".join(r.text.split()) for r in reports]
-        text = max(dict.fromkeys(wordings), key=wordings.count)
+    for text, reports in sorted(readings(fact.reports), key=lambda tr: -len({r.article_id for r in tr[1]})):
         seen: dict[str, dict[str, Any]] = {}
         for r in reports:
             if r.article_id not in seen and r.article_id in labels:
