@@ -57,7 +57,7 @@ def main() -> int:
             if args.bad and ok:
                 continue
             print(f"{'OK ' if ok else 'BAD'} gold={fact['verdict']:8} got={got:11} {story['story']}: {fact['about'][:70]}")
-            if args.about and args.about in fact["about"]:
+            if args.about is not None and args.about in fact["about"]:
                 for rep, hit in zip(fact["reports"], hits):
                     print(f"    {rep['article']:14} {rep['text']!r:45} -> {hit}")
                 for fid in sorted({h for h in hits if h}):

@@ -1240,6 +1240,7 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     n = len(text)
     limit = min(n, pos + 60)
     of_taken = False
+    after_adverb = False
     while i < limit and len(words) < 4:
         j = i
         while j < n and text[j] == " ":
@@ -1282,6 +1283,14 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             of_taken = True
             i = k
             continue
+        if after_adverb and _is_verb(wl, rules) and wl not in rules.stop:
+            # "four badly burned passengers": the participle the adverb modifies, when a noun follows
+            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            if nm and nm.group().islower() and nm.group() not in rules.stop and not _is_verb(nm.group(), rules):
+                i = m.end()
+                after_adverb = False
+                continue
+        after_adverb = False
         if not words and wl in rules.noun_modifiers:
             i = m.end()
             continue
@@ -1313,7 +1322,17 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
                 break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
-        if wl in rules.non_heads or (len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns):
+        adverb = len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns
+        if not words and len(wl) > 4 and wl.endswith("ly") and w.islower() and wl not in rules.ly_nouns \
+                and wl not in rules.non_heads:
+            # "three dozen mostly young people", "two badly damaged homes": right after the number an
+            # adverb modifies the adjective before the noun
+            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            if nm and nm.group().islower() and nm.group() not in rules.stop and nm.group() not in rules.non_heads:
+                i = m.end()
+                after_adverb = True
+                continue
+        if wl in rules.non_heads or adverb:
             break  # "1,500 km south", "two officers fatally": the noun came before
         glued = _GLUED_DASH.fullmatch(w) or _GLUED_NAME_DASH.fullmatch(w)
         first_part, _, after_dash = wl.partition("-")

@@ -143,3 +143,19 @@ def test_two_word_unit_in_a_compound_and_a_record_high_whole():
     assert (f.unit, f.counted) == ("nautical mile", "corridor")
     f = only("He grabbed 6 of his team-high 11 rebounds.", 6)
     assert (f.text, f.counted) == ("6 of his team-high 11 rebounds", "rebounds")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        # an adverb right after the number modifies the adjective before the noun
+        ("A crowd of about three dozen mostly young people looted the shop.", 36, "people"),
+        ("The flood cut off 300 largely rural households.", 300, "households"),
+        ("Rescuers found four badly burned passengers.", 4, "passengers"),
+        # an adverb after the noun still ends it, and a noun ending in -ly stays a noun
+        ("The gunman shot two officers fatally.", 2, "officers"),
+        ("Police met two family members at the scene.", 2, "members"),
+    ],
+)
+def test_adverb_before_the_adjective(text, value, counted):
+    assert only(text, value).counted == counted
