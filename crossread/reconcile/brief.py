@@ -456,6 +456,7 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
         return [t["report"].format(text=text, sources=ctx.cite_short([r.article_id for r in group]))
                 for text, group in fact_readings(ordered)]
 
+    stated = reports  # what the sentence states is what it cites
     if kind == "agree":
         text_reports = t["joiner_agree"].join(readings(reports))
     else:
@@ -466,8 +467,9 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
                 return min((d.isoformat() for d in days if d), default="9999")
             sides.sort(key=first_day)
         text_reports = t["joiner_conflict"].join(t.get("joiner_side", ", ").join(readings(side)) for side in sides)
+        stated = [r for side in sides for r in side]
     evidence = []
-    for r in fact.reports:
+    for r in stated:
         where = ctx.where(r.article_id, r)
         if where is not None and (r.article_id, where) not in evidence:
             evidence.append((r.article_id, where))
@@ -490,7 +492,7 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
         if ctx.passes(text, evidence):
             return BriefSentence(
                 text=text,
-                sources=ctx.order([r.article_id for r in fact.reports]),
+                sources=ctx.order([r.article_id for r in stated]),
                 kind="fact" if kind == "agree" else "conflict",
                 evidence=tuple(evidence),
             )

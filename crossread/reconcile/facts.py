@@ -113,6 +113,7 @@ class FactWeights:
     # unless the article sets them against each other (a source named between them in one sentence)
     split_mixed: bool = True
     split_close: float = 0.05  # values within this share of each other are one value said twice
+    vague_threshold: float = 0.0  # least first-pass probability for vague amounts to join a counted quantity
     log_scale_gap: float = 1.0  # a magnitude disputed by more than this is another quake, whatever the ratio
 
 
@@ -445,6 +446,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
         labels = _merge_dimensions(labels, f, w)
     if w.attach_threshold < 1.0:
         labels = _attach_singles(labels, f, w)
+        labels = _attach_vague(labels, f, w)
     return _split_mixed(labels, f, w) if w.split_mixed else labels
 
 
@@ -672,6 +674,43 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         col = int(best[row])
         if mean[row, col] > (w.attach_conflict_threshold if contradicts[row, col] else w.attach_threshold):
             out[i] = targets[col]
+    return out
+
+
+def _attach_vague(labels: list[int], f: dict, w: FactWeights) -> list[int]:
+    """A group of vague amounts only ("dozens injured", "hundreds arrested") joins the counted
+    quantity they are a loose account of: the group with a value whose reports share their verb,
+    name no other noun, allow a value inside every vague range, and that they are most like (first
+    pass probability above ``attach_threshold``). Vague amounts have no value for the passes above
+    to compare; readers see "dozens of peacekeepers injured" as one more account of "30 injured"."""
+    import numpy as np
+
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    base, vague = f["base"], f["vague"]
+    valued = {lab: ix for lab, ix in members.items() if any(base[i] == base[i] for i in ix)}
+    out = list(labels)
+    prob = np.where(f["dist"] >= 1.0, -1.0, 1.0 - f["dist"])
+    for lab, ix in sorted(members.items()):
+        if lab in valued or not all(vague[i] for i in ix):
+            continue
+        preds = {int(f["predicate"][i]) for i in ix} - {-1}
+        best, best_p = None, w.vague_threshold
+        for other, jx in sorted(valued.items()):
+            sub = np.ix_(ix, jx)
+            if (f["dist"][sub] >= 1.0).any() or f["other_class"][sub].any() or not f["compat"][sub].all():
+                continue
+            if not preds or not preds & ({int(f["predicate"][j]) for j in jx} - {-1}):
+                continue
+            p = float(prob[sub].mean())
+            if _TRACE is not None:
+                _TRACE.append((frozenset(ix), frozenset(jx), f"vague {p:.2f}"))
+            if p > best_p:
+                best, best_p = other, p
+        if best is not None:
+            for i in ix:
+                out[i] = best
     return out
 
 
@@ -1014,6 +1053,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)
     with np.errstate(invalid="ignore"):
         same_v = np.isclose(base[:, None], base[None, :], rtol=1e-9, atol=1e-12)
+    # the same vague amount ("dozens injured" in two outlets) is one value said twice
+    vague = np.array([r.value is None and r.qualifier == "vague" and r.low is not None for r in reports])
+    vague_low = np.array([r.low if v else math.nan for r, v in zip(reports, vague)], dtype=float)
+    same_v |= vague[:, None] & vague[None, :] & (vague_low[:, None] == vague_low[None, :])
     compat = (lo[:, None] <= hi[None, :]) & (lo[None, :] <= hi[:, None])
     stems = [_stem(r.counted) if r.counted else None for r in reports]
     noun_in = np.zeros((n, n), dtype=bool)
@@ -1045,7 +1088,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
-        "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
+        "vague": vague, "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
         "context_words": words, "context_names": names, "subject_stem": [_stem(x)[: w.prefix] if x else None for x in subject_words],
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,

@@ -449,3 +449,24 @@ def test_facts_magnitudes_a_few_points_apart_are_two_quakes():
     facts = group_facts(arts, analyse(*arts))
     assert fact_with(facts, "6.1").verdict == "conflict"
 
+
+
+def test_facts_vague_accounts_join_the_count_they_fit_not_one_they_do_not():
+    a = art("a", "Dozens of police officers have been injured in violent clashes with protesters in the port.")
+    b = art("b", "At least 30 police officers were injured on Sunday, the ministry said.")
+    c = art("c", "Around 25 police officers were hurt in Sunday's riot, officials said.")
+    d = art("d", "Hundreds of police officers were deployed to the port after the riot on Sunday.")
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    injured = fact_with(facts, "At least 30")
+    assert {r.article_id for r in injured.reports} == {"a", "b", "c"}
+    assert injured.verdict == "conflict"
+    assert fact_with(facts, "Hundreds").id != injured.id
+
+
+def test_facts_the_same_vague_amount_in_two_outlets_agrees():
+    a = art("a", "NATO is sending more troops after clashes on Monday left dozens injured on both sides.")
+    b = art("b", "The alliance will deploy extra forces after Monday's violence, which left dozens injured.")
+    facts = group_facts([a, b], analyse(a, b))
+    f = fact_with(facts, "dozens")
+    assert {r.article_id for r in f.reports} == {"a", "b"}
+    assert f.verdict == "agree"
