@@ -635,6 +635,9 @@ class _Found:
     counted: str | None
 
 
+_SPAN_OR_TWO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)\s+or\s+$", re.IGNORECASE)
+
+
 def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown") -> tuple[list[_Found], int]:
     """Read the figure whose number starts at ``pos``; returns what was found and where reading stopped.
 
@@ -684,6 +687,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             leading_dot = True
     if num.end <= num.start:
         return [], pos + 1
+    if _SPAN_OR_TWO.search(text, max(0, num.start - 20), num.start) and _counted_noun(text, num.end, rules)[0] is None:
+        return [], num.end  # "within a minute or two,": a loose span of time, not a count of two
     if not num.is_words and _CALIBRE.match(text, num.end) and text[max(0, pos - 2) : pos] in (". ", " ."):
         # ". 38-caliber": a calibre whose decimal point was split off by tokenisation
         digits = text[num.start : num.end]
@@ -1283,6 +1288,15 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             of_taken = True
             i = k
             continue
+        if not words and w.islower() and (wl in lexicon()["intensifiers"] or (
+                len(wl) > 4 and wl.endswith("ly") and wl not in rules.ly_nouns and wl not in rules.non_heads)):
+            # "three dozen mostly young people", "two very young girls", "two badly damaged homes": right
+            # after the number an adverb modifies the adjective before the noun
+            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            if nm and nm.group().islower() and nm.group() not in rules.stop and nm.group() not in rules.non_heads:
+                i = m.end()
+                after_adverb = True
+                continue
         if after_adverb and _is_verb(wl, rules) and wl not in rules.stop:
             # "four badly burned passengers": the participle the adverb modifies, when a noun follows
             nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
@@ -1323,15 +1337,6 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
         adverb = len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns
-        if not words and len(wl) > 4 and wl.endswith("ly") and w.islower() and wl not in rules.ly_nouns \
-                and wl not in rules.non_heads:
-            # "three dozen mostly young people", "two badly damaged homes": right after the number an
-            # adverb modifies the adjective before the noun
-            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
-            if nm and nm.group().islower() and nm.group() not in rules.stop and nm.group() not in rules.non_heads:
-                i = m.end()
-                after_adverb = True
-                continue
         if wl in rules.non_heads or adverb:
             break  # "1,500 km south", "two officers fatally": the noun came before
         glued = _GLUED_DASH.fullmatch(w) or _GLUED_NAME_DASH.fullmatch(w)

@@ -152,6 +152,7 @@ def test_two_word_unit_in_a_compound_and_a_record_high_whole():
         ("A crowd of about three dozen mostly young people looted the shop.", 36, "people"),
         ("The flood cut off 300 largely rural households.", 300, "households"),
         ("Rescuers found four badly burned passengers.", 4, "passengers"),
+        ("The judge said two very young girls saw the shooting.", 2, "girls"),
         # an adverb after the noun still ends it, and a noun ending in -ly stays a noun
         ("The gunman shot two officers fatally.", 2, "officers"),
         ("Police met two family members at the scene.", 2, "members"),
@@ -159,3 +160,15 @@ def test_two_word_unit_in_a_compound_and_a_record_high_whole():
 )
 def test_adverb_before_the_adjective(text, value, counted):
     assert only(text, value).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Crews arrived within a minute or two, the chief said.", "In the next hour or two the roof caved in."],
+)
+def test_a_unit_or_two_is_a_loose_span_not_a_count(text):
+    assert [f for f in figures(text) if f.value == 2] == []
+
+
+def test_a_unit_or_two_units_is_still_read():
+    assert only("The talks may last a week or two weeks.", 2).unit == "week"
