@@ -428,6 +428,8 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     dist[logit_personal] = np.maximum(dist[logit_personal], 1.0 / (1.0 + np.exp(np.clip(
         logit[logit_personal] + w.other_subject_personal, -50, 50))))
     dist[f["same_sent"] & ~f["same_v"]] = _HARD
+    # "30 of the 80 wounded": a share of a count is no account of another value of that count
+    dist[(f["part"][:, None] | f["part"][None, :]) & ~f["same_v"]] = _HARD
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
     f["dist"] = dist
@@ -436,7 +438,8 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     labels = fcluster(tree, t=1.0 - w.threshold, criterion="distance")
     # what the second pass must respect: units and sports records (not "one sentence, two values":
     # an article may give both sides of a dispute in one sentence)
-    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"]
+    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | (
+        (f["part"][:, None] | f["part"][None, :]) & ~f["same_v"])
     if w.exclusive_predicates:
         f["cannot"] = f["cannot"] | f["pred_clash"]
     if w.class_clash:
@@ -671,6 +674,8 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     # million" is more often another sum than a disputed one)
     contradicts = ((~f["compat"][singles]).astype(float) @ onehot) > 0
     for row, i in enumerate(singles):
+        if f["part"][i]:
+            continue  # "30 of the 80 wounded remained in hospital": a share of another count, not an account of it
         col = int(best[row])
         if mean[row, col] > (w.attach_conflict_threshold if contradicts[row, col] else w.attach_threshold):
             out[i] = targets[col]
@@ -799,8 +804,11 @@ def _group_summary(ix: list[int], f: dict) -> dict:
     """What a group of reports measures: its articles, units, nouns, predicates, subjects and values."""
     vals = sorted(v for v in f["base"][ix].tolist() if v == v)
     counted = Counter(c for c in f["counted"][ix].tolist() if c >= 0)
-    main_counted = _main(counted)
     main_pred = _main(Counter(p for p in f["predicate"][ix].tolist() if p >= 0))
+    # what the group counts, read from the reports under its verb ("50 schools rendered unsafe" among
+    # counts of the injured names no noun of theirs)
+    main_counted = _main(Counter(c for c, p in zip(f["counted"][ix].tolist(), f["predicate"][ix].tolist())
+                                 if c >= 0 and (p < 0 or main_pred < 0 or p == main_pred)))
     return dict(
         ix=list(ix),
         articles=set(f["article"][ix].tolist()),
@@ -863,7 +871,9 @@ def _common_name(sa: dict, sb: dict) -> bool:
 def _typical(i: int, summary: dict, f: dict) -> bool:
     """Whether report ``i`` counts what its group counts (or names no noun)."""
     c = int(f["counted"][i])
-    return c < 0 or summary["main_counted"] < 0 or c == summary["main_counted"]
+    p = int(f["predicate"][i])
+    return (c < 0 or summary["main_counted"] < 0 or c == summary["main_counted"]) and \
+        (p < 0 or summary["main_pred"] < 0 or p == summary["main_pred"])
 
 
 def _credited_between(f: dict, i: int, j: int) -> bool:
@@ -923,8 +933,8 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     elif ca >= 0 or cb >= 0:
         if sa["main_pred"] < 0 or sb["main_pred"] < 0 or preds_clash:
             return "one noun, no shared predicate"
-    else:
-        return "no noun, no unit"
+    elif sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"] or preds_clash:
+        return "no noun, no unit"  # a bare number says what it counts only through its verb ("80 injured")
     if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
         return "personal, other subject"
     if sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]) \
@@ -970,6 +980,9 @@ def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(x.multiply(1.0 / norms[:, np.newaxis]))
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b)", re.IGNORECASE)
 
 
 def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
@@ -1083,8 +1096,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         name_overlap = np.where(union > 0, shared / union, 0.0)
         rel = np.abs(base[:, None] - base[None, :]) / np.maximum(np.abs(base[:, None]), np.abs(base[None, :]))
     close = (rel < 0.35) & ~same_v
+    part = np.array([bool(_PART_OF.match(articles[r.article_id].text, r.end)) if r.article_id in articles else False
+                     for r in reports])
     return {
-        "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part": part, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),

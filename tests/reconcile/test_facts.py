@@ -470,3 +470,16 @@ def test_facts_the_same_vague_amount_in_two_outlets_agrees():
     f = fact_with(facts, "dozens")
     assert {r.article_id for r in f.reports} == {"a", "b"}
     assert f.verdict == "agree"
+
+
+def test_facts_bare_counts_under_one_verb_dispute_and_a_share_of_one_stays_apart():
+    a = art("a", "The quake on the island killed ten people and injured 80, the governor said. "
+                 "He said 30 of the 80 wounded were still in hospital.")
+    b = art("b", "The quake on the island killed ten people and injured 80.")
+    c = art("c", "Officials said the island quake killed ten and left 50 injured.")
+    d = art("d", "At least 50 were injured, state television said, and the quake on the island damaged 50 schools.")
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    injured = fact_with(facts, "injured 80")
+    assert {r.text for r in injured.reports} >= {"injured 80", "50 injured", "At least 50"}
+    assert injured.verdict == "conflict"
+    assert fact_with(facts, "30").id != injured.id
