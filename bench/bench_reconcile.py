@@ -2,9 +2,9 @@
 
 The story is synthetic (invented people, places and events, seeded, so every run builds the same
 one): each article names a dozen people in varied forms (full name, surname, role phrase, the odd
-misspelling), quotes several statements in reworded forms and dates several events, some on
-disputed days. The per-article analyses are built by hand, so the figures measure the reconcile
-stage alone.
+misspelling), quotes several statements in reworded forms, dates several events (some on disputed
+days) and reports eight figures drawn from twenty quantities (some disputed). The analyses are built
+by hand (figures by the reader, untimed), so the figures measure the reconcile stage alone.
 
     .venv/bin/python bench/bench_reconcile.py [--articles 100] [--repeat 5]
 
@@ -24,6 +24,7 @@ import time
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # one core, as the target says
 
+from crossread.analyse.figures import find_figures
 from crossread.model import Article, ArticleAnalysis, Entity, Quote, Sentence, StoryGroup, TimeExpression
 
 COUNTRIES = ["Freedonia", "Sylvania", "Ostria", "Ruritania", "Borduria", "Syldavia", "Elbonia", "Latveria"]
@@ -59,6 +60,9 @@ def build_story(n_articles: int, seed: int = 7) -> tuple[list[Article], list[Art
     events = [(base + dt.timedelta(days=rng.randint(0, 30)), [rng.choice(WORDS) for _ in range(8)]) for _ in range(25)]
     background = [(dt.date(rng.randint(1950, 2010), 1, 1), [rng.choice(WORDS) for _ in range(8)]) for _ in range(8)]
 
+    figures = [(rng.choice(["people", "soldiers", "protesters", "police officers", "houses", "vehicles"]),
+                rng.choice(["injured", "killed", "arrested", "damaged", "evacuated"]), rng.choice(COUNTRIES),
+                rng.randint(3, 900)) for _ in range(20)]
     articles, analyses = [], []
     for a in range(n_articles):
         aid = f"art{a:03d}"
@@ -110,12 +114,19 @@ def build_story(n_articles: int, seed: int = 7) -> tuple[list[Article], list[Art
             start = add(s) + 3
             times.append(TimeExpression(aid, start, start + 4, str(year.year), f"{year.year}-01-01/{year.year}-12-31",
                                         "year", sentence=len(sentences) - 1))
+        for noun, verb, place, value in rng.sample(figures, 8):
+            value = value if rng.random() < 0.7 else value + rng.randint(1, 5)  # some outlets disagree
+            qualifier = rng.choice(["", "at least ", "about ", "more than "])
+            add(f"{(qualifier + str(value)).capitalize()} {noun} were {verb} in {place}, officials said.")
         for _ in range(10):
             add(" ".join(rng.choice(WORDS) for _ in range(15)).capitalize() + ".")
         text = " ".join(parts)
-        articles.append(Article(id=aid, text=text, sentences=tuple(sentences), outlet=f"Outlet {a % 37}",
-                                published=base + dt.timedelta(days=30 + a % 5)))
-        analyses.append(ArticleAnalysis(aid, entities=tuple(entities), quotes=tuple(quotes), times=tuple(times)))
+        article = Article(id=aid, text=text, sentences=tuple(sentences), outlet=f"Outlet {a % 37}",
+                          published=base + dt.timedelta(days=30 + a % 5))
+        articles.append(article)
+        # figures are read by the reader (not timed here): the facts step then has a story's worth to group
+        analyses.append(ArticleAnalysis(aid, entities=tuple(entities), quotes=tuple(quotes), times=tuple(times),
+                                        figures=find_figures(article)))
     return articles, analyses
 
 
