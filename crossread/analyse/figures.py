@@ -99,6 +99,7 @@ class _Rules:
     partitive: frozenset[str]
     non_heads: frozenset[str]
     ly_nouns: frozenset[str]
+    intensifiers: frozenset[str]
 
 
 _NUMBER_WORDS = (
@@ -185,6 +186,7 @@ def _rules() -> _Rules:
         partitive=frozenset(lx["partitive_nouns"]),
         non_heads=frozenset(lx["non_heads"]),
         ly_nouns=frozenset(lx["ly_nouns"]),
+        intensifiers=frozenset(lx["intensifiers"]),
     )
 
 
@@ -1192,7 +1194,7 @@ def _noun_like(word: str, rules: _Rules) -> bool:
     wl = word.lower()
     return not (wl in rules.stop or wl in rules.non_heads or wl in rules.months or wl in rules.weekdays
                 or wl in rules.units_words or wl in rules.tens_words or _is_verb(wl, rules)
-                or (len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns))
+                or _is_adverb(wl, rules))
 
 
 def _name_run_end(text: str, pos: int, rules: _Rules) -> int | None:
@@ -1236,6 +1238,16 @@ def _names_start(prev: str, rules: _Rules) -> bool:
     lx = lexicon()
     pl = prev.lower()
     return not (pl in lx.get("name_modifiers", ()) or pl.endswith(tuple(lx.get("name_modifier_suffixes", ()))))
+
+
+def _is_adverb(word: str, rules: _Rules) -> bool:
+    """An -ly adverb ("badly", "mostly"), not a noun that ends so ("family", "rally")."""
+    return len(word) > 4 and word.endswith("ly") and word not in rules.ly_nouns
+
+
+def _next_word(text: str, end: int, rules: _Rules) -> re.Match[str] | None:
+    """The word after the one ending at ``end``, when one space separates them."""
+    return rules.word.match(text, end + 1) if text[end : end + 1] == " " else None
 
 
 def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
@@ -1288,18 +1300,18 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             of_taken = True
             i = k
             continue
-        if not words and w.islower() and (wl in lexicon()["intensifiers"] or (
-                len(wl) > 4 and wl.endswith("ly") and wl not in rules.ly_nouns and wl not in rules.non_heads)):
+        adverb = _is_adverb(wl, rules)
+        if not words and w.islower() and (wl in rules.intensifiers or (adverb and wl not in rules.non_heads)):
             # "three dozen mostly young people", "two very young girls", "two badly damaged homes": right
             # after the number an adverb modifies the adjective before the noun
-            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            nm = _next_word(text, m.end(), rules)
             if nm and nm.group().islower() and nm.group() not in rules.stop and nm.group() not in rules.non_heads:
                 i = m.end()
                 after_adverb = True
                 continue
         if after_adverb and _is_verb(wl, rules) and wl not in rules.stop:
             # "four badly burned passengers": the participle the adverb modifies, when a noun follows
-            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            nm = _next_word(text, m.end(), rules)
             if nm and nm.group().islower() and nm.group() not in rules.stop and not _is_verb(nm.group(), rules):
                 i = m.end()
                 after_adverb = False
@@ -1331,12 +1343,11 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break  # "the 200 person crowd became angry": a verb after the noun ends the noun phrase
         if _is_verb(wl, rules):
             # a participle may modify the noun ("loaded magazines"); otherwise the noun phrase is over
-            nm = rules.word.match(text, m.end() + 1) if m.end() < n and text[m.end()] == " " else None
+            nm = _next_word(text, m.end(), rules)
             if nm is None or nm.group().lower() in rules.stop or _is_verb(nm.group().lower(), rules):
                 break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
-        adverb = len(wl) > 5 and wl.endswith("ly") and wl not in rules.ly_nouns
         if wl in rules.non_heads or adverb:
             break  # "1,500 km south", "two officers fatally": the noun came before
         glued = _GLUED_DASH.fullmatch(w) or _GLUED_NAME_DASH.fullmatch(w)

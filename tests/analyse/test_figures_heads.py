@@ -155,6 +155,7 @@ def test_two_word_unit_in_a_compound_and_a_record_high_whole():
         ("The judge said two very young girls saw the shooting.", 2, "girls"),
         # an adverb after the noun still ends it, and a noun ending in -ly stays a noun
         ("The gunman shot two officers fatally.", 2, "officers"),
+        ("The quake left five villages badly hit.", 5, "villages"),
         ("Police met two family members at the scene.", 2, "members"),
     ],
 )
