@@ -428,8 +428,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     dist[logit_personal] = np.maximum(dist[logit_personal], 1.0 / (1.0 + np.exp(np.clip(
         logit[logit_personal] + w.other_subject_personal, -50, 50))))
     dist[f["same_sent"] & ~f["same_v"]] = _HARD
-    # "30 of the 80 wounded": a share of a count is no account of another value of that count
-    dist[(f["part"][:, None] | f["part"][None, :]) & ~f["same_v"]] = _HARD
+    dist[f["part_clash"]] = _HARD
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
     f["dist"] = dist
@@ -438,8 +437,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     labels = fcluster(tree, t=1.0 - w.threshold, criterion="distance")
     # what the second pass must respect: units and sports records (not "one sentence, two values":
     # an article may give both sides of a dispute in one sentence)
-    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | (
-        (f["part"][:, None] | f["part"][None, :]) & ~f["same_v"])
+    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | f["part_clash"]
     if w.exclusive_predicates:
         f["cannot"] = f["cannot"] | f["pred_clash"]
     if w.class_clash:
@@ -595,9 +593,7 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     """
     import numpy as np
 
-    members: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        members.setdefault(lab, []).append(i)
+    members = _members(labels)
     info = {lab: _group_summary(ix, f) for lab, ix in members.items()}
     cannot = f["cannot"]
 
@@ -640,6 +636,14 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     return out
 
 
+def _members(labels: list[int]) -> dict[int, list[int]]:
+    """Each label's report indices, in order."""
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    return members
+
+
 def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     """A report left alone joins the group whose members it is most like on average (first-pass
     probability above ``attach_threshold``), when nothing rules the pair out, no member names another
@@ -647,9 +651,7 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     outlet's account of a quantity the others report, worded differently."""
     import numpy as np
 
-    members: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        members.setdefault(lab, []).append(i)
+    members = _members(labels)
     singles = sorted(ix[0] for ix in members.values() if len(ix) == 1)
     targets = sorted(lab for lab, ix in members.items() if len(ix) > 1)
     out = list(labels)
@@ -674,8 +676,6 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     # million" is more often another sum than a disputed one)
     contradicts = ((~f["compat"][singles]).astype(float) @ onehot) > 0
     for row, i in enumerate(singles):
-        if f["part"][i]:
-            continue  # "30 of the 80 wounded remained in hospital": a share of another count, not an account of it
         col = int(best[row])
         if mean[row, col] > (w.attach_conflict_threshold if contradicts[row, col] else w.attach_threshold):
             out[i] = targets[col]
@@ -685,32 +685,30 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
 def _attach_vague(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     """A group of vague amounts only ("dozens injured", "hundreds arrested") joins the counted
     quantity they are a loose account of: the group with a value whose reports share their verb,
-    name no other noun, allow a value inside every vague range, and that they are most like (first
-    pass probability above ``attach_threshold``). Vague amounts have no value for the passes above
-    to compare; readers see "dozens of peacekeepers injured" as one more account of "30 injured"."""
+    name no other kind of thing, allow a value inside every vague range, and that they are most like
+    (mean first-pass probability above ``vague_threshold``). Vague amounts have no value for the
+    passes above to compare; readers see "dozens of peacekeepers injured" as one more account of
+    "30 injured"."""
     import numpy as np
 
-    members: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        members.setdefault(lab, []).append(i)
+    members = _members(labels)
     base, vague = f["base"], f["vague"]
     valued = {lab: ix for lab, ix in members.items() if any(base[i] == base[i] for i in ix)}
     out = list(labels)
-    prob = np.where(f["dist"] >= 1.0, -1.0, 1.0 - f["dist"])
     for lab, ix in sorted(members.items()):
         if lab in valued or not all(vague[i] for i in ix):
             continue
         preds = {int(f["predicate"][i]) for i in ix} - {-1}
+        if not preds:
+            continue  # "dozens" with no verb says nothing of what it counts
         best, best_p = None, w.vague_threshold
         for other, jx in sorted(valued.items()):
             sub = np.ix_(ix, jx)
             if (f["dist"][sub] >= 1.0).any() or f["other_class"][sub].any() or not f["compat"][sub].all():
                 continue
-            if not preds or not preds & ({int(f["predicate"][j]) for j in jx} - {-1}):
+            if not preds & {int(f["predicate"][j]) for j in jx}:
                 continue
-            p = float(prob[sub].mean())
-            if _TRACE is not None:
-                _TRACE.append((frozenset(ix), frozenset(jx), f"vague {p:.2f}"))
+            p = float(1.0 - f["dist"][sub].mean())
             if p > best_p:
                 best, best_p = other, p
         if best is not None:
@@ -731,9 +729,7 @@ def _split_mixed(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     (within ``split_close``); the linked values most articles give keep the fact, each other set
     of linked values becomes a fact of its own.
     """
-    members: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        members.setdefault(lab, []).append(i)
+    members = _members(labels)
     base, article, counted = f["base"], f["article"], f["counted"]
     out = list(labels)
     fresh = max(labels) + 1
@@ -982,7 +978,12 @@ def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-
     return csr_matrix(x.multiply(1.0 / norms[:, np.newaxis]))
 
 
-_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b)", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _part_of() -> re.Pattern[str]:
+    """What follows the share in "30 of the 80 wounded", "two of its three ships": the whole, counted."""
+    lx = lexicon()
+    numbers = "|".join(sorted({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}, key=len, reverse=True))
+    return re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:\d|(?:" + numbers + r")\b)", re.IGNORECASE)
 
 
 def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
@@ -1096,10 +1097,11 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         name_overlap = np.where(union > 0, shared / union, 0.0)
         rel = np.abs(base[:, None] - base[None, :]) / np.maximum(np.abs(base[:, None]), np.abs(base[None, :]))
     close = (rel < 0.35) & ~same_v
-    part = np.array([bool(_PART_OF.match(articles[r.article_id].text, r.end)) if r.article_id in articles else False
+    # "30 of the 80 wounded": a share of a count is no account of another value of that count
+    part = np.array([r.article_id in articles and bool(_part_of().match(articles[r.article_id].text, r.end))
                      for r in reports])
     return {
-        "part": part, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part_clash": (part[:, None] | part[None, :]) & ~same_v, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
