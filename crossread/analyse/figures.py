@@ -1532,6 +1532,7 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
     lo = max(lo, f.start - 90)
     hi = min(hi, f.end + 70)
     best: tuple[int, str] | None = None
+    found: list[tuple[int, int, int, str]] = []
     k = bisect.bisect_left(predicates, (lo, -1, "", False))
     while k < len(predicates) and predicates[k][0] < hi:
         ws, we, cls, verb = predicates[k]
@@ -1555,6 +1556,21 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
             if ";" in between or "," in between:
                 dist += 40
         dist += 0 if verb else 30
+        found.append((dist, ws, we, cls))
         if best is None or dist < best[0]:
             best = (dist, cls)
+    if best and best[1] in _change_classes():
+        # "the death toll has risen to 15": a change verb before "to N" says how a count moved; what
+        # it counts is named before the verb (the toll, the number of dead)
+        verb_at = min(ws for dist, ws, we, cls in found if dist == best[0] and cls == best[1])
+        verb_end = next(we for dist, ws, we, cls in found if ws == verb_at)
+        if re.fullmatch(r"\s+(?:to|at)\s+", text[verb_end : f.start]):
+            subject = [(we, cls) for dist, ws, we, cls in found if we <= verb_at and cls not in _change_classes()]
+            if subject:
+                return max(subject)[1]
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _change_classes() -> frozenset[str]:
+    return frozenset(lexicon().get("change_predicates", ()))

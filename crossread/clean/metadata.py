@@ -104,6 +104,7 @@ class TextMetadata:
     body: str = ""
     removed: tuple[Removed, ...] = ()
     credits: tuple[str, ...] = ()  # sources credited in a sign-off ("Reuters contributed to this report")
+    url: str | None = None  # from a header field ("URL: ...")
 
 
 def _year(y: str) -> int:
@@ -275,13 +276,19 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
         A ``TextMetadata``; fields the text does not show are None.
     """
     lines = text.split("\n") if text else []
-    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    fields, header = _header_fields(lines)
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip() and i not in header]
     top = nonblank[:_TOP_LINES]
-    drop: dict[int, str] = {}
+    drop: dict[int, str] = {i: "metadata" for i in header}
     evidence: list[str] = []
     published: dt.date | None = None
     updated: dt.date | None = None
-    author: str | None = None
+    author: str | None = fields.get("author")
+    if "published" in fields:
+        dates = find_dates(fields["published"])
+        if dates:
+            published = dates[0].date
+            evidence.append(f"header field: {fields['published']!r}")
     pending_label: str | None = None
     prefix_cut: tuple[int, int] | None = None
 
@@ -340,8 +347,8 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
 
     from .boilerplate import furniture_reason  # the headline is never a line of page furniture
 
-    title = None
-    first_kept = next((j for j in nonblank if j not in drop and furniture_reason(lines[j]) is None), None)
+    title = fields.get("title")
+    first_kept = None if title else next((j for j in nonblank if j not in drop and furniture_reason(lines[j]) is None), None)
     for i in [first_kept] if first_kept is not None else []:
         line = lines[i].strip()
         words = _nwords(line)
@@ -349,7 +356,7 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
             title = line
         break
 
-    outlet = outlet_from_url(url) or _outlet_named(lines, nonblank)
+    outlet = fields.get("outlet") or outlet_from_url(url or fields.get("url")) or _outlet_named(lines, nonblank)
     credits = tuple(_signoffs(lines, nonblank))
     if outlet is None and nonblank:
         first_body = next((lines[i] for i in nonblank if i not in drop and lines[i].strip() != title), "")
@@ -374,8 +381,65 @@ def metadata_from_text(text: str, *, url: str | None = None, strip: bool = True)
             body, removed = text, []
     return TextMetadata(
         title=title, author=author, published=published, updated=updated, outlet=outlet,
-        evidence=tuple(evidence), body=body, removed=tuple(removed), credits=credits,
+        evidence=tuple(evidence), body=body, removed=tuple(removed), credits=credits, url=fields.get("url"),
     )
+
+
+# The keys of a header block a hand-made text file or a Markdown page may start with, and the
+# field each fills (front matter between "---" lines, or "Title: ..." lines before the first blank line).
+_HEADER_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "published", "published": "published", "pubdate": "published", "published_at": "published",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "publication": "outlet", "site": "outlet",
+    "author": "author", "authors": "author", "by": "author", "byline": "author",
+    "url": "url", "link": "url",
+}
+_HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def _header_fields(lines: list[str]) -> tuple[dict[str, str], set[int]]:
+    """Fields of a header block at the top of the text, and its line numbers.
+
+    Either YAML-style front matter (a "---" line, "key: value" lines, a "---" line) or a run of
+    "Key: value" lines ended by a blank line, every key one of ``_HEADER_KEYS`` (so an article that
+    opens with "Update: ..." keeps its first line). Hand-written: the block is a few flat lines,
+    and a YAML parser would turn the dates into objects and fail on the plain-header form.
+    """
+    start = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if start is None:
+        return {}, set()
+    fenced = lines[start].strip() == "---"
+    end = start + 1 if fenced else start
+    fields: dict[str, str] = {}
+    block: set[int] = {start} if fenced else set()
+    while end < len(lines):
+        line = lines[end]
+        if fenced and line.strip() == "---":
+            block.add(end)
+            break
+        if not line.strip():
+            if fenced:
+                block.add(end)
+                end += 1
+                continue
+            break
+        m = _HEADER_LINE.match(line)
+        key = m["key"].lower() if m else None
+        if fenced and m:
+            if key in _HEADER_KEYS and m["value"].strip("'\""):
+                fields.setdefault(_HEADER_KEYS[key], m["value"].strip("'\""))
+        elif fenced or not m or key not in _HEADER_KEYS or not m["value"]:
+            return {}, set()  # not a header block: leave the text as it is
+        else:
+            fields.setdefault(_HEADER_KEYS[key], m["value"])
+        block.add(end)
+        end += 1
+    else:
+        if fenced:
+            return {}, set()  # an opening "---" never closed: a rule line, not front matter
+    if len(block) == len(lines) or not fields:
+        return {}, set()  # never take the whole text for its header
+    return fields, block
 
 
 # Lines where a page names its own publication: a copyright line, an opinion disclaimer

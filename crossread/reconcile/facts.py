@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from ..analyse.figures import lexicon
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
@@ -603,6 +604,11 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             why = "ruled out by the first pass"
         return why
 
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i in range(len(labels)):
+        by_sentence.setdefault((int(f["article"][i]), int(f["sentence"][i])), []).append(i)
+    credited = [(i, j) for ix in by_sentence.values() if len(ix) > 1 for i, j in combinations(ix, 2)
+                if labels[i] != labels[j] and _credited_between(f, i, j)]
     changed = True
     while changed:
         changed = False
@@ -618,6 +624,13 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             near = (dim[:, None] == dim[None, :]) & (lo[:, None] >= 0) & (lo[None, :] >= 0) & (
                 (np.maximum(hi[:, None], hi[None, :]) <= w.dimension_ratio * np.minimum(lo[:, None], lo[None, :]))
                 | ((np.minimum(lo[:, None], lo[None, :]) == 0) & (np.maximum(hi[:, None], hi[None, :]) <= w.zero_dispute)))
+        # one sentence crediting two values to two sources is a dispute whatever their ratio
+        where = {lab: k for k, lab in enumerate(live)}
+        lab_of = {i: lab for lab, ix in members.items() for i in ix}
+        for i, j in credited:
+            a, b = sorted((where[lab_of[i]], where[lab_of[j]]))
+            if a != b:
+                near[a, b] = True
         for i, j in zip(*np.nonzero(np.triu(near, 1))):
             a, b = live[int(i)], live[int(j)]
             if a in members and b in members and apart(a, b) is None:
@@ -858,6 +871,14 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     return max(vals) / min(vals) - 1.0 <= w.shared_close
 
 
+def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
+    """Whether one sentence sets the article's two values against each other, each credited ("police
+    put the crowd at 3,000; organisers said 10,000"): a dispute even when no other article reports it."""
+    ia = [i for i in sa["ix"] if f["article"][i] == article]
+    ib = [j for j in sb["ix"] if f["article"][j] == article]
+    return all(f["sentence"][i] == f["sentence"][j] and _credited_between(f, i, j) for i in ia for j in ib)
+
+
 def _common_name(sa: dict, sb: dict) -> bool:
     """Whether a name is around most reports of both groups (the place both figures are measured from)."""
     na, nb = len(sa["ix"]), len(sb["ix"])
@@ -907,7 +928,8 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
         return "units"
     # an article giving both values may be two accounts of one figure, when other articles back the join
     lone = sa["articles"] == sb["articles"]
-    shared = sum(1 for art in sa["articles"] & sb["articles"] if f is None or lone or not _both_sides(art, sa, sb, f, w))
+    shared = sum(1 for art in sa["articles"] & sb["articles"]
+                 if f is None or (lone and not _credited_dispute(art, sa, sb, f)) or not _both_sides(art, sa, sb, f, w))
     if shared and shared / min(len(sa["articles"]), len(sb["articles"])) > w.dimension_shared:
         return "shared article"  # one article stating both values usually means two quantities
     ca, cb = sa["main_counted"], sb["main_counted"]
@@ -944,8 +966,9 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     if lo == 0 and w.zero_dispute and 0 < hi <= w.zero_dispute and not sa["dims"] and sa["main_pred"] >= 0 \
             and sa["main_pred"] == sb["main_pred"] and sa["main_counted"] == sb["main_counted"] >= 0:
         return None  # "no injuries were reported" against "three people were injured": a dispute
-    if lo <= 0 or hi / lo > w.dimension_ratio:
-        return "values far apart"
+    if lo <= 0 or (hi / lo > w.dimension_ratio
+                   and not (f is not None and any(_credited_dispute(art, sa, sb, f) for art in sa["articles"] & sb["articles"]))):
+        return "values far apart"  # unless one sentence credits each value to a source (crowd estimates)
     if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:
         return "values far apart on a log scale"  # magnitude 3.8 is a tremor a thousand times weaker than 6.4
     return None
@@ -1164,6 +1187,11 @@ def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Ar
     sources = {_source(r.article_id, articles, original) for r in members}
     if len(sources) < 2:
         verdict, timing, note = "single", None, None
+        disputed = _credited_values(members, articles)
+        if disputed:
+            # one outlet setting two sources' values against each other ("police put the crowd at
+            # 3,000; organisers said 10,000") reports a dispute
+            verdict, timing, note = "conflict", "contemporaneous", disputed
     elif intervals_agree(members):
         verdict, timing, note = "agree", None, None
     else:
@@ -1181,6 +1209,20 @@ def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Ar
             about = f"{about} of {who}"
     return Fact(id=fact_id, about=about, verdict=verdict, reports=tuple(members),  # type: ignore[arg-type]
                 timing=timing, note=note)  # type: ignore[arg-type]
+
+
+def _credited_values(members: list[FigureReport], articles: dict[str, Article]) -> str | None:
+    """"3,000 against 10,000, in one sentence": two values one sentence credits to two sources
+    that no single value satisfies, or None."""
+    cues = _word_set("attribution_words")
+    for a, b in combinations(sorted(members, key=lambda r: (r.article_id, r.start)), 2):
+        article = articles.get(a.article_id)
+        if article is None or a.article_id != b.article_id or a.sentence is None or a.sentence != b.sentence \
+                or b.start < a.end or intervals_agree([a, b]):
+            continue
+        if any(m.group().lower() in cues for m in _WORD.finditer(article.text, a.end, b.start)):
+            return f"{a.text} against {b.text}, in one sentence of {article.outlet or a.article_id}"
+    return None
 
 
 def _about(members: list[FigureReport]) -> str:

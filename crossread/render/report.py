@@ -470,7 +470,7 @@ def render_markdown(dossier: Dossier, *, groups_file: str | Path | None = None) 
         if v["outlets"]:
             for o in v["outlets"]:
                 out.append(f"- **{_md(o['label'])}**")
-                voices = ", ".join(f"{_md(x['speaker'] or 'unattributed')} ({x['quotes']} quotes, {x['words']} words)" for x in o.get("voices", []))
+                voices = ", ".join(f"{_md(x['speaker'] or 'unattributed')} ({_voice_tally(x)})" for x in o.get("voices", []))
                 out.append(f"  - Voices: {voices or 'none quoted'}")
                 if o.get("exclusive_voices"):
                     out.append(f"  - Only here: {', '.join(_md(x) for x in o['exclusive_voices'])}")
@@ -524,3 +524,10 @@ def render_markdown(dossier: Dossier, *, groups_file: str | Path | None = None) 
         if not any_removed:
             out.append("_Nothing was removed._")
     return "\n".join(out) + "\n"
+
+
+def _voice_tally(voice: dict) -> str:
+    """"2 quotes, 31 words quoted" ("1 quote, reported speech" when none of it is in quotation marks)."""
+    n, words = voice["quotes"], voice["words"]
+    said = f"{n} quote" + ("s" if n != 1 else "")
+    return f"{said}, {words} words quoted" if words else f"{said}, reported speech"

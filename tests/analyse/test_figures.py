@@ -71,6 +71,10 @@ def test_figures_vague_counts_have_a_lower_bound_and_no_value():
         ("Nine miners were killed in the collapse.", "killed"),
         ("The alliance deployed 600 troops to the border.", "deployed"),
         ("Police arrested 31 protesters after the march.", "arrested"),
+        # a change verb before "to N" says how a count moved; what it counts is named before it
+        ("The death toll from the flood has risen to 15, officials said.", "killed"),
+        ("The number of injured climbed to about 40 by Friday.", "injured"),
+        ("Fuel prices rose 5 percent in March.", "rose"),
     ],
 )
 def test_figures_predicate_class(text, predicate):

@@ -94,6 +94,26 @@ def test_record_metadata_wins_and_text_fills_gaps():
     assert "10:14 AM" not in b.text and any(r.reason == "metadata" for r in b.removed)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: \"Ferry strike ends\"\ndate: 2022-03-03\nsource: Island Herald\nurl: https://herald.example/ferry\n"
+        "tags: [ferry]\n---\n\nThe island's ferry service resumed on Tuesday after a strike.",
+        "Title: Ferry strike ends\nDate: March 3, 2022\nOutlet: Island Herald\nURL: https://herald.example/ferry\n\n"
+        "The island's ferry service resumed on Tuesday after a strike.",
+    ],
+)
+def test_header_fields_of_a_text_file(text):
+    a = clean_article(RawArticle(id="h", text=text))
+    assert (a.title, a.published, a.outlet, a.url) == ("Ferry strike ends", D(2022, 3, 3), "Island Herald", "https://herald.example/ferry")
+    assert a.text == "The island's ferry service resumed on Tuesday after a strike."
+
+
+def test_a_first_line_that_is_no_header_field_stays():
+    text = "Update: the ferry service has resumed.\n\nThe island's ferry service resumed on Tuesday after a strike."
+    assert clean_article(RawArticle(id="u", text=text)).text.startswith("Update: the ferry service")
+
+
 def test_no_date_means_none():
     a = clean_article(RawArticle(id="n", text="The island's ferry service resumed on Tuesday after a strike."))
     assert a.published is None and a.published_from is None

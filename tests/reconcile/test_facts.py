@@ -220,6 +220,18 @@ def test_facts_two_values_in_one_sentence_without_a_source_between_stay_apart():
     assert fact_with(facts, "$82 million") is not fact_with(facts, "$80 million")
 
 
+def test_facts_one_outlet_crediting_two_counts_to_two_sources_reports_a_conflict():
+    a = art("a", "Thousands marched through the capital on Sunday. Police put the crowd at 3,000; "
+                 "organisers said 10,000 attended.", outlet="Daily Ledger")
+    facts = group_facts([a], analyse(a))
+    f = fact_with(facts, "3,000")
+    assert f is fact_with(facts, "10,000")
+    assert f.verdict == "conflict" and f.timing == "contemporaneous" and "3,000" in f.note
+    # two counts side by side with no source between them are two quantities, and no dispute
+    b = art("b", "Police arrested 12 people and fined 40 others after the march.")
+    assert all(f.verdict == "single" for f in group_facts([b], analyse(b)))
+
+
 def test_facts_ecbplus_dev_floors():
     """Regression floors on the ECB+ dev stories that carry gold facts (ECB+: Cybulska & Vossen 2014, CC BY 3.0)."""
     import importlib.util
