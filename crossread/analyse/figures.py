@@ -599,8 +599,49 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         noun = zm.group().split()[-1].lower() if not zm.group().lower().startswith(("no one", "nobody")) else "people"
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
                                                     None, noun), rules, predicates))
+    if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
+        out = _fractions(article, text, rules, predicates, out)
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(_conversions(text, out))
+
+
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>one|two|three|four|a|an)[\s-](?P<d>half|thirds?|quarters?|fifths?)|(?P<half>half))\s+of\s+"
+    r"(?:(?:the|its|their|his|her|all|those|these)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_FRACTION_SHARE = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+_FRACTION_QUALIFIERS = ((r"\b(?:nearly|almost)", "nearly"), (r"\b(?:more than|over)", "more than"),
+                        (r"\b(?:less than|under)", "less than"), (r"\bat least", "at least"))
+
+
+def _fractions(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
+               reports: list[FigureReport]) -> list[FigureReport]:
+    """"Two-thirds of voters", "a quarter of the homes": a share, read as about that percentage (67,
+    25) so that it meets an outlet's "67 percent"; the bare numerator the reader saw ("two") goes."""
+    out = list(reports)
+    for m in _FRACTION.finditer(text):
+        if m["half"]:
+            numerator, d = 1, 2
+        else:
+            numerator = {"a": 1, "an": 1}.get(m["n"].lower(), rules.units_words.get(m["n"].lower(), 0))
+            d = _FRACTION_SHARE[m["d"].lower().rstrip("s")]
+            if not numerator or numerator >= d or (m["d"].lower().endswith("s")) != (numerator > 1):
+                continue  # "two third" or "one thirds" is no fraction
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(?:the|first|second|other|latter|former|top|bottom|back|front)\s+$", before):
+            continue  # "the second half of the game" is a part of a time, not a share
+        qualifier, start = "about", m.start()
+        for pattern, name in _FRACTION_QUALIFIERS:
+            if qm := re.search(pattern + r"\s+$", before):
+                qualifier, start = name, m.start() - (len(before) - qm.start())
+                break
+        share = round(100.0 * numerator / d, 1)
+        share_end = m.end("d") if m["d"] else m.end("half")
+        out = [r for r in out if not (r.start < share_end and m.start() < r.end)]
+        low, high = qualifier_bounds(share, qualifier)
+        out = [r for r in out if not (r.start < share_end and start < r.end)]
+        out.append(_to_report(article, text, _Found(start, m.end(), m.start(), share_end, share, low, high,
+                                                    qualifier, "percent", m["noun"].lower()), rules, predicates))
+    return out
 
 
 
@@ -663,9 +704,12 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             unit_m = rules.word.match(text, after)
             next_m = rules.word.match(text, unit_m.end() + 1) if unit_m and text[unit_m.end() : unit_m.end() + 1] == " " else None
             lx = lexicon()
-            if prev.lower() not in lx["a_unit_before"] and not (next_m and next_m.group().lower() in lx["a_unit_after"]):
+            scaled = unit_m is not None and unit_m.group().lower() in ("million", "billion", "trillion")
+            if not scaled and prev.lower() not in lx["a_unit_before"] and not (next_m and next_m.group().lower() in lx["a_unit_after"]):
                 return [], after
             num = _Num(pos, pos + am.end() - 1, 1.0, is_words=True)
+            if scaled and prev.lower() == "half" and pos >= 5:
+                num = _Num(pos - 5, pos + am.end() - 1, 0.5, is_words=True)  # "half a million"
     elif (adv := re.match(r"[A-Za-z]+", text[pos : pos + 8])) and adv.group().lower() in rules.adverbial:
         num = _Num(pos, pos + adv.end(), float(rules.adverbial[adv.group().lower()]), is_words=True)
     else:
@@ -825,8 +869,14 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     if sm and (sm.group(1) or currency or _glued(text, partner.end if partner else end)):
         word_ = (sm.group(1) or sm.group(2))
         if sm.group(2) and word_ in ("m", "M", "b", "k") and not currency:
-            follow = text[sm.end() : sm.end() + 10]
-            if not re.match(r"\s?-?\s?(?:euros?|dollars?|pounds?)", follow, re.IGNORECASE):
+            follow = text[sm.end() : sm.end() + 24]
+            nxt = re.match(r"\s([a-z]+)", follow)
+            # "1.2m people", "3bn users": a letter before a plural of a counted noun is a scale, not metres
+            word_after = nxt.group(1) if nxt else ""
+            plural = word_after in lexicon()["unmarked_plurals"] or (
+                len(word_after) > 3 and word_after.endswith("s") and not word_after.endswith("ss")
+                and word_after not in rules.stop and not _is_verb(word_after, rules))
+            if not (plural or re.match(r"\s?-?\s?(?:euros?|dollars?|pounds?)", follow, re.IGNORECASE)):
                 sm = None
         if sm is not None:
             scale_word = word_.lower()

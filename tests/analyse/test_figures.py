@@ -51,6 +51,14 @@ def test_figures_counts_with_qualifiers(text, span, value, low, high, qualifier,
         ("A 140-mile pipeline crosses the valley.", 140, "mile"),
         ("The convoy drove 30 kilometres through the pass.", 30, "km"),
         ("A magnitude 5.4 tremor shook the coast.", 5.4, "magnitude"),
+        # a scale letter before a plural noun is millions; before a singular one it is metres
+        ("About 1.2m people lost power in the storm.", 1.2, "million"),
+        ("The town built a 2m fence along the river.", 2, "m"),
+        ("The appeal raised half a million dollars for the families.", 0.5, "million USD"),
+        ("The ministry paid a million euros to the families.", 1, "million EUR"),
+        # a fraction is a share: "two-thirds" meets an outlet's "67 percent"
+        ("Two-thirds of voters backed the plan.", 66.7, "percent"),
+        ("More than a quarter of the homes were flooded.", 25, "percent"),
     ],
 )
 def test_figures_units_and_scales(text, value, unit):
