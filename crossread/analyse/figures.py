@@ -326,7 +326,9 @@ def _by_heads() -> frozenset[str]:
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s(?:of|at)\s|\s|-)(?:at least\s)?$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s?(?:on the richter|-?strength\b|\s?degree quake)", re.IGNORECASE)
+# "a day" is a rate, "a day earlier" or "an hour before the polls closed" a time
 _RATE = re.compile(r"\s(?:per|a|an|each)\s(year|season|month|week|day|game|hour|minute|person|capita)\b"
+                   r"(?!\s+(?:before|after|ago|later|earlier|into|left|of)\b)"
                    r"|\s(annually|yearly|monthly|weekly|daily)\b", re.IGNORECASE)
 _CALIBRE = re.compile(r"[- ]?calib(?:er|re)\b", re.IGNORECASE)
 
@@ -599,10 +601,33 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         noun = zm.group().split()[-1].lower() if not zm.group().lower().startswith(("no one", "nobody")) else "people"
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
                                                     None, noun), rules, predicates))
+    out = [r for r in out if not _code_or_address(text, r)]
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
         out = _fractions(article, text, rules, predicates, out)
     out.sort(key=lambda r: (r.start, r.end))
-    return tuple(_conversions(text, out))
+    return tuple(_conversions(text, _compound_durations(text, out)))
+
+
+# "12 years and six months": the smaller unit's share of the larger
+_TIME_PARTS = {("year", "month"): 1 / 12, ("hour", "minute"): 1 / 60, ("minute", "second"): 1 / 60,
+               ("week", "day"): 1 / 7, ("day", "hour"): 1 / 24}
+
+
+def _compound_durations(text: str, reports: list[FigureReport]) -> list[FigureReport]:
+    """"Jailed for 12 years and six months" is one term of 12.5 years, not a term of 12 years and
+    another of six months."""
+    out: list[FigureReport] = []
+    for r in reports:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and r.value is not None and prev.qualifier is None \
+                and (prev.unit, r.unit) in _TIME_PARTS and re.fullmatch(r",?\s+and\s+", text[prev.end : r.start]) \
+                and r.qualifier is None and r.value < 1 / _TIME_PARTS[(prev.unit, r.unit)]:
+            value = round(prev.value + r.value * _TIME_PARTS[(prev.unit, r.unit)], 3)
+            out[-1] = replace(prev, end=r.end, text=text[prev.start : r.end], value=value, low=value, high=value,
+                                          counted=prev.counted or r.counted, predicate=prev.predicate or r.predicate)
+            continue
+        out.append(r)
+    return out
 
 
 _FRACTION = re.compile(
@@ -1038,10 +1063,12 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         noun_end = max(noun_end, rate.end())
     else:
         rate_unit = ""
-    if name_like and unit is None and not percent and not currency and not scale_word and partner is None:
-        return [], end
+    if name_like and unit is None and not percent and not currency and not scale_word and partner is None \
+            and not (counted and counted.islower() and num.value >= 2 and _name_object(text, prev_start, prev, rules)):
+        return [], end  # ... but "gave Labour 70 seats", "Labour's 68 seats": a count after a name
     if percent:
-        unit = "percent"
+        # a change of a share ("up 7.2 percentage points") is another dimension than the share
+        unit = "percentage points" if "point" in text[end - 7 : end].lower() else "percent"
     if currency:
         unit = currency
     if scale_word:
@@ -1203,6 +1230,17 @@ def _sep_is_hyphen(text: str, a: int, b: int) -> bool:
 
 def _glued(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos].isalpha()
+
+
+def _name_object(text: str, prev_start: int, prev: str, rules: _Rules) -> bool:
+    """Whether the capitalised word before a number is a name in its own right, not the start of a
+    model name: a possessive ("Labour's 68 seats") or the object of a verb ("gave Labour 70 seats",
+    "told Reuters 40 people"), where "Flight 370" and "the Boeing 737 jets" are names."""
+    if prev.endswith(("'s", "’s")):
+        return True
+    before, _ = _prev_word(text, prev_start)
+    word = before.lower()
+    return bool(word) and before[:1].islower() and (word in rules.verbs or _is_verb(word, rules) or word.endswith("ed"))
 
 
 def _scale_name(word: str) -> str:
@@ -1441,6 +1479,40 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     return head.lower().strip("'’"), end
 
 
+# Digits that name, not count: a phone number ("0800 555 0199", "+44 20 7946 0958"), a code with a
+# leading zero ("01632"), written with spaces, dots or dashes between groups
+_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d,])"
+                    r"|(?<![\d,.])(?<![\d][,.]\s)0\d{2,}(?![\d,.])")  # not the "000" of "20, 000"
+
+
+def _code_or_address(text: str, r: FigureReport) -> bool:
+    """Whether a report is a phone number or code, or the house number of an address ("14 Mill Street")."""
+    if r.unit and r.unit.split()[-1] in _currency_codes():
+        return False
+    lo, hi = max(0, r.start - 20), min(len(text), r.end + 20)
+    if any(m.start() < r.end and r.start < m.end() for m in _PHONE.finditer(text, lo, hi)):
+        return True
+    digit = re.search(r"\d", r.text)
+    return bool(digit and r.counted and r.counted.lower() in _address_words()
+                and _address().match(text, r.start + digit.start()))
+
+
+@lru_cache(maxsize=1)
+def _address() -> re.Pattern[str]:
+    """A house number, capitalised street name words and the kind of street: "14 Mill Street"."""
+    kinds = "|".join(sorted(_address_words(), key=len, reverse=True))
+    return re.compile(r"\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:" + kinds + r")\b", re.IGNORECASE)
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset({*lx["currency_words"].values(), *lx["currency_prefixes"].values()})
+
+
 @lru_cache(maxsize=1)
 def _exclusive_classes() -> frozenset[str]:
     return frozenset(lexicon().get("exclusive_predicates", ()))
@@ -1552,6 +1624,15 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
         predicate = befell  # the noun says what befell ("no injuries", "46 arrests"), unless a verb governs it
     else:
         predicate = _predicate(text, f, article, sentence, predicates)
+    if predicate in _exclusive_classes() and f.unit:
+        # what befalls people is counted in people: "jailed for 12 years" is a term, "released $250
+        # million" no rescue
+        sentence_words = set(lexicon()["predicates"].get("sentenced", ()))
+        if f.unit.split()[-1] in _TIME_UNITS and before and before.group(1).lower() in sentence_words | {"for"} \
+                and re.search(r"\b(?:jail|jailed|prison|imprisoned|sentenced)\b", text[max(0, f.start - 40) : f.start], re.IGNORECASE):
+            predicate = "sentenced"
+        elif f.unit.split()[-1] in _currency_codes():
+            predicate = None
     start, end = f.start, f.end
     while end > start and text[end - 1] in " ,;:-":
         end -= 1
@@ -1600,6 +1681,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
                 dist = -50  # the verb right before the number governs it ("killing 10 people and injuring 80")
             if ";" in between or " but " in between:
                 dist += 60
+            if re.search(r",\s+(?:and|but|while|as|whereas)\s+\w+\s+(\w+)", between) and _clause_verb(between, _rules()):
+                continue  # "42 were killed, and rescuers pulled 37 people out": another clause, another verb
         else:
             between = text[f.end : ws] if ws >= f.end else ""
             dist = len(between)
@@ -1615,10 +1698,18 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
         verb_at = min(ws for dist, ws, we, cls in found if dist == best[0] and cls == best[1])
         verb_end = next(we for dist, ws, we, cls in found if ws == verb_at)
         if re.fullmatch(r"\s+(?:to|at)\s+", text[verb_end : f.start]):
-            subject = [(we, cls) for dist, ws, we, cls in found if we <= verb_at and cls not in _change_classes()]
+            subject = [(cls in _exclusive_classes(), we, cls) for dist, ws, we, cls in found
+                       if we <= verb_at and cls not in _change_classes()]
             if subject:
-                return max(subject)[1]
+                return max(subject)[2]  # what befell people first ("the death toll from the quake")
     return best[1] if best else None
+
+
+def _clause_verb(between: str, rules: _Rules) -> bool:
+    """Whether the words after the last ", and" (", while", ...) of ``between`` hold a verb of their own."""
+    tail = re.split(r",\s+(?:and|but|while|as|whereas)\s+", between)[-1]
+    return any(w in rules.verbs or (_is_verb(w, rules) and w not in rules.predicate_of)
+               for w in re.findall(r"[a-z]+", tail.lower()))
 
 
 @lru_cache(maxsize=1)

@@ -251,3 +251,37 @@ def test_figures_bracketed_conversion_is_read_as_about():
 def test_figures_bracketed_sum_in_another_currency_keeps_its_own_value():
     figures = find_figures(article("The loan of 110 billion euros ($143 billion) was agreed on Sunday."))
     assert [f.qualifier for f in figures] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit, predicate",
+    [
+        # a name as the object of a verb, or a possessive, is no model name ("Flight 370")
+        ("Early returns gave Labour 70 seats in the new chamber.", "70 seats", 70, None, None),
+        ("Officials told Reuters 40 people died in the flooding.", "40 people", 40, None, "killed"),
+        # one term in two units
+        ("The judge jailed him for 12 years and six months.", "12 years and six months", 12.5, "year", "sentenced"),
+        # another clause's verb does not govern the count
+        ("At least 42 people were killed, and rescuers pulled 37 people alive from the rubble.", "37 people", 37, None, None),
+        # a time after "an hour" is no rate
+        ("Turnout was 61.7 percent an hour before polls closed.", "61.7 percent", 61.7, "percent", "voted"),
+        ("The lead shrank to 7.2 percentage points overnight.", "7.2 percentage points", 7.2, "percentage points", None),
+        # money is not what befell people
+        ("The government released 250 million euros in aid to the region.", "250 million euros", 250, "million EUR", None),
+    ],
+)
+def test_figures_read_in_context(text, span, value, unit, predicate):
+    f = next(f for f in find_figures(article(text)) if f.text == span)
+    assert (f.value, f.unit, f.predicate) == (pytest.approx(value), unit, predicate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For help call 0800 555 0199 or write to the council.",
+        "Donations can be made on +44 20 7946 0958 until Friday.",
+        "The fire destroyed 14 Mill Street early on Sunday.",
+    ],
+)
+def test_figures_phone_numbers_and_addresses_are_no_figures(text):
+    assert find_figures(article(text)) == ()
