@@ -547,6 +547,9 @@ def _resolve_phrase(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | N
         kind = _PRONOUNS[lw[0]]
         if kind in ("m", "f"):
             m = ctx.last_mention_before(attr.start, ("person",), gender=kind)
+            unnamed = _unnamed_person(ctx.text, m.end if m else max(0, attr.start - 600), attr.start)
+            if unnamed is not None:
+                return unnamed, phrase  # "A police officer who asked not to be named ... he said"
             return (m.entity.name if m else None), phrase
         if kind == "thing":
             m = ctx.last_mention_before(attr.start, ("organisation", "country"), limit=600)
@@ -583,6 +586,12 @@ def _resolve_phrase(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | N
         if _describes_group(words, ms[-1]):
             return _description(words), phrase
         return ms[-1].entity.name, phrase
+    if role is not None and lw[0] in ("the", "this", "that"):
+        # "A senior military official, speaking on condition of anonymity ... the official said"
+        m = ctx.last_mention_before(attr.start, ("person",))
+        unnamed = _unnamed_person(ctx.text, m.end if m else max(0, attr.start - 600), attr.start, head=lw[-1])
+        if unnamed is not None:
+            return unnamed, phrase
     if role is not None:
         person = _person_with_role(ctx, role, attr.start)
         head = role_words(role)
@@ -627,6 +636,30 @@ def _org_before(ctx: _Context, head: str, before: int) -> str | None:
 def _describes_group(words: list[str], m: _Mention) -> bool:
     """'the Trump campaign', 'Clinton aides': a name used as a modifier of a lower-case head noun."""
     return words[-1][:1].islower()
+
+
+@lru_cache(maxsize=1)
+def _unnamed_pattern() -> re.Pattern[str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("crossread").joinpath("data/lexicons/speakers.json").read_text(encoding="utf-8"))
+    nouns = set(data["unnamed_people"]) | {r for r in lexicon().roles if " " not in r}
+    alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    # sentence-initial only: "a soldier" as an object ("Pell met a soldier") introduces no speaker
+    return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:An?|One|Another)\s+"
+                      r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?(?P<head>" + alt + r"))\b(?!\s+(?:of|for)\s+[A-Z])")
+
+
+def _unnamed_person(text: str, lo: int, hi: int, head: str | None = None) -> str | None:
+    """The last person the text brings in without a name between ``lo`` and ``hi`` ("A police
+    officer who asked not to be named"), as a description ("police officer"), or None. With
+    ``head``, only one described by that noun ("the official said")."""
+    found = None
+    for m in _unnamed_pattern().finditer(text, lo, hi):
+        if head is None or m["head"] == head:
+            found = m["np"]
+    return found
 
 
 def _description(words: list[str]) -> str:

@@ -81,6 +81,20 @@ def test_quotes_role_description_resolves_to_named_person():
     assert q.speaker == "Ivan Dorn" and q.speaker_text == "the diplomat"
 
 
+def test_quotes_an_unnamed_source_is_not_the_last_person_named():
+    text = ("Defence Minister Ruslan Varo said the army was ready. \u201cWe will defend every village,\u201d Varo said.\n\n"
+            "A senior military official, speaking on condition of anonymity, described the night. "
+            "\u201cWe saw them coming,\u201d the official said.\n\n"
+            "A border guard who asked not to be named was less sure. \u201cNobody told us anything,\u201d he said.")
+    qs = quotes(text)
+    assert speaker_of(qs, "We will defend") == "Ruslan Varo"
+    assert speaker_of(qs, "We saw them") == "senior military official"
+    assert speaker_of(qs, "Nobody told us") == "border guard"
+    # an unnamed person as a verb's object brings in no speaker
+    text = "Minister Ruslan Varo met a border guard on Monday. \u201cMorale is high,\u201d he said."
+    assert speaker_of(quotes(text), "Morale is high") == "Ruslan Varo"
+
+
 @pytest.mark.parametrize(
     "text",
     [
