@@ -37,7 +37,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from ..model import Article, BriefSentence, Fact, FigureReport, Story
+from ..model import Article, BriefSentence, Fact, FigureReport, Quote, Story
 from ..options import ReportOptions
 from .citations import check_sentence, fold, proper_vocabulary, source_labels
 from .facts import counted_kind, readings as fact_readings
@@ -515,13 +515,18 @@ def _quote_sentence(ctx: _Context) -> tuple[BriefSentence, set[tuple[str, int]]]
                    and not _INNER_QUOTE.search(q.text.strip().strip("\"\u201c\u201d"))]  # one quotation, not two run together
         if not fitting:
             continue
-        chosen = max(fitting, key=lambda q: (len(q.text), q.article_id))
+        # the wording most outlets print word for word, then the longest
+        chosen = max(fitting, key=lambda q: (len(_verbatim(q, group.quotes, ctx)), len(q.text), q.article_id))
         key = (len(fams), len(chosen.text))
         if best is None or key > best[0]:
             best = (key, group, arts, chosen)
     if best is None:
         return None
     _, group, arts, quote = best
+    # quotation marks vouch for the words: only outlets that print them are cited for them; the
+    # others carried the statement in other words and are named as such
+    verbatim = _verbatim(quote, group.quotes, ctx)
+    reworded = arts - verbatim
     evidence: list[tuple[str, int]] = []
     spots: set[tuple[str, int]] = set()
     name = fold(group.speaker or "")
@@ -538,11 +543,19 @@ def _quote_sentence(ctx: _Context) -> tuple[BriefSentence, set[tuple[str, int]]]
             if named:
                 evidence.append((q.article_id, min(named, key=lambda i: (abs(i - where), i))))
     text_q = _SPACES.sub(" ", quote.text).strip().strip("\"\u201c\u201d ")
-    for variant in _settings()["templates"]["quote"]:
-        text = variant.format(speaker=group.speaker, quote=text_q, sources=ctx.cite(sorted(arts)))
+    templates = _settings()["templates"]
+    for variant in templates["quote_reworded"] if reworded else templates["quote"]:
+        text = variant.format(speaker=group.speaker, quote=text_q, sources=ctx.cite(sorted(verbatim)),
+                              others=ctx.cite(sorted(reworded)))
         if ctx.passes(text, evidence):
             return BriefSentence(text=text, sources=ctx.order(arts), kind="quote", evidence=tuple(dict.fromkeys(evidence))), spots
     return None
+
+
+def _verbatim(quote: Quote, quotes: Sequence[Quote], ctx: _Context) -> set[str]:
+    """The articles whose quotation holds ``quote``'s words (case, quotation marks and punctuation aside)."""
+    words = " ".join(_words(quote.text.lower()))
+    return {q.article_id for q in quotes if q.article_id in ctx.by_id and words in " ".join(_words(q.text.lower()))}
 
 
 # --------------------------------------------------------------------------- assembly

@@ -2,11 +2,10 @@
 numbers and names checked against the cited sentences; the optional LLM rewrite is checked too."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
 import random
 import threading
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -124,6 +123,19 @@ def test_brief_quotes_the_statement_several_outlets_carry(flood):
     quote = [s for s in build_brief(story, arts) if s.kind == "quote"]
     assert quote and quote[0].text.startswith("Mira Castell said:")
     assert set(quote[0].sources) == {"ledger-1", "herald-7"}
+
+
+def test_brief_quote_credits_its_words_only_to_outlets_that_print_them(flood):
+    story, arts = flood
+    ledger, herald, wire = arts
+    reworded = make_article("wire-3", WIRE + '\n"We are doing all we can for the families," Castell said.', "Metro Wire")
+    start = reworded.text.index("We are doing all")
+    quotes = (*story.quotes, Quote(article_id="wire-3", start=start, end=start + 43, text=reworded.text[start : start + 43],
+                                   speaker="Mira Castell", sentence=reworded.sentence_at(start)))
+    story = replace(story, quotes=quotes, statements=(StatementGroup(id="st1", speaker="Mira Castell", quotes=quotes),))
+    quote = [s for s in build_brief(story, [ledger, herald, reworded]) if s.kind == "quote"][0]
+    assert "reach the families still cut off" in quote.text
+    assert "in other words: Metro Wire" in quote.text and quote.text.index("Metro Wire") > quote.text.index("Coast Herald")
 
 
 def test_brief_is_deterministic(flood):
