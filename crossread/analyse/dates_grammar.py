@@ -47,6 +47,7 @@ class Grammar:
     ambiguous_months: frozenset[str]
     count_nouns: frozenset[str]
     caption_cues: tuple[str, ...]
+    past_events: frozenset[str]
     year_cues: frozenset[str]
     link_words: frozenset[str]
     count_prefixes: frozenset[str]
@@ -173,6 +174,7 @@ def grammar() -> Grammar:
         ambiguous_months=frozenset(lex["ambiguous_months"]),
         count_nouns=frozenset(lex["count_nouns"]),
         caption_cues=tuple(lex["caption_cues"]),
+        past_events=frozenset(lex["past_events"]),
         year_cues=frozenset(lex["year_cues"]),
         link_words=frozenset(lex["link_words"]),
         count_prefixes=frozenset(lex["count_prefixes"]),

@@ -425,9 +425,20 @@ def _r_weekday(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
     direction = (
         _WEEKDAY_DIRECTION.get(rel)
         or {"the previous": "before", "the following": "after", "the next": "after"}.get(rel)
+        or (_happened(m, ctx, g) and "before")  # "Sunday's attack" has happened, whatever the tense around it
         or _direction(ctx)
     )
     return cal.day(cal.resolve_weekday(ctx.anchor, wd, direction)), "published"
+
+
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z-]+)(?:\s+([a-z]+))?")
+
+
+def _happened(m: re.Match[str], ctx: Context, g: Grammar) -> bool:
+    """"Sunday's attack", "Saturday's deadly bombing": a weekday naming an unplanned event that has happened."""
+    at = m.end() - 2 if ctx.text[m.end() - 2 : m.end()] in ("'s", "’s") else m.end()
+    pm = _POSSESSIVE_NOUN.match(ctx.text, at)
+    return bool(pm and (pm.group(1) in g.past_events or pm.group(2) in g.past_events))
 
 
 _UNIT_GRAN = {

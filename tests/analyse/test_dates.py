@@ -72,6 +72,9 @@ def only(text: str, anchor: dt.date | None = FRIDAY):
         ("Fans celebrated this past weekend.", "this past weekend", "2023-05-27/2023-05-28"),
         ("Shops stay shut on Christmas.", "Christmas", "2022-12-25"),
         ("The port was founded in 1788.", "1788", "1788-01-01/1788-12-31"),
+        # an unplanned event has happened, whatever the tense around it; a planned one may lie ahead
+        ("The government said it would respond to Tuesday's attack near the border.", "Tuesday's", "2023-05-30"),
+        ("Voters will choose a mayor in Tuesday's election.", "Tuesday's", "2023-06-06"),
     ],
 )
 def test_dates_resolve_against_the_published_date(text, phrase, value):
