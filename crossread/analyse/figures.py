@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Article, FigureReport
 
-__all__ = ["find_figures", "lexicon", "qualifier_bounds"]
+__all__ = ["currency_codes", "find_figures", "lexicon", "qualifier_bounds"]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +37,16 @@ def lexicon() -> dict[str, Any]:
     """The figure word lists (loaded once from the package data)."""
     path = resources.files("crossread") / "data" / "figures" / "lexicon.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """The currency codes figures carry as units ("USD", "EUR")."""
+    lx = lexicon()
+    return frozenset({*lx["currency_words"].values(), *lx["currency_prefixes"].values()})
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 
 
 def _alt(words: list[str] | dict[str, Any]) -> str:
@@ -624,7 +634,7 @@ def _compound_durations(text: str, reports: list[FigureReport]) -> list[FigureRe
                 and r.qualifier is None and r.value < 1 / _TIME_PARTS[(prev.unit, r.unit)]:
             value = round(prev.value + r.value * _TIME_PARTS[(prev.unit, r.unit)], 3)
             out[-1] = replace(prev, end=r.end, text=text[prev.start : r.end], value=value, low=value, high=value,
-                                          counted=prev.counted or r.counted, predicate=prev.predicate or r.predicate)
+                              counted=prev.counted or r.counted, predicate=prev.predicate or r.predicate)
             continue
         out.append(r)
     return out
@@ -661,7 +671,6 @@ def _fractions(article: Article, text: str, rules: _Rules, predicates: list[tupl
                 break
         share = round(100.0 * numerator / d, 1)
         share_end = m.end("d") if m["d"] else m.end("half")
-        out = [r for r in out if not (r.start < share_end and m.start() < r.end)]
         low, high = qualifier_bounds(share, qualifier)
         out = [r for r in out if not (r.start < share_end and start < r.end)]
         out.append(_to_report(article, text, _Found(start, m.end(), m.start(), share_end, share, low, high,
@@ -674,8 +683,7 @@ def _conversions(text: str, reports: list[FigureReport]) -> list[FigureReport]:
     """A figure in brackets right after one in another unit ("60 km (36 miles)") is a converted,
     rounded figure: read it as "about".  Not money: a sum in another currency is a figure of its own
     (the rate of the day is a choice, and outlets differ on it)."""
-    lx = lexicon()
-    money = set(lx["currency_prefixes"].values()) | set(lx["currency_words"].values())
+    money = currency_codes()
     out = list(reports)
     for k in range(1, len(out)):
         r, prev = out[k], out[k - 1]
@@ -992,7 +1000,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             if um:
                 unit = rules.measure_units[um.group(1).lower()]
                 end = um.end()
-                if unit in ("year", "month", "week", "day", "hour", "minute", "second", "decade") and \
+                if unit in _TIME_UNITS and \
                         re.match(r"(?:-|\s)old\b", text[end : end + 5], re.IGNORECASE):
                     end += 4
                     age = True
@@ -1076,8 +1084,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     if rate_unit and unit:
         unit += rate_unit  # "$23 million per season" is a rate, not a total
 
-    if qualifier == "more than" and qm is not None and qm.group(1).lower() == "over" and unit in (
-            "year", "month", "week", "day", "hour", "minute", "decade"):
+    if qualifier == "more than" and qm is not None and qm.group(1).lower() == "over" and unit in _TIME_UNITS:
         qualifier, span_start = None, start  # "loans over three years": a span of time, not a bound
     noun_end = max(noun_end, end)
     if counted is None and unit is None and not percent and not currency and not scale_word and partner is None:
@@ -1487,7 +1494,7 @@ _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[
 
 def _code_or_address(text: str, r: FigureReport) -> bool:
     """Whether a report is a phone number or code, or the house number of an address ("14 Mill Street")."""
-    if r.unit and r.unit.split()[-1] in _currency_codes():
+    if r.unit and r.unit.split()[-1] in currency_codes():
         return False
     lo, hi = max(0, r.start - 20), min(len(text), r.end + 20)
     if any(m.start() < r.end and r.start < m.end() for m in _PHONE.finditer(text, lo, hi)):
@@ -1504,13 +1511,9 @@ def _address() -> re.Pattern[str]:
     return re.compile(r"\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:" + kinds + r")\b", re.IGNORECASE)
 
 
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
-
-
 @lru_cache(maxsize=1)
-def _currency_codes() -> frozenset[str]:
-    lx = lexicon()
-    return frozenset({*lx["currency_words"].values(), *lx["currency_prefixes"].values()})
+def _sentence_words() -> frozenset[str]:
+    return frozenset(lexicon()["predicates"]["sentenced"])
 
 
 @lru_cache(maxsize=1)
@@ -1627,11 +1630,10 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
     if predicate in _exclusive_classes() and f.unit:
         # what befalls people is counted in people: "jailed for 12 years" is a term, "released $250
         # million" no rescue
-        sentence_words = set(lexicon()["predicates"].get("sentenced", ()))
-        if f.unit.split()[-1] in _TIME_UNITS and before and before.group(1).lower() in sentence_words | {"for"} \
-                and re.search(r"\b(?:jail|jailed|prison|imprisoned|sentenced)\b", text[max(0, f.start - 40) : f.start], re.IGNORECASE):
+        if f.unit.split()[-1] in _TIME_UNITS and any(
+                w.lower() in _sentence_words() for w in re.findall(r"[A-Za-z]+", text[max(0, f.start - 40) : f.start])):
             predicate = "sentenced"
-        elif f.unit.split()[-1] in _currency_codes():
+        elif f.unit.split()[-1] in currency_codes():
             predicate = None
     start, end = f.start, f.end
     while end > start and text[end - 1] in " ,;:-":
@@ -1662,7 +1664,7 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
         lo, hi = 0, len(text)
     lo = max(lo, f.start - 90)
     hi = min(hi, f.end + 70)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int, int] | None = None  # (distance, class, verb start, verb end)
     found: list[tuple[int, int, int, str]] = []
     k = bisect.bisect_left(predicates, (lo, -1, "", False))
     while k < len(predicates) and predicates[k][0] < hi:
@@ -1681,7 +1683,7 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
                 dist = -50  # the verb right before the number governs it ("killing 10 people and injuring 80")
             if ";" in between or " but " in between:
                 dist += 60
-            if re.search(r",\s+(?:and|but|while|as|whereas)\s+\w+\s+(\w+)", between) and _clause_verb(between, _rules()):
+            if _clause_verb(between, _rules()):
                 continue  # "42 were killed, and rescuers pulled 37 people out": another clause, another verb
         else:
             between = text[f.end : ws] if ws >= f.end else ""
@@ -1691,12 +1693,11 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
         dist += 0 if verb else 30
         found.append((dist, ws, we, cls))
         if best is None or dist < best[0]:
-            best = (dist, cls)
+            best = (dist, cls, ws, we)
     if best and best[1] in _change_classes():
         # "the death toll has risen to 15": a change verb before "to N" says how a count moved; what
         # it counts is named before the verb (the toll, the number of dead)
-        verb_at = min(ws for dist, ws, we, cls in found if dist == best[0] and cls == best[1])
-        verb_end = next(we for dist, ws, we, cls in found if ws == verb_at)
+        _, _, verb_at, verb_end = best
         if re.fullmatch(r"\s+(?:to|at)\s+", text[verb_end : f.start]):
             subject = [(cls in _exclusive_classes(), we, cls) for dist, ws, we, cls in found
                        if we <= verb_at and cls not in _change_classes()]
@@ -1705,11 +1706,14 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
     return best[1] if best else None
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|as|whereas)\s+")
+
+
 def _clause_verb(between: str, rules: _Rules) -> bool:
-    """Whether the words after the last ", and" (", while", ...) of ``between`` hold a verb of their own."""
-    tail = re.split(r",\s+(?:and|but|while|as|whereas)\s+", between)[-1]
-    return any(w in rules.verbs or (_is_verb(w, rules) and w not in rules.predicate_of)
-               for w in re.findall(r"[a-z]+", tail.lower()))
+    """Whether a new clause opens in ``between`` (", and", ", while" ...) with a verb of its own."""
+    parts = _CLAUSE_BREAK.split(between)
+    return len(parts) > 1 and any(w in rules.verbs or (_is_verb(w, rules) and w not in rules.predicate_of)
+               for w in re.findall(r"[a-z]+", parts[-1].lower()))
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from ..model import Article, Entity, Quote
 from .entities_lexicon import fold, lexicon
 from .entities_roles import role_matches, role_phrase, role_words
 from .quotes_marks import QuotedSpan, find_quoted_spans
-from .quotes_speakers import is_speaker, speaker_phrase
+from .quotes_speakers import is_speaker, speaker_phrase, unnamed_people
 
 __all__ = ["find_quotes"]
 
@@ -640,11 +640,7 @@ def _describes_group(words: list[str], m: _Mention) -> bool:
 
 @lru_cache(maxsize=1)
 def _unnamed_pattern() -> re.Pattern[str]:
-    import json
-    from importlib import resources
-
-    data = json.loads(resources.files("crossread").joinpath("data/lexicons/speakers.json").read_text(encoding="utf-8"))
-    nouns = set(data["unnamed_people"]) | {r for r in lexicon().roles if " " not in r}
+    nouns = unnamed_people() | {r for r in lexicon().roles if " " not in r}
     alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     # sentence-initial only: "a soldier" as an object ("Pell met a soldier") introduces no speaker
     return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:An?|One|Another)\s+"

@@ -17,7 +17,7 @@ from typing import Any
 
 from .entities_lexicon import fold, lexicon
 
-__all__ = ["speaker_phrase", "is_speaker", "is_contraction"]
+__all__ = ["speaker_phrase", "is_speaker", "is_contraction", "unnamed_people"]
 
 _APOSTROPHE = re.compile(r"['\u2019]")
 _NUMBER = re.compile(r"[\d.,:/%\-]+")
@@ -32,7 +32,13 @@ def _rules() -> dict[str, Any]:
         "pronouns": frozenset(w.casefold() for w in data["speaking_pronouns"]),
         "never_alone": frozenset(w.casefold() for w in data["never_alone"]),
         "nouns": frozenset(w.casefold() for w in data["speaking_nouns"]),
+        "unnamed": frozenset(w.casefold() for w in data["unnamed_people"]),
     }
+
+
+def unnamed_people() -> frozenset[str]:
+    """Nouns for people an article brings in without a name ("a police officer", "one border guard")."""
+    return _rules()["unnamed"]
 
 
 def _contraction(word: str) -> tuple[str, str] | None:

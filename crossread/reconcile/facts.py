@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from ..analyse.figures import lexicon
+from ..analyse.figures import currency_codes, lexicon
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, report_interval, unit_parts
 
@@ -262,12 +262,6 @@ def _initial(text: str, pos: int, sentence_start: int) -> bool:
     while i > 0 and text[i - 1] == " ":
         i -= 1
     return i == 0 or text[i - 1] in ".!?\n"
-
-
-@lru_cache(maxsize=1)
-def _currencies() -> frozenset[str]:
-    lx = lexicon()
-    return frozenset(lx["currency_prefixes"].values()) | frozenset(lx["currency_words"].values())
 
 
 @lru_cache(maxsize=1)
@@ -897,8 +891,13 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     """Whether the words between two figures of one sentence credit the second to a source: "the
     centre said 5.9, but the survey said 6.1" gives both sides of a dispute, not two quantities."""
     (text, _, a_end), (_, b_start, _) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
+    return _credits_source(text, a_end, b_start)
+
+
+def _credits_source(text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text[start:end]`` credit a figure to a source ("said", "according to")."""
     cues = _word_set("attribution_words")
-    return any(m.group().lower() in cues for m in _WORD.finditer(text, a_end, max(a_end, b_start)))
+    return any(m.group().lower() in cues for m in _WORD.finditer(text, start, max(start, end)))
 
 
 def _sentence_span(article: Article | None, report: FigureReport) -> tuple[int, int]:
@@ -1127,7 +1126,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "part_clash": (part[:, None] | part[None, :]) & ~same_v, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
-        "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in _currencies()]),
+        "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),
         "vague": vague, "record_clash": record_clash, "other_rate": other_rate, "other_class": other_class, "same_s": same_s, "other_s": other_s, "unit_vs_noun": unit_vs_noun,
         "context_words": words, "context_names": names, "subject_stem": [_stem(x)[: w.prefix] if x else None for x in subject_words],
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
@@ -1214,13 +1213,12 @@ def _make_fact(fact_id: str, members: list[FigureReport], articles: dict[str, Ar
 def _credited_values(members: list[FigureReport], articles: dict[str, Article]) -> str | None:
     """"3,000 against 10,000, in one sentence": two values one sentence credits to two sources
     that no single value satisfies, or None."""
-    cues = _word_set("attribution_words")
     for a, b in combinations(sorted(members, key=lambda r: (r.article_id, r.start)), 2):
         article = articles.get(a.article_id)
         if article is None or a.article_id != b.article_id or a.sentence is None or a.sentence != b.sentence \
                 or b.start < a.end or intervals_agree([a, b]):
             continue
-        if any(m.group().lower() in cues for m in _WORD.finditer(article.text, a.end, b.start)):
+        if _credits_source(article.text, a.end, b.start):
             return f"{a.text} against {b.text}, in one sentence of {article.outlet or a.article_id}"
     return None
 
