@@ -142,7 +142,7 @@ def _rules() -> _Rules:
         # tokenised thousands ("15, 000", "4, 051") only where a list cannot be meant: a group ending or opening in 0
         digits=re.compile(
             r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+)(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
-            r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾]))?"
+            r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾\ufffd]))?"
         ),
         words_token=re.compile(r"[A-Za-z]+"),
         units_words=lx["units_words"],
@@ -444,6 +444,12 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
             # "41/2 months": "4 1/2" whose space tokenisation lost; only before a unit, where no date can be meant
             value = float(glued.group(1)) + int(glued.group(2)) / int(glued.group(3))
             end = glued.end()
+        elif m.group("vf") == "\ufffd" and end == m.start("vf"):
+            # "4\ufffd months": a vulgar fraction lost to a wrong decoding (cp1252 "½" read as UTF-8);
+            # read as the half it nearly always is, and only before a unit ("4\ufffd" alone stays 4)
+            if rules.unit_right.match(text, m.end("vf")) or _compound_unit(text, m.end("vf"), rules):
+                value += 0.5
+                end = m.end("vf")
         elif m.group("vf") and end == m.start("vf"):
             value += {"½": 0.5, "¼": 0.25, "¾": 0.75}[m.group("vf")]
             end = m.end("vf")
@@ -1635,6 +1641,11 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
             predicate = "sentenced"
         elif f.unit.split()[-1] in currency_codes():
             predicate = None
+    if predicate in _exclusive_classes() and re.match(r"[\s\w-]{0,12}?\baway\b", text[f.end : f.end + 16]):
+        predicate = None  # "fled into a house three doors away": a distance, not a count of the displaced
+    if predicate == "paid" and f.unit and f.unit.split()[-1] in _TIME_UNITS and before \
+            and before.group(1).lower() in _spend_words():
+        predicate = None  # "spent ten days in hospital" is a stay, not a payment
     start, end = f.start, f.end
     while end > start and text[end - 1] in " ,;:-":
         end -= 1
@@ -1714,6 +1725,11 @@ def _clause_verb(between: str, rules: _Rules) -> bool:
     parts = _CLAUSE_BREAK.split(between)
     return len(parts) > 1 and any(w in rules.verbs or (_is_verb(w, rules) and w not in rules.predicate_of)
                for w in re.findall(r"[a-z]+", parts[-1].lower()))
+
+
+@lru_cache(maxsize=1)
+def _spend_words() -> frozenset[str]:
+    return frozenset(lexicon().get("spend_words", ()))
 
 
 @lru_cache(maxsize=1)

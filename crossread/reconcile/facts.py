@@ -119,6 +119,7 @@ class FactWeights:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PEOPLE_CLASSES = frozenset({"people", "troops"})  # classes of the lexicon's counted_classes that count people
 _HARD = 10.0
 _TRACE: list | None = None  # set to a list to record why groups stay apart (diagnostics)
 
@@ -1084,6 +1085,13 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     pred_clash = counts[:, None] & counts[None, :] & (verb[:, None] != verb[None, :])
     # a count of people killed, injured, arrested... has no unit: "70 wounded" is not "70 percent"
     pred_clash |= (counts[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & counts[None, :])
+    # what befalls people befalls no thing: "five hurt" is no count of "five villages damaged" or of boats
+    people_kinds = {code for (key, known), code in zip(keys, counted) if known and key in _PEOPLE_CLASSES}
+    of_people = counts & ((counted < 0) | np.isin(counted, sorted(people_kinds)))
+    occasions = np.array([r.unit == "times" or (r.counted or "").lower() == "times" for r in reports])
+    thing = np.array([r.predicate == "destroyed" for r in reports]) | (
+        known_class & ~np.isin(counted, sorted(people_kinds)) & ~occasions)  # "arrested four times" counts arrests
+    pred_clash |= (of_people[:, None] & thing[None, :]) | (thing[:, None] & of_people[None, :])
     same_d, other_d = both(dim)
     one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
     other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)

@@ -262,3 +262,28 @@ def test_figures_a_record_ending_a_sentence_keeps_its_third_part():
     assert found == [("31-4-1", 31, "wins"), ("31-4-1", 4, "losses"), ("31-4-1", 1, "draws")]
     # a decimal after the dash is no third part
     assert ("2.5", 2.5) in [(f.text, f.value) for f in figures("The final score was 3-2.5 after the appeal.")]
+
+
+def test_figures_a_fraction_lost_to_a_wrong_decoding_reads_as_a_half_before_a_unit():
+    # cp1252 "½" decoded as UTF-8 becomes U+FFFD: "4½ months" arrives as "4\ufffd months"
+    assert find("He served 4\ufffd months in a federal prison.", 4.5).unit == "month"
+    assert 4.5 not in values("Flat 4\ufffd was empty when police arrived.")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("She had been in hospital for four weeks due to pneumonia.", 4),
+    ("The match was delayed two hours because of rain.", 2),
+])
+def test_figures_due_to_and_because_name_nothing_counted(text, value):
+    assert find(text, value).counted is None
+
+
+def test_figures_a_distance_away_takes_no_fate_of_people():
+    # "fled" is a fate of people (displaced), but "three doors away" is where he went, not who fled
+    assert find("The gunman then fled into an apartment three doors away.", 3).predicate is None
+    assert find("Some 300 families fled the village.", 300).predicate == "displaced"
+
+
+def test_figures_time_spent_is_a_stay_not_a_payment():
+    assert find("She spent ten days in hospital after the crash.", 10).predicate != "paid"
+    assert find("The council spent $10 million on the bridge.", 10).predicate == "paid"

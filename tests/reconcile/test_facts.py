@@ -495,3 +495,15 @@ def test_facts_bare_counts_under_one_verb_dispute_and_a_share_of_one_stays_apart
     assert {r.text for r in injured.reports} >= {"injured 80", "50 injured", "At least 50"}
     assert injured.verdict == "conflict"
     assert fact_with(facts, "30").id != injured.id
+
+
+def test_facts_what_befalls_people_befalls_no_thing():
+    # "five hurt" counts people; "five villages damaged" counts villages: one value, two quantities
+    a = art("a", "Quake hits island, five hurt. The quake struck the island on Sunday, officials said.")
+    b = art("b", "On the island, homes in five villages had been damaged by the quake, officials said.")
+    c = art("c", "The quake damaged seven villages on the island, officials said on Sunday.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    hurt, villages = fact_with(facts, "five hurt"), fact_with(facts, "five villages")
+    assert hurt is not villages
+    # the villages are one disputed count
+    assert any("seven villages" in r.text for r in villages.reports) and villages.verdict == "conflict"
