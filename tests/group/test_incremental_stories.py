@@ -43,6 +43,7 @@ def _wrongly_merged_state():
 def neighbourhood_only(monkeypatch):
     """Treat the small test collections as large: only the neighbourhood of new articles is grouped again."""
     monkeypatch.setattr(stories, "_MIN_DF_FROM", 0)
+    monkeypatch.setattr(stories, "_IDF_FULL_FROM", 0)
 
 
 def test_incremental_provisional_story_is_split_when_new_reports_tell_its_events_apart(neighbourhood_only):

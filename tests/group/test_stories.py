@@ -307,3 +307,31 @@ def test_stories_weekday_rule_is_read_from_params_and_can_be_switched_off():
     assert ("qa1", "qa2", "qa3", "qb1", "qb2") in [tuple(sorted(set(g.article_ids) - {"wire1", "wire1-reprint"}))
                                                    for g in off]
     assert all(not ({"qa1", "qb1"} <= set(g.article_ids)) for g in on)
+
+
+# Four outlets' reports of one flood, each in its own style: they share the town and the river, and
+# little else word for word (a wire report, a local paper, a tabloid, a broadcaster's follow-up).
+FLOOD = [
+    ("fl-wire", "Global Wire", "2025-06-11", "Flash floods kill at least 9 in Tarrowby",
+     "TARROWBY, Essland (GW) - At least nine people were killed and 20 were missing after flash floods tore "
+     "through the hill town of Tarrowby on Tuesday night, the interior ministry said on Wednesday. More than 120 "
+     "millimetres of rain fell in five hours, turning the Lisk river into a torrent that swept away cars."),
+    ("fl-local", "Tarrowby Courier", "2025-06-11", "Nine dead as the Lisk bursts its banks in Tarrowby",
+     "Nine people have died in the floods that hit our town last night, Mayor Orla Fenn said this morning, and "
+     "twenty neighbours are still unaccounted for. Volunteers handed out blankets at the town hall. \"We have lost "
+     "whole families,\" she said."),
+    ("fl-tabloid", "Daily Beacon", "2025-06-12", "HORROR IN TARROWBY",
+     "Heartbroken locals in Tarrowby told of their terror as a wall of water smashed through their homes. Brit "
+     "tourist Jan Hollis, 52, said: \"It came out of nowhere.\" Rescuers are still searching the Lisk for the "
+     "missing."),
+    ("fl-broadcast", "Channel 4 Essland", "2025-06-12", "Tarrowby flood toll rises to 11",
+     "The death toll from the Tarrowby floods rose to 11 on Thursday, two days after the Lisk river broke its "
+     "banks. Mayor Orla Fenn said 16 people were still missing."),
+]
+
+
+def test_stories_a_small_folder_of_one_event_in_four_styles_is_one_story():
+    # In a folder of a few reports, the place names they share are in every report, so a plain IDF
+    # weighs them least and each report's own asides most: the IDF is shrunk for small collections.
+    groups = group_stories([make(x) for x in FLOOD])
+    assert len(groups) == 1, [g.article_ids for g in groups]
