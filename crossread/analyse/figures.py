@@ -157,10 +157,10 @@ def _rules() -> _Rules:
         qualifiers=quals,
         between_left=re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE),
         scale_right=re.compile(
-            r"(?:\s?-?\s?)(million|billion|trillion|millions)\b|(bn|mn|mln|bln|tn|MM|m|M|b|k)(?![\w])"
+            r"(?:\s?-?\s?)((?i:million|billion|trillion|millions))\b|(bn|mn|mln|bln|tn|MM|m|M|b|k)(?![\w])"
         ),
         scales={k.lower(): v for k, v in lx["scale_words"].items()},
-        percent_right=re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b|pct\b)", re.IGNORECASE),
+        percent_right=re.compile(r"(?:pc\b|\s?(?:%|per\s?cent\b|percent\b|percentage points?\b|pct\b))", re.IGNORECASE),
         currency_right=re.compile(rf"\s?-?\s?({_alt(lx['currency_words'])})\b", re.IGNORECASE),
         currency_words=lx["currency_words"],
         age_right=re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-yr-old\b", re.IGNORECASE),
@@ -457,6 +457,8 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
     vm = rules.vague.match(text, pos)
     if vm and (pos == 0 or not text[pos - 1].isalpha()):
         key = vm.group().lower()
+        if key == "scores" and not re.match(r"\s+of\b", text[vm.end() : vm.end() + 4]):
+            return None  # "he scores every kind of goal": the verb; "scores of people" is the amount
         if key in rules.vague_values:
             return _Num(pos, vm.end(), float(rules.vague_values[key]), is_words=True, vague=True)
     return _parse_words(text, pos, rules)
@@ -801,6 +803,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     if (before.isalpha() or before.isdigit() or before in "_/×") and not (num.is_words and before == "-"):
         if not (currency == "EUR"):  # "euro110" already taken as a prefix
             return [], _skip_word(text, num.end)
+    if text[max(0, start - 4) : start].lower() == "-of-":
+        return [], _skip_word(text, num.end)  # "mum-of-two", "grandfather-of-three": a description, no count
     if before == "-" and not currency and not num.is_words:
         pw, _ = _prev_word(text, start - 1)
         pm = rules.prefix_unit_left.search(text, max(0, start - 12), start)
@@ -883,6 +887,12 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
                         partner = None
                 if partner is not None and sep in ("to", "or") and partner.value <= num.value:
                     partner = None
+    if is_year and partner is None and prev_l not in _YEAR_BEFORE and re.fullmatch(r"\d{4}", text[num.start : num.end]):
+        # "close 1200 workplaces": a four-digit number before a plural noun counts it (a year follows "in", "since"...)
+        noun = re.match(r"\s([a-z]{4,})\b", text[end : end + 24])
+        if noun and noun.group(1).endswith("s") and not noun.group(1).endswith("ss") and noun.group(1) not in rules.stop \
+                and not _is_verb(noun.group(1), rules):
+            is_year = False
     if is_year:
         if partner is not None or rules.unit_right.match(text, end) is None:
             return [], (partner.end if partner else end)
@@ -946,6 +956,9 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     if partner is not None and partner.value <= num.value:
         partner = None
         end = max(num.end, end if scale_word else num.end)
+    if not currency and not scale_word and partner is None and not num.is_words and end == num.end and \
+            re.match(r"p(?![A-Za-z])", text[end : end + 2]) and _PENCE_CONTEXT.search(text):
+        currency, scale_word, end = "GBP", "pence", end + 1  # "412p a share": pence, a hundredth of a pound
     percent = False
     pm = rules.percent_right.match(text, end)
     if pm:
@@ -1015,6 +1028,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
                 um = rules.unit_suffix.match(text, end)
                 if um and num.end == end:
                     suffix = um.group(1).lower()
+                    if suffix == "p":
+                        return [], um.end()  # "4p" where the text deals in no pounds: a page, a grade, a time
                     if suffix in _counted_words():
                         counted = suffix  # "12KOs" counts like "12 KOs"
                     else:
@@ -1044,7 +1059,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             _age_at(text, start, end, num.value) if text[max(0, start - 3) : start].lower() == "at " else
             _name_was_age(text, start, end, num.value, rules))
         if cue or at_cue is not None or \
-                (rules.apposition_left.search(text, max(0, start - 40), start) and
+                ((rules.apposition_left.search(text, max(0, start - 40), start)
+                  or _person_apposition().search(text, max(0, start - 40), start)) and
                  rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):
             age, unit, counted = True, "year", "age"
             if qm is None and (cue or at_cue is not None):
@@ -1078,7 +1094,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     else:
         rate_unit = ""
     if name_like and unit is None and not percent and not currency and not scale_word and partner is None \
-            and not (counted and counted.islower() and num.value >= 2 and _name_object(text, prev_start, prev, rules)):
+            and not (counted and counted.islower() and num.value >= 2 and _name_object(text, prev_start, prev, rules)) \
+            and not (prev_l in rules.weekdays and counted and counted.islower()):  # "On Monday 27 people were"
         return [], end  # ... but "gave Labour 70 seats", "Labour's 68 seats": a count after a name
     if percent:
         # a change of a share ("up 7.2 percentage points") is another dimension than the share
@@ -1119,6 +1136,12 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
 
 
 _GLUED_FRACTION = re.compile(r"(\d{1,2})([1-7])/([2-8])(?![\d/])")
+# "412p" is pence only where the text deals in pounds (elsewhere "4p" may be a page or a grade)
+_PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bpounds?\b|\bsterling\b|\bGBP\b|\ba share\b|\bper share\b", re.IGNORECASE)
+# words after which a four-digit number is a year, not a count
+_YEAR_BEFORE = frozenset({"in", "since", "from", "by", "until", "till", "of", "before", "after", "during", "year",
+                          "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "and", "to", "or",
+                          "between", "circa", "c", "around", "the", "its", "their", "his", "her"})
 _TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!\s+(?:the|as|that|what|his|her|its|their|our|your|my|this|those|these|more|less|"
                     r"fewer|over|faster|slower|higher|lower|larger|bigger|greater|smaller|longer|stronger|worse|better)\b)"
                     r"(?!\s*(?:-|the\b))")
@@ -1641,6 +1664,8 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
             predicate = "sentenced"
         elif f.unit.split()[-1] in currency_codes():
             predicate = None
+    if re.search(r"\bhome\s+to\s+$", text[max(0, f.start - 12) : f.start]):
+        predicate = None  # "the town, home to some 18,000 people": who lives there, whatever the next clause says
     if predicate in _exclusive_classes() and re.match(r"[\s\w-]{0,12}?\baway\b", text[f.end : f.end + 16]):
         predicate = None  # "fled into a house three doors away": a distance, not a count of the displaced
     if predicate == "paid" and f.unit and f.unit.split()[-1] in _TIME_UNITS and before \
@@ -1683,6 +1708,9 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
         k += 1
         if we > hi or (cls == "aged" and f.counted != "age"):
             continue  # "aged" belongs to ages only: "an 18-year-old war ... 100 vessels" says no vessel's age
+        if re.search(r"\b(?:their|his|her|our|my|your)\s+$", text[max(0, ws - 8) : ws]) and \
+                text[ws:we].lower() in ("lives", "life"):
+            continue  # "ran for their lives", "fear for his life": no one died
         if f.start <= ws and we <= f.num_start:
             dist = -100  # the figure's own verb ("killing one", "injuring 80") is its predicate
         elif f.start <= ws < f.num_end:
@@ -1725,6 +1753,14 @@ def _clause_verb(between: str, rules: _Rules) -> bool:
     parts = _CLAUSE_BREAK.split(between)
     return len(parts) > 1 and any(w in rules.verbs or (_is_verb(w, rules) and w not in rules.predicate_of)
                for w in re.findall(r"[a-z]+", parts[-1].lower()))
+
+
+@lru_cache(maxsize=1)
+def _person_apposition() -> re.Pattern[str]:
+    """Before an age set off by commas after a person named by a noun: "a woman, 71,", "the driver, 58,";
+    or shared by two people: "Gary and Linda Moss, both 64,"."""
+    nouns = _alt(lexicon()["person_nouns"])
+    return re.compile(rf"\b(?:an?|the|one|another)\s+(?:[a-z]+\s+)?(?:{nouns}),\s$|,\s+both\s$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

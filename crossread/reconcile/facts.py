@@ -1003,10 +1003,18 @@ def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-
 
 @lru_cache(maxsize=1)
 def _part_of() -> re.Pattern[str]:
-    """What follows the share in "30 of the 80 wounded", "two of its three ships": the whole, counted."""
+    """What follows the share in "30 of the 80 wounded", "two of its three ships", "17 of the injured":
+    the whole, counted (or named by what befell it)."""
     lx = lexicon()
     numbers = "|".join(sorted({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}, key=len, reverse=True))
-    return re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:\d|(?:" + numbers + r")\b)", re.IGNORECASE)
+    fates = "|".join(sorted(lx.get("fate_nouns", ()), key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers + r")\b)|(?:"
+                      + fates + r")\b)", re.IGNORECASE)
+
+
+# "of whom eight gravely": a part of the count given just before ("including seven rifles" is not marked:
+# it is as often the only count of a cache whose whole is not counted)
+_PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
 
 def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
@@ -1128,8 +1136,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         rel = np.abs(base[:, None] - base[None, :]) / np.maximum(np.abs(base[:, None]), np.abs(base[None, :]))
     close = (rel < 0.35) & ~same_v
     # "30 of the 80 wounded": a share of a count is no account of another value of that count
-    part = np.array([r.article_id in articles and bool(_part_of().match(articles[r.article_id].text, r.end))
-                     for r in reports])
+    part = np.array([r.article_id in articles and (
+        bool(_part_of().match(articles[r.article_id].text, r.end))
+        or bool(_PART_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))) for r in reports])
     return {
         "part_clash": (part[:, None] | part[None, :]) & ~same_v, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),

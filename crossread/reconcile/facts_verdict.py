@@ -18,7 +18,7 @@ from ..model import FigureReport
 
 __all__ = ["report_interval", "intervals_agree", "unit_parts"]
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"pence": 1e-2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # durations compare across units (nine days vs a week): factor to days
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
          "year": 365.25, "decade": 3652.5}

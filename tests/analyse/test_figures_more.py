@@ -287,3 +287,53 @@ def test_figures_a_distance_away_takes_no_fate_of_people():
 def test_figures_time_spent_is_a_stay_not_a_payment():
     assert find("She spent ten days in hospital after the crash.", 10).predicate != "paid"
     assert find("The council spent $10 million on the bridge.", 10).predicate == "paid"
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("On Monday 27 people were arrested in the capital.", 27, "people"),
+    ("On Wednesday 143 deputies voted for the motion.", 143, "deputies"),
+])
+def test_figures_a_count_right_after_a_weekday_is_no_date(text, value, counted):
+    assert find(text, value).counted == counted
+
+
+def test_figures_a_four_digit_count_before_a_plural_noun_is_no_year():
+    assert find("The carmaker will close 1200 workplaces by the spring.", 1200).counted == "workplaces"
+    assert 1998 not in values("In 1998 floods killed 40 people in the valley.")
+    assert 2030 not in values("By 2030 cars sold in the bloc must be electric.")
+
+
+def test_figures_british_press_pence_and_pc():
+    text = "Kestrel offered 412p a share, a 38pc premium to Friday's 298p close, valuing the group at £3.4BILLION."
+    found = {f.value: f.unit for f in figures(text)}
+    assert found[412] == "pence GBP" and found[298] == "pence GBP"
+    assert found[38] == "percent"
+    assert found[3.4] == "billion GBP"
+    assert 4 not in values("He turned 4p into a fortune.")  # no pounds in sight: no pence either
+
+
+def test_figures_scores_is_an_amount_only_before_of():
+    assert values("He scores every kind of goal.") == []
+    assert find("Scores of people were hurt.", None).qualifier == "vague"
+
+
+def test_figures_mum_of_two_counts_nothing():
+    assert 3 not in values("Grandfather-of-three driver Viktor Hale was hurt.")
+    assert 2 not in values("Mum-of-two Kelly Ashworth said she was shocked.")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The toll rose when a woman, 71, died in hospital.", 71),
+    ("Gary and Linda Moss, both 64, lost their home.", 64),
+    ("The driver, 58, was arrested at the scene.", 58),
+])
+def test_figures_an_age_after_a_person_noun(text, value):
+    f = find(text, value)
+    assert (f.counted, f.predicate) == ("age", "aged")
+
+
+def test_figures_population_and_idioms_take_no_fate():
+    text = "The town, home to some 18,000 people, last flooded in 1998, when 40 people died."
+    assert find(text, 18000).predicate is None and find(text, 40).predicate == "killed"
+    assert find("The fire forced 8,000 residents to run for their lives.", 8000).predicate is None
+    assert find("The fire claimed 12 lives.", 12).predicate == "killed"

@@ -507,3 +507,13 @@ def test_facts_what_befalls_people_befalls_no_thing():
     assert hurt is not villages
     # the villages are one disputed count
     assert any("seven villages" in r.text for r in villages.reports) and villages.verdict == "conflict"
+
+
+def test_facts_a_part_of_a_count_is_no_rival_figure():
+    # "of whom eight", "17 of the injured": parts of the injured, not other counts of them
+    a = art("a", "Thirty people were wounded in the crash, of whom eight gravely, police said.")
+    b = art("b", "Police said 31 people were injured. 17 of the injured were taken to St Agnes Hospital.")
+    facts = group_facts([a, b], analyse(a, b))
+    total = fact_with(facts, "Thirty people")
+    assert {r.text for r in total.reports} == {"Thirty people", "31 people"}
+    assert fact_with(facts, "eight") is not total and fact_with(facts, "17") is not total
