@@ -635,7 +635,7 @@ def _last_removed_above(i: int, lines: Sequence[str], reasons: Sequence[str | No
 
 
 # Furniture that sits inside an article (a caption, a doubled line) says nothing about what follows.
-_INLINE_REASONS = frozenset({"caption", "repeated", "advert"})
+_INLINE_REASONS = frozenset({"caption", "repeated", "advert", "teaser"})  # furniture that sits mid-article
 
 
 def _link_list(run: Sequence[int], lines: Sequence[str], nwords: Sequence[int], reasons: Sequence[str | None],

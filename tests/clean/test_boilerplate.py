@@ -406,3 +406,19 @@ def test_boilerplate_last_paragraph_under_an_advert_that_names_the_article_is_ke
     last = "Brenn, a former engineer, was elected mayor in 2009 after a campaign about the dam in Lisbon."
     out, removed = _clean(_FLOOD + "Advertisement\n\n" + last)
     assert last in out, removed
+
+
+def test_caption_and_teaser_lines_with_their_text_are_removed_alone():
+    # a caption or a one-line teaser that carries its own text ("Photo: ...", "Read more: headline")
+    # goes; the article's paragraphs around it stay
+    text = normalise(
+        "Flash floods tore through the hill town of Tarrowby on Tuesday night, killing at least nine people.\n\n"
+        "Photo: Residents wade through a flooded street in Tarrowby on Wednesday.\n\n"
+        "Rescue teams pulled 85 people from rooftops overnight, the interior ministry said.\n\n"
+        "Read more: Town council votes to close the Lisk footbridge (published 3 May)\n\n"
+        "PICTURED: Floodwater surrounds the Tarrowby town hall\n\n"
+        "The ministry said 20 people were still missing in Tarrowby on Wednesday evening.")
+    out, removed = remove_boilerplate(text)
+    assert "Photo:" not in out and "Read more" not in out and "PICTURED" not in out
+    assert {r.reason for r in removed} == {"caption", "teaser"}
+    assert "85 people" in out and "20 people were still missing" in out
