@@ -297,3 +297,10 @@ def test_quotes_speakers_is_speaker(speaker, ok):
 def test_quotes_speaker_is_the_head_not_a_prepositions_object(text, speaker):
     qs = quotes(text)
     assert len(qs) == 1 and qs[0].speaker == speaker, [(q.speaker, q.speaker_text) for q in qs]
+
+
+def test_quotes_tabloid_speech_verbs_name_the_speaker():
+    text = ('Gary Moss said the water rose fast. "Nobody told us anything, nobody came," fumed shopkeeper '
+            'Anton Vidic, 45.')
+    found = quotes(text)
+    assert [(q.text, q.speaker) for q in found] == [("Nobody told us anything, nobody came,", "Anton Vidic")]
