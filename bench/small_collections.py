@@ -24,6 +24,7 @@ from pathlib import Path
 
 from crossread.clean.boilerplate import remove_corpus_furniture
 from crossread.group import group_stories
+from crossread.group.tuning import bcubed
 from crossread.options import StoryOptions
 from crossread.pipeline import Pipeline
 
@@ -31,19 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("single", "same-topic", "mixed", "big", "topics")
 
 
-def bcubed(predicted: dict[str, str], gold: dict[str, int]) -> float:
-    """B-cubed F1 of a clustering against the gold one, over the gold's articles."""
-    clusters: dict[str, set[str]] = {}
-    classes: dict[int, set[str]] = {}
-    for a in gold:
-        clusters.setdefault(predicted[a], set()).add(a)
-        classes.setdefault(gold[a], set()).add(a)
-    p = sum(len(clusters[predicted[a]] & classes[gold[a]]) / len(clusters[predicted[a]]) for a in gold) / len(gold)
-    r = sum(len(clusters[predicted[a]] & classes[gold[a]]) / len(classes[gold[a]]) for a in gold) / len(gold)
-    return 2 * p * r / (p + r)
-
-
-def draw(kind: str, stories: list[list[str]], rng: random.Random) -> dict[str, int]:
+def draw(kind: str, stories: list[list[str]], rng: random.Random) -> dict[str, str]:
     """One small collection of ``kind``: article id -> gold story index."""
     topic = lambda s: s[0].split("_")[0]  # noqa: E731 (ECB+ ids: topic_document)
     topics = sorted({topic(s) for s in stories})
@@ -61,11 +50,11 @@ def draw(kind: str, stories: list[list[str]], rng: random.Random) -> dict[str, i
     else:
         chosen = set(rng.sample(topics, 4))
         picks = [s for s in stories if topic(s) in chosen]
-    gold: dict[str, int] = {}
+    gold: dict[str, str] = {}
     for k, story in enumerate(picks):
         size = len(story) if kind == "topics" else min(len(story), rng.randint(2, 6))
         for a in rng.sample(story, size):
-            gold[a] = k
+            gold[a] = str(k)
     return gold
 
 
@@ -94,8 +83,7 @@ def main() -> int:
             gold = draw(kind, stories, rng)
             ids = sorted(gold)
             groups = group_stories([by_id[a] for a in ids], [analyses[a] for a in ids], StoryOptions())
-            predicted = {a: g.id for g in groups for a in g.article_ids}
-            scores.append(bcubed(predicted, gold))
+            scores.append(bcubed(gold, groups)[2])
             sizes.append(len(ids))
         print(f"| {kind} | {n} | {sum(sizes) / n:.1f} | {sum(scores) / n:.3f} |")
     return 0
