@@ -623,7 +623,7 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
         out = _fractions(article, text, rules, predicates, out)
     out.sort(key=lambda r: (r.start, r.end))
-    return tuple(_conversions(text, _compound_durations(text, out)))
+    return tuple(_changes(text, _conversions(text, _compound_durations(text, out))))
 
 
 # "12 years and six months": the smaller unit's share of the larger
@@ -702,6 +702,56 @@ def _conversions(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         if re.fullmatch(r"\s*\(\s*", text[prev.end : r.start]):
             low, high = qualifier_bounds(r.value, "about")
             out[k] = replace(r, qualifier="about", low=low, high=high)
+    return out
+
+
+# A figure stated as the earlier state of a change: "rose to 7.1% from 6.5%", "7.1%, up from 6.5%",
+# "fell from 120 to 95", "climbed from 62 to 65 percent".  The earlier value is no account of the
+# current one: it gets the qualifier "previously", so that fact grouping keeps it apart.
+_FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z0-9]+){1,3}?)?"
+                       r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower|a\s+(?:rise|fall|drop|jump|"
+                       r"decline)|an\s+(?:increase|decrease))\s+)?(?:from|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _change_from() -> re.Pattern[str]:
+    """A change verb, then "from" right before a figure: "rose from", "has fallen sharply from"."""
+    verbs = [w for k in ("rose", "fell") for w in lexicon()["predicates"][k]]
+    verbs += lexicon().get("change_verbs", [])
+    return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,2}}?from\s+$", re.IGNORECASE)
+
+
+def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
+    """Mark the earlier value of a change ("previously") and split "rose from 62 to 65 percent" in two."""
+    if "from" not in text and "compared" not in text:
+        return reports
+    out: list[FigureReport] = []
+    for r in reports:
+        # "climbed from 62 to 65 percent" was read as one range: the change's two states
+        if r.qualifier == "between" and r.low is not None and r.high is not None and \
+                _change_from().search(text, max(0, r.start - 48), r.start):
+            m = re.match(r"(.+?)\s*(?:to|-|–)\s*", r.text)
+            if m:
+                out.append(replace(r, end=r.start + len(m.group(1)), text=m.group(1), value=r.low, high=r.low,
+                                   qualifier="previously"))
+                out.append(replace(r, start=r.start + m.end(), text=r.text[m.end():], value=r.high, low=r.high,
+                                   qualifier=None))
+                continue
+        out.append(r)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a.sentence != b.sentence or a.qualifier == "previously" or b.qualifier == "previously":
+            continue
+        gap = text[a.end : b.start]
+        if a.value is None or b.value is None:
+            continue
+        # the earlier state often carries no unit or noun of its own: "7.1%, up from 6.5", "from 120 to 95 units"
+        if b.unit in (None, a.unit) and b.counted in (None, a.counted) and _FROM_GAP.fullmatch(gap):
+            out[k] = replace(b, qualifier="previously", low=b.value, high=b.value)  # "7.1%, up from 6.5%"
+        elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
+                _change_from().search(text, max(0, a.start - 48), a.start):
+            out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"
     return out
 
 

@@ -1139,8 +1139,11 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     part = np.array([r.article_id in articles and (
         bool(_part_of().match(articles[r.article_id].text, r.end))
         or bool(_PART_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))) for r in reports])
+    # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value
+    earlier = np.array([r.qualifier == "previously" for r in reports])
+    part_clash = ((part[:, None] | part[None, :]) | (earlier[:, None] != earlier[None, :])) & ~same_v
     return {
-        "part_clash": (part[:, None] | part[None, :]) & ~same_v, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part_clash": part_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),

@@ -6,7 +6,7 @@ becomes an interval in base units (the scale words of the unit multiplied in, du
 - an exact figure allows its rounding: "22" covers 22.4, "600" covers 612, "5.9" is 5.85-5.95;
   a whole number of a time unit allows a tenth of the unit ("a week" is 6.3-7.7 days, not nine);
 - "at least 30" is [30, inf); "more than 30" is (30, inf); "up to" / "less than" mirror them;
-- "nearly 4,000" is [3,600, 4,000); "about 25" is 25 +/- 10 %;
+- "nearly 4,000" is [3,600, 4,000); "about 25" is 25 +/- 10 %, "about 87.6" only 87.1-88.1;
 - a range is its two ends; "dozens" is 24 up to five times that.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ _EPS = 1e-9
 _ABOUT = 0.10
 _NEARLY = 0.10
 _ROUND_SHARE = 0.05
+_PRECISE_BAND = 10  # "about" a decimal: within five units of its last digit
 _TOUCH = 1e-6  # a round number stands for values within this share of it
 
 
@@ -88,10 +89,14 @@ def report_interval(report: FigureReport) -> tuple[float, float] | None:
         return -math.inf, v
     if q == "less than":
         return -math.inf, v - max(_EPS, abs(v) * 1e-6)
-    if q == "nearly":
-        return v * (1 - _NEARLY), v - max(_EPS, abs(v) * 1e-6)
-    if q == "about":
-        return v * (1 - _ABOUT), v * (1 + _ABOUT)
+    if q in ("nearly", "about"):
+        band = abs(v) * (_NEARLY if q == "nearly" else _ABOUT)
+        if not float(report.value or 0.0).is_integer():
+            # a stated decimal shows its precision: "about 87.6%" is not 80 %, only a little off 87.6
+            band = min(band, _PRECISE_BAND * _rounding(report.value or 0.0) * scale)
+        if q == "nearly":
+            return v - band, v - max(_EPS, abs(v) * 1e-6)
+        return v - band, v + band
     tol = _rounding(report.value or 0.0) * scale
     if dim == "time" and float(report.value or 0.0).is_integer():
         tol = scale * 0.1  # a tenth of the unit: "a week" is not "nine days", "a decade" may be "almost a decade"

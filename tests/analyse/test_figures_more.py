@@ -337,3 +337,24 @@ def test_figures_population_and_idioms_take_no_fate():
     assert find(text, 18000).predicate is None and find(text, 40).predicate == "killed"
     assert find("The fire forced 8,000 residents to run for their lives.", 8000).predicate is None
     assert find("The fire claimed 12 lives.", 12).predicate == "killed"
+
+
+@pytest.mark.parametrize(
+    "text, earlier, now",
+    [
+        ("The rate rose to 27% from 23% last year.", "23%", "27%"),
+        ("Turnout climbed from 62 to 65 percent.", "62", "65 percent"),
+        ("Sales fell from 120 to 95 units.", "120", "95 units"),
+        ("Unemployment was 7.1 percent in March, up from 6.5 percent in February.", "6.5 percent", "7.1 percent"),
+        ("The toll rose to 30 from 25 on Monday.", "25", "30"),
+    ],
+)
+def test_figures_the_earlier_state_of_a_change_is_marked_previously(text, earlier, now):
+    found = {r.text: r.qualifier for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found[earlier] == "previously" and found[now] is None
+
+
+@pytest.mark.parametrize("text", ["Temperatures ranged from 62 to 65 degrees.", "He took 30 hostages from 12 countries.",
+                                  "Five people from 3 families died."])
+def test_figures_from_without_a_change_marks_nothing(text):
+    assert all(r.qualifier != "previously" for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text))))

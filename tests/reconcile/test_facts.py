@@ -46,6 +46,11 @@ def rep(value, qualifier=None, unit=None, low=None, high=None) -> FigureReport:
         ([rep(165, "between", low=165, high=180), rep(184)], False),
         ([rep(52), rep(53)], False),  # neighbouring whole numbers do not meet at 52.5
         ([rep(5.9), rep(5.8)], False),
+        # a stated decimal shows its precision: "about 87.6%" is not "80%", "about 25" may be 27
+        ([rep(87.6, "about", unit="percent"), rep(80, unit="percent")], False),
+        ([rep(87.6, "about", unit="percent"), rep(88, unit="percent")], True),
+        ([rep(87.6, "nearly", unit="percent"), rep(80, unit="percent")], False),
+        ([rep(25, "about"), rep(27)], True),
     ],
 )
 def test_facts_verdict_intervals(reports, agree):
@@ -517,3 +522,15 @@ def test_facts_a_part_of_a_count_is_no_rival_figure():
     total = fact_with(facts, "Thirty people")
     assert {r.text for r in total.reports} == {"Thirty people", "31 people"}
     assert fact_with(facts, "eight") is not total and fact_with(facts, "17") is not total
+
+
+def test_facts_the_earlier_state_of_a_change_is_no_rival_account_of_the_current_value():
+    # two outlets give the new rate and the old one; a third gives another new rate
+    a = art("a", "Unemployment in the region rose to 7.1% from 6.5% in March, the statistics office said.")
+    b = art("b", "Regional unemployment climbed to 7.1 percent in March, up from 6.5 percent in February.")
+    c = art("c", "The jobless rate in the region hit 7.3% in March, the statistics office said on Monday.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    now = fact_with(facts, "7.3%")
+    assert sorted(r.value for r in now.reports) == [7.1, 7.1, 7.3] and now.verdict == "conflict"
+    before = fact_with(facts, "6.5%")
+    assert sorted(r.value for r in before.reports) == [6.5, 6.5] and before.verdict == "agree"
