@@ -652,6 +652,7 @@ _FRACTION = re.compile(
     r"\b(?:(?P<n>one|two|three|four|a|an)[\s-](?P<d>half|thirds?|quarters?|fifths?)|(?P<half>half))\s+of\s+"
     r"(?:(?:the|its|their|his|her|all|those|these)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _FRACTION_SHARE = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+_FRACTION_OF_SCALE = re.compile(r"\b(?P<n>an?|one|two|three|four)[\s-](?P<d>thirds?|quarters?|fifths?)\s+of\s+$", re.IGNORECASE)
 _FRACTION_QUALIFIERS = ((r"\b(?:nearly|almost)", "nearly"), (r"\b(?:more than|over)", "more than"),
                         (r"\b(?:less than|under)", "less than"), (r"\bat least", "at least"))
 
@@ -669,6 +670,11 @@ def _fractions(article: Article, text: str, rules: _Rules, predicates: list[tupl
             d = _FRACTION_SHARE[m["d"].lower().rstrip("s")]
             if not numerator or numerator >= d or (m["d"].lower().endswith("s")) != (numerator > 1):
                 continue  # "two third" or "one thirds" is no fraction
+        if m["noun"].lower() in ("a", "an") and re.match(r"\s+(?:million|billion|trillion)\b", text[m.end() : m.end() + 10]):
+            # "a quarter of a million" is a number, read as one; its numerator read alone ("Three quarters") goes
+            whole = [r for r in out if r.start <= m.start() and r.end > m.end()]
+            out = [r for r in out if not (whole and m.start() <= r.start and r.end <= m.end("d"))]
+            continue
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"\b(?:the|first|second|other|latter|former|top|bottom|back|front)\s+$", before):
             continue  # "the second half of the game" is a part of a time, not a share
@@ -801,6 +807,11 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             num = _Num(pos, pos + am.end() - 1, 1.0, is_words=True)
             if scaled and prev.lower() == "half" and pos >= 5:
                 num = _Num(pos - 5, pos + am.end() - 1, 0.5, is_words=True)  # "half a million"
+            elif scaled and prev.lower() == "of" and (fm := _FRACTION_OF_SCALE.search(text, max(0, pos - 24), pos)):
+                # "a quarter of a million", "three quarters of a billion"
+                numerator = {"a": 1, "an": 1, "one": 1}.get(fm["n"].lower(), rules.units_words.get(fm["n"].lower(), 1))
+                num = _Num(fm.start(), pos + am.end() - 1, numerator / _FRACTION_SHARE[fm["d"].lower().rstrip("s")],
+                           is_words=True)
     elif (adv := re.match(r"[A-Za-z]+", text[pos : pos + 8])) and adv.group().lower() in rules.adverbial:
         num = _Num(pos, pos + adv.end(), float(rules.adverbial[adv.group().lower()]), is_words=True)
     else:
@@ -1349,7 +1360,10 @@ def _read_record(text: str, a: _Num, b: _Num, three: re.Match[str] | None, span_
     end = b.end + (three.end() if three else 0)
     values = [a.value, b.value] + ([float(three.group(1))] if three else [])
     nxt = [w.lower() for w in rules.word.findall(text[end : end + 30])[:2]]
-    if three is None and any(w in rules.score_words for w in nxt):
+    before = [w.lower() for w in rules.word.findall(text[max(0, a.start - 30) : a.start])[-2:]]
+    # "won 3-1", "beat Leeds 2-0": a result verb before the numbers (up to one word apart) makes a score
+    scored = any(w in lexicon()["score_verbs"] for w in before)
+    if three is None and (scored or any(w in rules.score_words for w in nxt)):
         hi, lo = max(values), min(values)
         names = ["winning score" if v == hi and (i == 0 or hi != lo) else "losing score" for i, v in enumerate(values)]
         if hi == lo:

@@ -358,3 +358,22 @@ def test_figures_the_earlier_state_of_a_change_is_marked_previously(text, earlie
                                   "Five people from 3 families died."])
 def test_figures_from_without_a_change_marks_nothing(text):
     assert all(r.qualifier != "previously" for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text))))
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("United won 3-1 on Saturday.", ["winning score", "losing score"]),
+    ("They lost 105-98 to Boston.", ["winning score", "losing score"]),
+    ("The team is 2-8 in its last ten games.", ["wins", "losses"]),
+])
+def test_figures_a_result_verb_makes_a_score_not_a_record(text, kinds):
+    found = find_figures(Article(id="a", text=text, sentences=split_sentences(text)))
+    assert [r.counted for r in found if "-" in r.text] == kinds
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Nearly a quarter of a million people fled.", 0.25, "million"),
+    ("Three quarters of a billion dollars was spent.", 0.75, "billion USD"),
+])
+def test_figures_a_fraction_of_a_million_is_one_number(text, value, unit):
+    found = find_figures(Article(id="a", text=text, sentences=split_sentences(text)))
+    assert [(r.value, r.unit) for r in found] == [(value, unit)]
