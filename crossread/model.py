@@ -342,7 +342,7 @@ class BriefSentence(_Record):
 
     text: str
     sources: tuple[str, ...]
-    kind: Literal["extract", "fact", "conflict", "quote"] = "extract"
+    kind: Literal["extract", "fact", "conflict", "evolution", "quote"] = "extract"
     evidence: tuple[tuple[str, int], ...] = ()  # (article_id, sentence index) it was checked against
     rewritten: bool = False  # True when an LLM reworded it (then checked again against ``evidence``)
 

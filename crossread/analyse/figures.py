@@ -728,8 +728,19 @@ def _change_from() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,2}}?from\s+$", re.IGNORECASE)
 
 
+# "two more died", "700 additional troops", "another 20,000 people", "a further 300 homes": a number
+# added to a count, not the count itself (a toll of seven is no rival of "two more")
+_ADDED_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\s+[a-z]", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|an\s+extra|a\s+further|some\s+further)\s+$", re.IGNORECASE)
+
+
 def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
-    """Mark the earlier value of a change ("previously") and split "rose from 62 to 65 percent" in two."""
+    """Mark an added number ("additional"), the earlier value of a change ("previously"), and split
+    "rose from 62 to 65 percent" in two."""
+    reports = [replace(r, qualifier="additional") if r.qualifier is None and r.value is not None and (
+        _ADDED_BEFORE.search(text, max(0, r.start - 16), r.start)
+        or _ADDED_AFTER.match(text, r.start + len(re.match(r"\S+", r.text).group()) if r.text else r.end))
+        else r for r in reports]
     if "from" not in text and "compared" not in text:
         return reports
     out: list[FigureReport] = []

@@ -96,7 +96,9 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Artic
     body = meta.body
     updated = meta.updated
     if published is None and meta.published is not None:
-        published, published_from, evidence = meta.published, "text", meta.evidence
+        published, evidence = meta.published, meta.evidence
+        # a labelled field ("Date: ...", front matter) is metadata the file carries, not a date the prose states
+        published_from = "metadata" if evidence and evidence[0].startswith("header field") else "text"
     title = title or meta.title
     author = author or meta.author
     outlet = outlet or meta.outlet

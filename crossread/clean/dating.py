@@ -485,7 +485,8 @@ def _combine_event_bounds(
 
 
 def infer_date(article: Article, peers: Sequence[Article] = (),
-               event_peers: Sequence[Article] | None = None) -> tuple[dt.date, tuple[str, ...]] | None:
+               event_peers: Sequence[Article] | None = None,
+               toll_floor: tuple[dt.date, str] | None = None) -> tuple[dt.date, tuple[str, ...]] | None:
     """The most likely publication day of an undated article, with the evidence; None without evidence.
 
     Args:
@@ -494,6 +495,8 @@ def infer_date(article: Article, peers: Sequence[Article] = (),
         event_peers: articles whose dated events the text's relative phrases ("last week",
             "on Monday") may refer to; defaults to ``peers``. May include articles whose date
             was itself inferred.
+        toll_floor: the first day a dated peer reported a rising toll as high as this article's
+            (``toll_floors``), with the evidence line: a lower bound like a day the text reports.
 
     Returns:
         (day, evidence lines) or None.
@@ -524,6 +527,9 @@ def infer_date(article: Article, peers: Sequence[Article] = (),
     if ev.month_floor and (floor is None or ev.month_floor[0] > floor):
         floor = ev.month_floor[0]
         evidence.append(f"latest month the text reports: {ev.month_floor[1]!r} (from {floor.isoformat()})")
+    if toll_floor is not None and (floor is None or toll_floor[0] > floor):
+        floor = toll_floor[0]
+        evidence.append(toll_floor[1])
     ceiling = article.updated
     if ceiling is not None:
         evidence.append(f"updated on {ceiling.isoformat()} (published on or before)")
@@ -594,6 +600,61 @@ def infer_date(article: Article, peers: Sequence[Article] = (),
     return chosen, tuple(dict.fromkeys(evidence))
 
 
+# Counts that only grow while a story develops: an article reporting the toll a peer first reported
+# on some day was written that day or later.  Only the lead is read (its first sentences carry the
+# current toll; background further down recalls other tolls).
+_RISING_PREDICATES = ("killed", "injured", "arrested")
+_LEAD_SENTENCES = 3
+
+
+def _lead_tolls(article: Article, analysis: ArticleAnalysis | None) -> dict[str, float]:
+    """The highest lower bound of each rising count the article's lead reports ("more than 50 injured" -> 50)."""
+    if analysis is None:
+        return {}
+    lead_end = article.sentences[_LEAD_SENTENCES - 1].end if len(article.sentences) >= _LEAD_SENTENCES else len(article.text)
+    out: dict[str, float] = {}
+    for r in analysis.figures:
+        if r.predicate not in _RISING_PREDICATES or r.unit or r.start >= lead_end or r.qualifier == "previously":
+            continue
+        low = r.low if r.qualifier in ("at least", "more than", "about", "nearly", "vague") else r.value
+        if low is None:
+            continue
+        if r.qualifier == "about":
+            low = 0.9 * (r.value or low)
+        out[r.predicate] = max(out.get(r.predicate, 0.0), float(low))
+    return out
+
+
+def toll_floor(article: Article, analysis: ArticleAnalysis | None, peers: Sequence[Article],
+               analyses: Mapping[str, ArticleAnalysis]) -> tuple[dt.date, str] | None:
+    """The first day a dated peer's lead reported a rising toll as high as this article's lead does.
+
+    Only where the peers' tolls, day by day, never fall and do rise: then "seven dead" was not
+    written on the day the peers still counted three.  None when nothing bounds it.
+    """
+    own = _lead_tolls(article, analysis)
+    best: tuple[dt.date, str] | None = None
+    for pred, value in sorted(own.items()):
+        by_day: dict[dt.date, float] = {}
+        for p in peers:
+            if p.published is None or p.id == article.id:
+                continue
+            v = _lead_tolls(p, analyses.get(p.id)).get(pred)
+            if v is not None:
+                by_day[p.published] = max(by_day.get(p.published, 0.0), v)
+        days = sorted(by_day)
+        series = [by_day[d] for d in days]
+        if len(days) < 2 or any(b < a for a, b in zip(series, series[1:])) or series[0] == series[-1]:
+            continue
+        if value <= series[0]:
+            continue
+        day = next((d for d in days if by_day[d] >= value), days[-1])
+        if best is None or day > best[0]:
+            best = (day, f"its lead reports {pred} {value:g}, a toll the story's dated reports first reach on "
+                         f"{day.isoformat()}")
+    return best
+
+
 def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis],
                 groups: Sequence[StoryGroup]) -> tuple[Article, ...]:
     """Articles with ``published`` inferred (``published_from='inferred'``) where it was unknown.
@@ -604,7 +665,7 @@ def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
 
     Args:
         articles: the cleaned articles.
-        analyses: their analyses by article id (unused for now; kept for the pipeline's call).
+        analyses: their analyses by article id (the figures of each lead bound a rising toll's day).
         groups: the story groups; an article's peers are the other articles of its group.
 
     Returns:
@@ -622,7 +683,7 @@ def infer_dates(articles: Sequence[Article], analyses: Mapping[str, ArticleAnaly
 
     def attempt(a: Article, peers: list[Article], event_peers: list[Article] | None) -> Article | None:
         try:
-            result = infer_date(a, peers, event_peers)
+            result = infer_date(a, peers, event_peers, toll_floor(a, analyses.get(a.id), peers, analyses))
         except (ValueError, OverflowError):
             return None
         if result is None:

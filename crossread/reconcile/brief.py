@@ -466,7 +466,8 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
                 days = [ctx.by_id[r.article_id].published for r in side]
                 return min((d.isoformat() for d in days if d), default="9999")
             sides.sort(key=first_day)
-        text_reports = t["joiner_conflict"].join(t.get("joiner_side", ", ").join(readings(side)) for side in sides)
+        joiner = t.get("joiner_evolving", " → ") if kind == "evolving" else t["joiner_conflict"]
+        text_reports = joiner.join(t.get("joiner_side", ", ").join(readings(side)) for side in sides)
         stated = [r for side in sides for r in side]
     evidence = []
     for r in stated:
@@ -493,7 +494,7 @@ def _fact_sentence(ctx: _Context, fact: Fact, kind: str) -> BriefSentence | None
             return BriefSentence(
                 text=text,
                 sources=ctx.order([r.article_id for r in stated]),
-                kind="fact" if kind == "agree" else "conflict",
+                kind={"agree": "fact", "evolving": "evolution"}.get(kind, "conflict"),
                 evidence=tuple(evidence),
             )
     return None

@@ -626,6 +626,12 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             a, b = sorted((where[lab_of[i]], where[lab_of[j]]))
             if a != b:
                 near[a, b] = True
+        # a toll that rises day by day ("three killed" on Tuesday, "seven" on Thursday) whatever the ratio
+        tolls = [k for k, lab in enumerate(live) if not info[lab]["dims"] and info[lab]["main_pred"] >= 0
+                 and f["predicate_names"][info[lab]["main_pred"]] in _word_set("evolving_predicates")]
+        for a, b in combinations(tolls, 2):
+            if _rising_toll(info[live[a]], info[live[b]], f):
+                near[a, b] = True
         for i, j in zip(*np.nonzero(np.triu(near, 1))):
             a, b = live[int(i)], live[int(j)]
             if a in members and b in members and apart(a, b) is None:
@@ -829,6 +835,7 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         names=Counter(n for i in ix for n in f["context_names"][i]),
         personal=bool(f["personal"][ix].any()),
         generic=bool(f["generic"][ix].any()),
+        days=[int(d) for d in f["day"][ix].tolist()] if "day" in f else [],
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
         mid_lo=vals[(len(vals) - 1) // 2] if vals else math.nan, mid_hi=vals[len(vals) // 2] if vals else math.nan,
     )
@@ -967,11 +974,28 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
             and sa["main_pred"] == sb["main_pred"] and sa["main_counted"] == sb["main_counted"] >= 0:
         return None  # "no injuries were reported" against "three people were injured": a dispute
     if lo <= 0 or (hi / lo > w.dimension_ratio
-                   and not (f is not None and any(_credited_dispute(art, sa, sb, f) for art in sa["articles"] & sb["articles"]))):
+                   and not (f is not None and any(_credited_dispute(art, sa, sb, f) for art in sa["articles"] & sb["articles"]))
+                   and not _rising_toll(sa, sb, f)):
         return "values far apart"  # unless one sentence credits each value to a source (crowd estimates)
     if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:
         return "values far apart on a log scale"  # magnitude 3.8 is a tremor a thousand times weaker than 6.4
     return None
+
+
+def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
+    """Whether two groups read as one toll on two days: the same predicate of a count that grows while a
+    story develops (killed, injured, arrested...), every report of one group dated before every report of
+    the other, and the later group's values the higher ("three killed" on Tuesday, "seven" on Thursday)."""
+    if f is None or sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"] or sa["dims"] or sb["dims"]:
+        return False
+    if not sa["days"] or not sb["days"] or min(sa["days"] + sb["days"]) < 0:
+        return False
+    if f["predicate_names"][sa["main_pred"]] not in _word_set("evolving_predicates"):
+        return False
+    early, late = (sa, sb) if max(sa["days"]) < min(sb["days"]) else (sb, sa)
+    if not max(early["days"]) < min(late["days"]):
+        return False
+    return bool(early["hi"] < late["lo"])
 
 
 def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-untyped-def]
@@ -1045,7 +1069,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     known_class = np.array([known for _, known in keys])
     subject_words = [_subject(articles.get(r.article_id), r) for r in reports]
     subject = codes(subject_words)
-    predicate = codes([r.predicate for r in reports])
+    pred_table: dict[str, int] = {}
+    predicate = codes([r.predicate for r in reports], pred_table)
     dim = codes([_dimension(r) for r in reports], dim_table)
     rate = codes([(r.unit or "").partition(" per ")[2] or None for r in reports])
     article = codes([r.article_id for r in reports])
@@ -1139,9 +1164,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     part = np.array([r.article_id in articles and (
         bool(_part_of().match(articles[r.article_id].text, r.end))
         or bool(_PART_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))) for r in reports])
-    # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value
-    earlier = np.array([r.qualifier == "previously" for r in reports])
-    part_clash = ((part[:, None] | part[None, :]) | (earlier[:, None] != earlier[None, :])) & ~same_v
+    # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value;
+    # nor is a number added to a count ("two more died") an account of the count ("seven dead")
+    state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
+    part_clash = ((part[:, None] | part[None, :]) | (state[:, None] != state[None, :])) & ~same_v
     return {
         "part_clash": part_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
@@ -1152,12 +1178,15 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
-        "pred_clash": pred_clash,
+        "pred_clash": pred_clash, "predicate_names": {c: k for k, c in pred_table.items()},
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
         "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
         "log_scale": np.array([_dimension(r) in _word_set("log_scale_units") for r in reports], dtype=bool),
+        # the day each report's article was published (ordinal; -1 undated): a toll that rises day by day
+        "day": np.array([articles[r.article_id].published.toordinal()
+                         if r.article_id in articles and articles[r.article_id].published else -1 for r in reports]),
     }
 
 

@@ -407,7 +407,8 @@ def render_markdown(dossier: Dossier, *, groups_file: str | Path | None = None) 
         out += ["", "### Brief", ""]
         if v["brief"]:
             for k, b in enumerate(v["brief"], 1):
-                tag = {"conflict": " **(conflict)**", "fact": " (agreed figure)", "quote": " (quote)"}.get(b["kind"], "")
+                tag = {"conflict": " **(conflict)**", "evolution": " **(changed over time)**", "fact": " (agreed figure)",
+                        "quote": " (quote)"}.get(b["kind"], "")
                 out.append(f"{k}. {_md(b['text'])}{tag}{_md_cites(b['cites'])}")
         else:
             out.append("_No brief: no sentence of this story could be cited._")

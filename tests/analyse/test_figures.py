@@ -28,7 +28,7 @@ def only(text: str):
         ("The ministry will send up to 90 inspectors.", "up to 90 inspectors", 90, None, 90, "up to", "inspectors"),
         ("Two dozen volunteers cleared the beach.", "Two dozen volunteers", 24, 24, 24, None, "volunteers"),
         ("Crews rescued 18,000-20,000 sheep from the flood.", "18,000-20,000 sheep", 18000, 18000, 20000, "between", "sheep"),
-        ("The council hired 350 additional nurses.", "350 additional nurses", 350, 350, 350, None, "nurses"),
+        ("The council hired 350 additional nurses.", "350 additional nurses", 350, 350, 350, "additional", "nurses"),
     ],
 )
 def test_figures_counts_with_qualifiers(text, span, value, low, high, qualifier, counted):
@@ -160,7 +160,7 @@ def test_figures_example_articles_read_right(example_dir):
         "at least 30 peacekeepers": (30, "at least", "peacekeepers"),
         "around 25 members": (25, "about", None),
         "Nearly 4,000 NATO peacekeepers": (4000, "nearly", "peacekeepers"),
-        "700 additional troops": (700, None, "troops"),
+        "700 additional troops": (700, "additional", "troops"),
         "3.5% voter turnout": (3.5, None, "turnout"),
         "Dozens of peacekeepers": (None, "vague", "peacekeepers"),
     }

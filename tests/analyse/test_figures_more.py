@@ -377,3 +377,14 @@ def test_figures_a_result_verb_makes_a_score_not_a_record(text, kinds):
 def test_figures_a_fraction_of_a_million_is_one_number(text, value, unit):
     found = find_figures(Article(id="a", text=text, sentences=split_sentences(text)))
     assert [(r.value, r.unit) for r in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Two more employees died in hospital.", "Two more employees"),
+    ("Another 20,000 people marched in the north.", "20,000 people"),
+    ("The alliance will send 700 additional troops.", "700 additional troops"),
+    ("A further 300 homes were flooded.", "300 homes"),
+])
+def test_figures_a_number_added_to_a_count_is_marked_additional(text, span):
+    found = {r.text: r.qualifier for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found[span] == "additional"

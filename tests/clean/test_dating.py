@@ -174,3 +174,24 @@ def test_a_place_named_like_a_month_is_no_month():
     ev = read_evidence("Crews worked in Marlow and in Mayfield through the night.", D(2021, 6, 10))
     assert ev.month_floor is None
     assert read_evidence("Crews worked in March.", D(2021, 6, 10)).month_floor[0] == D(2021, 3, 1)
+
+
+def test_an_undated_report_of_a_higher_toll_is_dated_no_earlier_than_the_day_peers_reached_it():
+    from crossread.analyse.figures import find_figures
+    from crossread.model import ArticleAnalysis
+
+    def raw(aid, text, date=None):
+        return clean_article(RawArticle(id=aid, text=text, published=date))
+
+    articles = [
+        raw("a", "Three workers were killed in an explosion at the Dunmore paint factory on Tuesday, police said.", "2026-03-10"),
+        raw("b", "The number of people killed in the Dunmore explosion rose to five on Wednesday.", "2026-03-11"),
+        raw("c", "Seven people have now died after Tuesday's explosion at the Dunmore paint factory.", "2026-03-12"),
+        # undated: its weekday names the explosion's day, its toll the day the count reached seven
+        raw("d", "Seven people have now died after the explosion at the Dunmore factory on Tuesday, police said."),
+    ]
+    analyses = {a.id: ArticleAnalysis(article_id=a.id, figures=find_figures(a)) for a in articles}
+    group = StoryGroup(id="s1", article_ids=tuple(a.id for a in articles))
+    d = {a.id: a for a in infer_dates(articles, analyses, [group])}["d"]
+    assert d.published == D(2026, 3, 12) and d.published_from == "inferred"
+    assert any("killed 7" in line for line in d.published_evidence)

@@ -106,6 +106,7 @@ def test_record_metadata_wins_and_text_fills_gaps():
 def test_header_fields_of_a_text_file(text):
     a = clean_article(RawArticle(id="h", text=text))
     assert (a.title, a.published, a.outlet, a.url) == ("Ferry strike ends", D(2022, 3, 3), "Island Herald", "https://herald.example/ferry")
+    assert a.published_from == "metadata"  # a labelled field is the file's metadata, not a date its prose states
     assert a.text == "The island's ferry service resumed on Tuesday after a strike."
 
 

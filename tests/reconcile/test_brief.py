@@ -72,6 +72,20 @@ def flood():
     return story, [a, b, c]
 
 
+
+def test_brief_a_figure_that_changed_over_time_is_told_in_date_order(flood):
+    import datetime as dt
+    story, (a, b, c) = flood
+    days = {a.id: dt.date(2026, 3, 12), b.id: dt.date(2026, 3, 10), c.id: dt.date(2026, 3, 11)}
+    arts = [replace(x, published=days[x.id]) for x in (a, b, c)]
+    story = replace(story, facts=(replace(story.facts[0], timing="evolving"),))
+    evolution = [s for s in build_brief(story, arts) if s.kind == "evolution"]
+    assert len(evolution) == 1 and "changed as the story developed" in evolution[0].text
+    text = evolution[0].text
+    # the earliest day's figure first, then the later ones, joined as steps
+    assert text.index("More than 20 workers (Coast Herald") < text.index("Around 12 workers (Daily Ledger)")
+    assert " → " in text and " vs " not in text
+
 @pytest.mark.parametrize("budget", [5, 8])
 def test_brief_every_sentence_cites_and_passes_checker(flood, budget):
     story, arts = flood

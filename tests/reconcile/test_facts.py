@@ -534,3 +534,26 @@ def test_facts_the_earlier_state_of_a_change_is_no_rival_account_of_the_current_
     assert sorted(r.value for r in now.reports) == [7.1, 7.1, 7.3] and now.verdict == "conflict"
     before = fact_with(facts, "6.5%")
     assert sorted(r.value for r in before.reports) == [6.5, 6.5] and before.verdict == "agree"
+
+
+def _toll_story():
+    a = art("a", "Three workers were killed when a boiler blew apart at the Dunmore paint factory on Tuesday evening. "
+                 "About 30 people were hurt, and 200 residents were moved out of nearby streets. The plant employs "
+                 "400 staff.", dt.date(2026, 3, 10), "Gazette")
+    b = art("b", "Two more employees died in hospital on Wednesday, bringing the number killed in the Dunmore blast to "
+                 "five. Investigators from the safety agency arrived at the site, which makes resins for 12 countries.",
+            dt.date(2026, 3, 11), "Wire")
+    c = art("c", "The Dunmore factory disaster has now claimed seven lives, police confirmed on Thursday. Union leaders "
+                 "said staff had raised concerns about the boiler 14 times in two years.", dt.date(2026, 3, 12), "Courier")
+    return [a, b, c]
+
+
+def test_facts_a_toll_that_rises_day_by_day_is_one_fact_that_evolves():
+    arts = _toll_story()
+    facts = group_facts(arts, analyse(*arts))
+    toll = fact_with(facts, "Three workers")
+    assert sorted(r.value for r in toll.reports) == [3, 5, 7]
+    assert toll.verdict == "conflict" and toll.timing == "evolving"
+    assert toll.note.index("2026-03-10") < toll.note.index("2026-03-11") < toll.note.index("2026-03-12")
+    # "two more died" is what was added to the toll, not a rival count of it
+    assert [r.value for r in fact_with(facts, "Two more").reports] == [2]
