@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..model import Article, Entity
 from .entities_lexicon import fold, lexicon
-from .entities_roles import role_after, role_before
+from .entities_roles import affiliation_before, role_after, role_before
 
 __all__ = ["find_entities", "NameMention", "find_name_mentions"]
 
@@ -46,7 +46,10 @@ _DIRECTIONS = frozenset({"north", "northern", "south", "southern", "east", "east
                          "upper", "lower", "greater", "new"})
 # title words that also begin or end names of things ("General Motors", "Major League", "Head Start")
 _AMBIGUOUS_TITLES = frozenset({"general", "major", "head", "member", "owner", "host", "anchor", "officer",
-                               "manager", "chief", "leader", "official", "chair", "founder", "candidate"})
+                               "manager", "chief", "leader", "official", "chair", "founder", "candidate",
+                               # surnames ("Hugo Boss", "Bryan Singer") or first words of things ("Defender Europe")
+                               "boss", "forward", "defender", "skipper", "entrepreneur", "investor", "singer",
+                               "author", "detective", "pastor", "imam"})
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
                        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -187,7 +190,7 @@ def find_name_mentions(article: Article) -> list[NameMention]:
     lower_words: set[str] | None = None
     title_lines = _title_case_lines(text)
     mentions: list[NameMention] = []
-    for toks in _runs(text):
+    for toks in (part for run in _runs(text) for part in _person_of_body(run)):
         in_title_line = bool(title_lines) and _in_spans(toks[0].start, title_lines)
         idx = list(range(len(toks)))
         honorific = None
@@ -247,6 +250,10 @@ def find_name_mentions(article: Article) -> list[NameMention]:
             if honorific:
                 mention.type = "person"
                 mention.evidence.add("honorific")
+        if mention.type == "person" and not mention.evidence and fold(words[0]) not in lex.first_names \
+                and affiliation_before(text, start):
+            # "a spokeswoman for Northwind Air": what someone speaks for, with no given name, is a body
+            mention.type = "organisation"
         if mention.type == "other":
             follow = _SPEECH_AFTER.match(text, end)
             if follow and follow.group(1) in _SPEAKS:
@@ -258,6 +265,21 @@ def find_name_mentions(article: Article) -> list[NameMention]:
                     mention.evidence.add("after-preposition")
         mentions.append(mention)
     return mentions
+
+
+def _person_of_body(toks: list[_Token]) -> list[list[_Token]]:
+    """"Anna Berg of Northwind Airlines": a person's name and the body after "of" are two names, when
+    the words before "of" hold a known given name and the words after name an organisation or place."""
+    words = [t.text for t in toks]
+    if "of" not in words:
+        return [toks]
+    p = words.index("of")
+    left, right = tuple(words[:p]), tuple(words[p + 1 :])
+    given = lexicon().first_names
+    if len(left) >= 2 and right and any(fold(w) in given for w in left[:-1]) and _classify(left) == "person" \
+            and _classify(right) in ("organisation", "country", "place"):
+        return [toks[:p], toks[p + 1 :]]
+    return [toks]
 
 
 def _calendar_word(text: str, tok: _Token) -> bool:
@@ -371,6 +393,7 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     if not mentions:
         return ()
     lex = lexicon()
+    _drop_title_before_surname(mentions)
     # people, by surname; full names that differ only by spelling of the first name are one person
     full_by_surname: dict[str, list[NameMention]] = {}
     single_persons: set[str] = set()
@@ -449,6 +472,26 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
             mentions=tuple((m.start, m.end) for m in ms),
         ))
     return tuple(out)
+
+
+def _drop_title_before_surname(mentions: list[NameMention]) -> None:
+    """"Boss Raddle" after "Steve Raddle": a title word kept because it may be a given name ("Major
+    Garrett") is a title when the article names someone else in full by that surname."""
+    lex = lexicon()
+    given_of: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "person" and len(words) >= 2:
+            given_of.setdefault(_person_key(words), set()).add(fold(words[0]))
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "person" or len(words) != 2 or words[0].lower() not in lex.roles \
+                or fold(words[0]) in lex.first_names:
+            continue
+        if given_of.get(_person_key(words), set()) - {fold(words[0])}:
+            cut = m.text.index(words[1])
+            m.role = m.role or words[0].lower()
+            m.start, m.text = m.start + cut, words[1]
 
 
 def _same_person_key(m: NameMention, candidates: list[NameMention]) -> str:

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from .entities_lexicon import fold, lexicon
 
-__all__ = ["role_before", "role_after", "role_phrase", "normalise_role", "role_words", "role_matches"]
+__all__ = ["role_before", "role_after", "role_phrase", "normalise_role", "role_words", "role_matches",
+           "affiliation_before"]
 
 _WORD = re.compile(r"\S+")
 _PREPS = frozenset({"of", "to", "for", "at", "in"})
@@ -21,6 +22,9 @@ _QUALIFIERS = frozenset({"former", "then", "acting", "deputy", "senior", "top", 
 _DETERMINERS = frozenset({"the", "a", "an"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+# "a spokeswoman for X", "an analyst at X", "works for X", "employed by X": X is whom someone works for
+_AFFILIATION = re.compile(r"\b([A-Za-z\-]+)\s+(for|at|with|by)\s+(?:the\s+)?$")
+_WORKS = frozenset({"works", "work", "worked", "working", "speaks", "spoke", "speaking"})
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +195,18 @@ def role_before(text: str, start: int, *, window: int = 90) -> tuple[str, int] |
         return None
     role, first = parsed
     return role, lo + spans[first][0]
+
+
+def affiliation_before(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is whom someone works or speaks for: "a spokeswoman for X",
+    "an analyst with X", "who works at X", "employed by X"."""
+    m = _AFFILIATION.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word, prep = m.group(1).lower(), m.group(2)
+    if prep == "by":
+        return word == "employed"
+    return word in _last_words() or word in _WORKS
 
 
 def role_after(text: str, end: int, *, window: int = 100) -> str | None:

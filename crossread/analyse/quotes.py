@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..model import Article, Entity, Quote
 from .entities_lexicon import fold, lexicon
-from .entities_roles import role_matches, role_phrase, role_words
+from .entities_roles import affiliation_before, role_matches, role_phrase, role_words
 from .quotes_marks import QuotedSpan, find_quoted_spans
 from .quotes_speakers import is_speaker, speaker_phrase, unnamed_people
 
@@ -546,7 +546,7 @@ def _resolve_phrase(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | N
     if len(words) == 1 and lw[0] in _PRONOUNS:
         kind = _PRONOUNS[lw[0]]
         if kind in ("m", "f"):
-            m = ctx.last_mention_before(attr.start, ("person",), gender=kind)
+            m = _pronoun_referent(ctx, attr.start, kind)
             unnamed = _unnamed_person(ctx.text, m.end if m else max(0, attr.start - 600), attr.start)
             if unnamed is not None:
                 return unnamed, phrase  # "A police officer who asked not to be named ... he said"
@@ -618,6 +618,41 @@ def _resolve_phrase(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | N
         if person is not None:
             return person, phrase
     return _description(words), phrase
+
+
+def _pronoun_referent(ctx: _Context, before: int, gender: str) -> _Mention | None:
+    """The person "he" / "she" at ``before`` points back to: the last one named whose gender does not clash.
+
+    Only people count (an organisation is never "she"). Within the sentence that names that person, the
+    subject wins over a name that only says whom someone works for ("Ann Lee, a spokeswoman for Tom
+    Hart, said ...") or whose someone is ("Mr. Tribe's client"), and a person known to be of the
+    pronoun's gender over one whose gender is unknown.
+    """
+    m = ctx.last_mention_before(before, ("person",), gender=gender)
+    if m is None:
+        return None
+    affiliated = affiliation_before(ctx.text, m.start)
+    weak = affiliated or _possessive(ctx, m)
+    if not weak and ctx.gender(m.entity) is not None:
+        return m
+    sentence = ctx.article.sentence_at(m.start)
+    if sentence is None:
+        return m
+    lo = ctx.article.sentences[sentence].start
+    for other in reversed(ctx.mentions_in(lo, m.start)):
+        if other.entity.type != "person" or other.entity is m.entity or ctx.in_quote(other.start) \
+                or affiliation_before(ctx.text, other.start) or _possessive(ctx, other):
+            continue
+        g = ctx.gender(other.entity)
+        # whom a spokesperson speaks for is hardly the speaker; a possessive ("Trump's microphone")
+        # gives way only to someone known to fit, or known as a person by a role
+        if g == gender or g is None and (affiliated or weak and other.entity.roles):
+            return other
+    return m
+
+
+def _possessive(ctx: _Context, m: _Mention) -> bool:
+    return ctx.text[m.end : m.end + 2] in ("'s", "\u2019s")
 
 
 def _org_before(ctx: _Context, head: str, before: int) -> str | None:

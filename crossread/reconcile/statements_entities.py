@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..analyse.entities_lexicon import lexicon as entity_lexicon
 from ..model import Article, ArticleAnalysis, Entity
 from .statements_names import (
     RoleKey,
@@ -388,6 +389,15 @@ def _particles() -> frozenset[str]:
     return frozenset(load_lexicon("roles").get("name_particles", ()))
 
 
+def _titled(name: str) -> bool:
+    """"Chairman Ahmed Farouk", "Police Chief Tom Reyes": the first word is a title ``name_parts`` drops
+    (but "Dean" in "Dean Holloway Reed" is a given name)."""
+    first, *rest = name.split() or [""]
+    if not rest or fold(first).rstrip(".") in entity_lexicon().first_names:
+        return False
+    return name_parts(" ".join(rest))[2] == name_parts(name)[2]
+
+
 def _build_entity(m: _Merger, root: int, position: Mapping[str, int], texts: Mapping[str, str]) -> Entity:
     c = m.clusters[root]
     recs = [m.records[i] for i in sorted(c.members)]
@@ -407,6 +417,12 @@ def _build_entity(m: _Merger, root: int, position: Mapping[str, int], texts: Map
                 role, named = parse_mention(form)
                 if form.strip() and (role is None or named is not None) and form.strip() not in name_counts:
                     name_counts.setdefault(form.strip(), 0)
+        # "Chairman Ahmed Farouk" alone: the name without its title is a candidate too
+        for form in list(name_counts):
+            bare = form
+            while len(bare.split()) > 2 and _titled(bare):
+                bare = " ".join(bare.split()[1:])
+            name_counts.setdefault(bare, 0)
     # How often each name form is printed: an organisation goes by the form its articles use most
     # ("the IMF" rather than the full name they spell out once).
     printed: Counter[str] = Counter()
@@ -425,10 +441,12 @@ def _build_entity(m: _Merger, root: int, position: Mapping[str, int], texts: Map
         _, _, toks = name_parts(n)
         multi = len(toks) >= 2 if etype == "person" else True
         odd = etype == "person" and not _looks_like_person_name(n)
+        # "Chairman Ahmed Farouk": a full name still stands once the title is dropped, so the bare name is better
+        titled = etype == "person" and multi and _titled(n)
         non_ascii = sum(1 for ch in n if ord(ch) > 127)
         # A plausible full name first, then the most printed and most used spelling; a tie goes to
         # the longer, accented form, since typos and transliterations tend to drop letters.
-        return (odd, not multi, -printed[n], -name_counts[n], -non_ascii, -len(n), n)
+        return (odd, not multi, titled, -printed[n], -name_counts[n], -non_ascii, -len(n), n)
 
     name = min(name_counts, key=name_rank)
     aliases: dict[str, None] = {}

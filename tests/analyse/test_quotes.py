@@ -304,3 +304,58 @@ def test_quotes_tabloid_speech_verbs_name_the_speaker():
             'Anton Vidic, 45.')
     found = quotes(text)
     assert [(q.text, q.speaker) for q in found] == [("Nobody told us anything, nobody came,", "Anton Vidic")]
+
+
+# Invented sentences: a job title or descriptor printed before a name is the role, not part of the speaker.
+@pytest.mark.parametrize("text, speaker, role", [
+    ("\u201cWe will fight this,\u201d said Boss Steve Raddle.", "Steve Raddle", "boss"),
+    ("\u201cThe squad is ready,\u201d said Coach Maria Lind.", "Maria Lind", "coach"),
+    ("\u201cThe books are sound,\u201d Chairman Ahmed Farouk said.", "Ahmed Farouk", "chairman"),
+    ("\u201cI scored it for the fans,\u201d said Striker Leon Bakker.", "Leon Bakker", "striker"),
+    ("\u201cTaxes will not rise,\u201d said Minister Ana Costa.", "Ana Costa", "minister"),
+    ("\u201cWe made three arrests,\u201d Police Chief Tom Reyes told reporters.", "Tom Reyes", "police chief"),
+    ("\u201cThe deal is done,\u201d said Billionaire Sam Okafor.", "Sam Okafor", "billionaire"),
+    # a title word that is the surname, or that may be a given name, stays in the name
+    ("\u201cThe shop stays open,\u201d said Nadia Singer.", "Nadia Singer", None),
+    ("\u201cThe shop stays open,\u201d said Ivo Boss.", "Ivo Boss", None),
+])
+def test_quotes_title_before_a_name_is_not_the_speaker(text, speaker, role):
+    a = article(text)
+    ents = find_entities(a)
+    qs = [q for q in find_quotes(a, ents) if q.kind == "direct"]
+    assert len(qs) == 1 and qs[0].speaker == speaker, [(q.speaker, q.speaker_text) for q in qs]
+    held = next(e.roles for e in ents if e.name == speaker)
+    assert (role in held) if role else held == ()
+
+
+def test_quotes_title_before_a_surname_joins_the_full_name():
+    text = ("Leon Bakker scored twice on Sunday.\n\n"
+            "\u201cI scored it for the fans,\u201d said Skipper Bakker.")
+    assert [q.speaker for q in quotes(text)] == ["Leon Bakker"]
+
+
+# Invented sentences: "he" / "she" points back to a person, never to the body someone speaks for.
+@pytest.mark.parametrize("text, speaker", [
+    ("Anna Berg, a spokeswoman for Northwind Airlines, said the delay was regrettable. "
+     "\u201cWe apologise to every passenger,\u201d she said.", "Anna Berg"),
+    # an organisation without a suffix the reader knows, named as what someone speaks for
+    ("Tomas Ekdahl, a spokesman for Bluefield Holt, said the plant was safe. "
+     "\u201cNobody was hurt,\u201d he said.", "Tomas Ekdahl"),
+    ("Anna Berg, who works for Northwind Air, said the delay was regrettable. "
+     "\u201cWe apologise to every passenger,\u201d she said.", "Anna Berg"),
+    # "X of Y": a person and the body after "of" are two names
+    ("Anna Berg of Northwind Airlines said the delay was regrettable. "
+     "\u201cWe apologise to every passenger,\u201d she said.", "Anna Berg"),
+    # whom a spokesman speaks for is not the speaker, even when a person
+    ("Brian Dorsey, a spokesman for Tim Vasquez, said the bill was dead. "
+     "\u201cThere are no votes for it,\u201d he said.", "Brian Dorsey"),
+    # a possessive name qualifies someone else
+    ("Mr. Oskar Lind dismissed the claim as the work of Mr. Hale\u2019s client, a coal firm. "
+     "\u201cI respect him, but he is wrong,\u201d he said.", "Oskar Lind"),
+    # in one sentence, the person known to be a woman over one of unknown gender
+    ("Anna Berg said the delay, blamed on the pilot Kim Osei, was regrettable. "
+     "\u201cWe apologise to every passenger,\u201d she said.", "Anna Berg"),
+])
+def test_quotes_pronoun_refers_to_a_person_not_an_organisation(text, speaker):
+    qs = quotes(text)
+    assert len(qs) == 1 and qs[0].speaker == speaker, [(q.speaker, q.speaker_text) for q in qs]

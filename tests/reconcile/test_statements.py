@@ -381,3 +381,22 @@ def test_statements_speaker_with_article_is_the_same_speaker():
     assert {q.speaker for q in quotes} == {"Northern Defence Pact"}
     assert len(group_statements(quotes, [a, b])) == 1
     assert len(group_statements([qa, qb], [a, b])) == 1  # even unresolved
+
+
+# Invented names: the story's name for a person drops a title one article printed before it.
+@pytest.mark.parametrize("forms, name", [
+    (("Chairman Ahmed Farouk", "Ahmed Farouk"), "Ahmed Farouk"),
+    (("Striker Leon Bakker", "Leon Bakker"), "Leon Bakker"),
+    (("Boss Steve Raddle", "Steve Raddle"), "Steve Raddle"),
+    (("Constable Ana Pardo", "Ana Pardo"), "Ana Pardo"),
+    (("Chairman Ahmed Farouk",), "Ahmed Farouk"),
+    (("Dean Holloway",), "Dean Holloway"),  # a given name that is also a title stays
+    (("Dean Holloway Reed", "Holloway Reed"), "Dean Holloway Reed"),
+])
+def test_statements_canonical_speaker_drops_a_title(forms, name):
+    articles = [make_article(f"a{i}", "One.") for i in range(len(forms))]
+    analyses = [ArticleAnalysis(f"a{i}", entities=(person(f),)) for i, f in enumerate(forms)]
+    ents = canonical_entities(articles, analyses)
+    assert [e.name for e in ents] == [name]
+    q = Quote(article_id="a0", start=0, end=3, text="One", speaker=forms[0], speaker_text=forms[0])
+    assert resolve_speakers([q], ents)[0].speaker == name
