@@ -499,6 +499,8 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     starts = set(_NUMBER_WORDS.split("|")) | {v.split()[0] for v in lx["vague_counts"]} | set(lx["adverbial_counts"])
     starts -= {"a", "an"}
     a_units = set(lx["article_counts_units"]) | {"million", "billion", "hundred", "thousand", "dozen"}
+    # "a few hundred", "a handful of", "a couple of": vague amounts that open with the article
+    a_units |= {v.split()[1] for v in lx["vague_counts"] if v.split()[0] in ("a", "an") and len(v.split()) > 1}
     return frozenset(starts), frozenset(a_units)
 
 
@@ -798,10 +800,12 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     leading_dot = split_decimal = False
     low_text = text[pos : pos + 12].lower()
     # "a week", "a million": the article as the number one
-    if low_text.startswith(("a ", "an ")):
+    if low_text.startswith(("a ", "an ")) and not rules.vague.match(text, pos):  # "a few hundred" is vague
         am = re.match(r"an?\s", text[pos : pos + 3], re.IGNORECASE)
         assert am is not None
         after = pos + am.end()
+        if re.match(r"(?:few|handful|couple)\b", text[after : after + 9], re.IGNORECASE):
+            return [], after  # "a few days": no amount (the vague ones, "a few hundred", were read above)
         if re.match(r"(?:hundred|thousand|dozen)\b", text[after : after + 9], re.IGNORECASE):
             num = _parse_words(text, pos, rules)
             if num is None:

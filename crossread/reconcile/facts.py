@@ -1118,6 +1118,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     pred_clash = counts[:, None] & counts[None, :] & (verb[:, None] != verb[None, :])
     # a count of people killed, injured, arrested... has no unit: "70 wounded" is not "70 percent"
     pred_clash |= (counts[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & counts[None, :])
+    # ... whichever verb of the clause names the fate: "the number killed rose to five" is no "5 km"
+    fates = _word_set("exclusive_predicates")
+    fate_count = np.array([r.predicate in fates and r.unit is None and r.counted is None for r in reports]) & (dim < 0)
+    pred_clash |= (fate_count[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & fate_count[None, :])
     # what befalls people befalls no thing: "five hurt" is no count of "five villages damaged" or of boats
     people_kinds = {code for (key, known), code in zip(keys, counted) if known and key in _PEOPLE_CLASSES}
     of_people = counts & ((counted < 0) | np.isin(counted, sorted(people_kinds)))

@@ -388,3 +388,18 @@ def test_figures_a_fraction_of_a_million_is_one_number(text, value, unit):
 def test_figures_a_number_added_to_a_count_is_marked_additional(text, span):
     found = {r.text: r.qualifier for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
     assert found[span] == "additional"
+
+
+@pytest.mark.parametrize("text, span, low", [
+    ("A few hundred people gathered outside.", "A few hundred people", 200),
+    ("Several dozen protesters marched.", "Several dozen protesters", 24),
+    ("A handful of soldiers were hurt.", "A handful of soldiers", 2),
+])
+def test_figures_a_few_hundred_is_a_vague_amount(text, span, low):
+    found = find_figures(Article(id="a", text=text, sentences=split_sentences(text)))
+    assert [(r.text, r.value, r.low, r.qualifier) for r in found] == [(span, None, low, "vague")]
+
+
+def test_figures_a_few_days_is_no_amount():
+    text = "Just a few days before the vote, the minister resigned."
+    assert find_figures(Article(id="a", text=text, sentences=split_sentences(text))) == ()

@@ -557,3 +557,21 @@ def test_facts_a_toll_that_rises_day_by_day_is_one_fact_that_evolves():
     assert toll.note.index("2026-03-10") < toll.note.index("2026-03-11") < toll.note.index("2026-03-12")
     # "two more died" is what was added to the toll, not a rival count of it
     assert [r.value for r in fact_with(facts, "Two more").reports] == [2]
+
+
+def test_facts_families_are_a_kind_of_their_own_not_people():
+    from crossread.reconcile.facts import counted_kind
+    kinds = {r.text: counted_kind(r) for r in find_figures(art("a", "The plant employs 650 people and 40 employees; "
+                                                                     "shelters were found for about 400 families."))}
+    assert kinds["650 people"] == kinds["40 employees"] != kinds["about 400 families"]
+
+
+def test_facts_a_count_of_the_dead_is_no_distance_and_families_are_not_people():
+    a = art("a", "The number of people killed in the Dunmore blast rose to five on Wednesday. The plant employs "
+                 "650 people.", dt.date(2026, 3, 11), "Wire")
+    b = art("b", "People within 5 kilometres of the Dunmore plant were told to leave. The plant employs 650 people, "
+                 "and shelters were found for about 400 families.", dt.date(2026, 3, 11), "Post")
+    facts = group_facts([a, b], analyse(a, b))
+    assert [r.text for r in fact_with(facts, "5 kilometres").reports] == ["5 kilometres of the Dunmore plant"]
+    staff = fact_with(facts, "650 people")
+    assert staff.verdict == "agree" and all(r.value == 650 for r in staff.reports)
