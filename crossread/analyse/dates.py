@@ -8,9 +8,14 @@ calendar arithmetic (``dates_calendar``):
 * deictic ones ("yesterday", "last Friday", "earlier this week", "in April") are resolved
   against the anchor, the article's date: the tense around the phrase decides whether a bare
   "Friday" or "April" points back (the default for news) or forward ("will meet on Friday");
+* seasons ("last summer", "this winter") are meteorological spans around the anchor;
 * anaphoric ones ("three days later", "the following day", "that year", "a year earlier")
   are resolved against the date the previous sentences were about: the latest date phrase
-  of a fitting granularity (photo captions do not count), or the anchor when there is none.
+  of a fitting granularity (photo captions do not count), or the anchor when there is none;
+  a month or season named in this or the previous sentence also anchors a count ("in
+  February 2021 ... six weeks later");
+* a count from an event ("two days after the disaster") is resolved only against the day
+  the lead gives that event ("The bridge collapsed on Tuesday"), else dropped.
 
 Hand-written because dateparser resolves a phrase on its own (it fills a day into "in March",
 counts "three days later" from the base it is given and has no notion of the tense around it);
@@ -53,6 +58,7 @@ _BEFORE, _AFTER = 30, 20  # how far a phrase may reach before its first keyword 
 
 
 _DIGIT = frozenset({"digit"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "every", "each"})
 
 
 def _windows(low: str, g: Grammar) -> list[tuple[int, int, frozenset[str]]]:
@@ -247,6 +253,14 @@ def _plausible(f: _Found, text: str, g: Grammar, mixed_case: bool) -> bool:
         nxt = _next_word(text, f.end).lower()
         if nxt in g.count_nouns:
             return False
+    if f.rule == "season" and gd.get("rel"):
+        season = text[m.start("season") : m.end("season")]
+        if mixed_case and _is_capitalised(season):
+            return False  # seasons are written in lower case: "Last Summer" is a title
+        if re.match(r"\s+of\s", text[f.end : f.end + 5]):
+            return False  # "this fall of the dollar", "last summer of his life": a noun, not a date
+        if prev.lower() in _DETERMINERS:
+            return False  # "the last winter", "their next spring": not a date ("the past summer" is one)
     if f.rule in ("ago",):
         # "two days before the vote": counted from an event we cannot date; "a week on the route"
         if m.group("dir").lower() in ("before", "after", "on") and re.match(r"\s*[A-Za-z(]", text[f.end : f.end + 2]):
@@ -264,7 +278,10 @@ def _add_modifiers(found: list[_Found], text: str, g: Grammar) -> None:
             continue
         word = re.sub(r"\s+", " ", m.group("mod").lower())
         # "about two years ago" is approximate; "about May" is a topic, not a date
-        kind = ("approx" if word in g.count_modifiers else None) if f.rule == "ago" else g.modifiers.get(word)
+        if f.rule in ("ago", "ago_event"):
+            kind = "approx" if word in g.count_modifiers else None
+        else:
+            kind = g.modifiers.get(word)
         if kind is None:
             continue
         f.start = m.start("mod")
@@ -418,7 +435,7 @@ def resolve_phrases(
         if span is None:
             ctx.unresolved = f.start
         elif not ctx.comparison and sent not in ctx.captions:
-            ctx.refs.append((span, sent, f.end, kind or ""))
+            ctx.refs.append((span, sent, f.start, f.end, kind or ""))
         out.append(
             {
                 "start": f.start,

@@ -20,6 +20,7 @@ __all__ = [
     "weekend",
     "month",
     "quarter",
+    "season",
     "half",
     "year",
     "decade",
@@ -36,7 +37,18 @@ __all__ = [
 MIN_YEAR, MAX_YEAR = 1, 9998
 
 # Granularity order: a finer period can sit inside a coarser one.
-ORDER = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 4, "year": 5, "decade": 6, "span": 7}
+ORDER = {
+    "day": 0,
+    "week": 1,
+    "weekend": 1,
+    "month": 2,
+    "season": 3,
+    "quarter": 3,
+    "half": 4,
+    "year": 5,
+    "decade": 6,
+    "span": 7,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +108,13 @@ def quarter(y: int, q: int) -> Span:
     return Span(start, start + relativedelta(months=3) - dt.timedelta(days=1), "quarter")
 
 
+def season(y: int, first_month: int) -> Span:
+    """The three-month season starting in ``first_month`` of ``y`` (meteorological: winter is
+    December of ``y`` to the end of February of ``y + 1``)."""
+    start = dt.date(y, first_month, 1)
+    return Span(start, start + relativedelta(months=3) - dt.timedelta(days=1), "season")
+
+
 def half(y: int, h: int) -> Span:
     return (
         Span(dt.date(y, 1, 1), dt.date(y, 6, 30), "half")
@@ -126,6 +145,9 @@ def period_of(d: dt.date, granularity: str) -> Span:
         return quarter(d.year, (d.month - 1) // 3 + 1)
     if granularity == "half":
         return half(d.year, 1 if d.month <= 6 else 2)
+    if granularity == "season":  # December opens the winter of its own year; January and February end it
+        first = 12 if d.month in (12, 1, 2) else (d.month // 3) * 3
+        return season(d.year - (d.month < 3), first)
     if granularity == "decade":
         return decade(d.year - d.year % 10)
     return year(d.year)
@@ -153,8 +175,10 @@ def shift(span: Span, n: float, unit: str) -> Span | None:
     try:
         if whole != n:  # "a year and a half", "half a year": move by months/days
             if unit in ("year", "decade", "half", "quarter", "month"):
-                months = round(n * {"year": 12, "decade": 120, "half": 6, "quarter": 3, "month": 1}[unit])
-                delta, whole = relativedelta(months=months), 1
+                months = n * {"year": 12, "decade": 120, "half": 6, "quarter": 3, "month": 1}[unit]
+                # whole months, the rest in days: "two and a half months" is 2 months and 15 days, not 2 (round())
+                rest = round((months - int(months)) * 30.44)
+                delta, whole = relativedelta(months=int(months), days=rest), 1
             else:
                 delta, whole = (
                     relativedelta(days=round(n * {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}[unit])),

@@ -96,6 +96,9 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "HORD": f"(?P<h>{_alt(list(lex['half_ordinals']))})",
         "POD": f"(?P<pod>{_alt(lex['parts_of_day'])})(?![\\w])",
         "HOLIDAY": f"(?P<holiday>{_alt(list(lex['holidays']))})(?![\\w])",
+        "SEASON": f"(?P<season>{_alt(list(lex['seasons']))})(?![\\w-])",
+        "EVENT": f"(?P<event>{_alt(list(lex['event_nouns']) + lex['generic_event_nouns'])})(?![\\w-])",
+        "EVENTEND": f"(?=\\s*(?:[^\\w\\s]|$)|\\s+(?:{_alt(lex['event_followers'])})(?![\\w-]))",
         "POSS": r"(?P<poss>'s|’s)",
     }
 
@@ -134,6 +137,8 @@ def grammar() -> Grammar:
         "holiday": [h.split()[0] for h in lex["holidays"]] + [h.split()[0] for h in lex["holiday_weeks"]],
         "spoken": ["nineteen", "eighteen", "twenty", "thousand"],
         "fy": ["fy"],
+        "season": list(lex["seasons"]),
+        "event": list(lex["event_nouns"]) + lex["generic_event_nouns"],
     }
     keywords = ahocorasick.Automaton()
     for cls, words in classes.items():

@@ -39,8 +39,8 @@ class Context:
 
     text: str
     anchor: dt.date | None
-    # (span, sentence, end offset, anchor kind) of every phrase resolved so far, in reading order
-    refs: list[tuple[Span, int | None, int, str]] = field(default_factory=list)
+    # (span, sentence, start offset, end offset, anchor kind) of every phrase resolved so far, in reading order
+    refs: list[tuple[Span, int | None, int, int, str]] = field(default_factory=list)
     position: int = 0  # start of the phrase being resolved
     unresolved: int = -1  # start of the latest phrase left without a value
     sentence: int | None = None
@@ -93,7 +93,7 @@ def _ref(
 ) -> Span | None:
     """The latest date spoken of before this phrase, optionally no coarser than ``finest``, of one of the
     granularities ``only``, in this sentence or at most ``window`` sentences back (captions not counted)."""
-    for span, sent, end, _kind in reversed(ctx.refs[-_MAX_REFS:]):
+    for span, sent, _start, end, _kind in reversed(ctx.refs[-_MAX_REFS:]):
         if max_gap is not None and ctx.position - end > max_gap:
             return None
         if same_sentence and sent != ctx.sentence:
@@ -117,7 +117,7 @@ def _ref(
 def _sentence_year(ctx: Context) -> int | None:
     """The year a date without one takes from its sentence: a year named just before it ("in 2019,
     on March 3") or the year of an earlier dated day of the sentence ("on March 3, 2019 ... by March 10")."""
-    for span, sent, end, kind in reversed(ctx.refs[-_MAX_REFS:]):
+    for span, sent, _start, end, kind in reversed(ctx.refs[-_MAX_REFS:]):
         if sent != ctx.sentence or ctx.unresolved > end:
             return None
         if span.granularity == "year":
@@ -554,13 +554,49 @@ def _shift_from(base: Span, n: float, unit: str) -> Span | None:
     return cal.period_of(out.start, gran)
 
 
-def _r_ago(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
-    n = number_value(m.group("num"), g.numbers)
-    unit = g.lexicon["units"][m.group("unit").lower()]
+# Periods a count "later"/"earlier" may start from although they are coarser than its unit
+# ("in February 2021 ... six weeks later"); a year is too long for "six weeks" to say anything.
+_COARSE_ANCHORS = ("month", "season")
+_NAMED_KINDS = ("absolute", "previous")  # a date the text spells out, not one counted from the anchor
+
+
+def _named_coarse_ref(ctx: Context, gran: str, g: Grammar) -> Span | None:
+    """The date just spoken of when it is a named month or season coarser than ``gran``, told in this
+    sentence or the one before: "six weeks later" then counts from it, not from the date of writing
+    (the finer-or-equal search of ``_ref`` skips it and would fall back to the anchor)."""
+    if not ctx.refs:
+        return None
+    span, sent, _start, end, kind = ctx.refs[-1]
+    if span.granularity not in _COARSE_ANCHORS or span.finer_or_equal(gran):
+        return None
+    if kind not in _NAMED_KINDS:
+        # a month or season named without a year ("in February", "last summer") is spelled out too;
+        # "last month" is only counted from the anchor: too loose a start
+        word = re.search(r"([a-z]+)(?:['’]s)?$", ctx.text[max(0, end - 30) : end].lower())
+        if not word or (word.group(1) not in g.lexicon["months"] and word.group(1) not in g.lexicon["seasons"]):
+            return None
+    if sent is None or ctx.sentence is None or not ctx.rank or ctx.rank[ctx.sentence] - ctx.rank[sent] > 1:
+        return None
+    return span
+
+
+_AND_A_HALF = re.compile(r"\band[\s-]+a[\s-]+half\b")
+
+
+def _count(m: re.Match[str], g: Grammar) -> tuple[float, str]:
+    """The count and unit of "three and a half years", "two-and-a-half months", "a year and a half"
+    ("the day after": one day)."""
+    num = _g(m, "num")
+    n = number_value(num, g.numbers) if num else 1.0
     if n is None or n <= 0 or n > 3000:
         raise Reject
-    if "and a half" in m.group(0).lower():
+    if _AND_A_HALF.search(m.group(0).lower()):
         n += 0.5
+    return n, g.lexicon["units"][m.group("unit").lower()]
+
+
+def _r_ago(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
+    n, unit = _count(m, g)
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
     back = direction in ("ago", "earlier", "before", "back", "prior", "previously")
     if direction in ("ago", "back", "from now", "hence"):
@@ -575,6 +611,11 @@ def _r_ago(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
                 return cal.shift(ref, -n, "year"), "previous"
         return _shift_from(cal.day(ctx.anchor), -n if back else n, unit), "published"
     gran = {"fortnight": "week", "decade": "year"}.get(unit, unit)
+    named = _named_coarse_ref(ctx, gran, g)
+    if named is not None:
+        # "in February 2021 ... six weeks later": the whole month moved, not a week picked inside it
+        ctx.comparison = back
+        return cal.shift(Span(named.start, named.end, "span"), -n if back else n, unit), "previous"
     ref = _ref(ctx, finest=gran, window=_REF_WINDOW)
     if ref is not None:
         ctx.comparison = back  # a look back does not move the story's time: "from $2 billion a year earlier"
@@ -582,6 +623,65 @@ def _r_ago(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
     if ctx.anchor is None:
         return None, None
     return _shift_from(cal.day(ctx.anchor), -n if back else n, unit), "published"
+
+
+_LEAD = 2  # sentences (captions not counted) after the first that may still tell the story's event
+_TIE_REACH = 80  # characters between a day and the word naming the event it dates
+_TIE_WORDS = 8  # ... and words: "collapsed on Tuesday", "attacked a market in the old town on Monday"
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def _event_day(ctx: Context, words: list[str], g: Grammar) -> Span | None:
+    """The day the lead says the story's event happened ("The bridge collapsed on Tuesday"): a day of
+    the first sentences, before the phrase's own, with one of ``words`` near it and nothing between that
+    would make it another day or another clause ("said", "after", "as": "police said on Thursday the
+    attack ...", "on Monday, two days after the quake", "aftershocks hit on Monday as the toll from the
+    quake rose").  None when no day or two different days qualify."""
+    tie = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    stop = re.compile(
+        r"\b(?:after|before|since|following|ago|later|earlier|as|when|while|from|because|amid|"
+        + "|".join(g.lexicon["report_verbs"])
+        + r")\b"
+    )
+    found: set[Span] = set()
+    for span, sent, start, end, _kind in ctx.refs[:_MAX_REFS]:
+        if sent is None or ctx.sentence is None or not ctx.rank or sent >= ctx.sentence:
+            break
+        if ctx.rank[sent] > _LEAD:
+            break
+        if span.granularity != "day" or (ctx.anchor is not None and span.start > ctx.anchor):
+            continue  # a span, or a day still ahead: not when the story's event happened
+        low = ctx.text[max(0, start - _TIE_REACH) : end + _TIE_REACH].lower()
+        at, at_end = start - max(0, start - _TIE_REACH), end - max(0, start - _TIE_REACH)
+        cut = [c.end() for c in _CLAUSE_END.finditer(low, 0, at)]
+        lo = cut[-1] if cut else 0
+        nxt = _CLAUSE_END.search(low, at_end)
+        hi = nxt.start() if nxt else len(low)
+        near = low[lo:at].split()[-3:] + low[at_end:hi].split()[:2]
+        if any(w.strip(",") in g.lexicon["report_verbs"] for w in near):
+            continue  # "police said on Thursday ...", "officials on Friday confirmed": the day of the telling
+        for w in tie.finditer(low, lo, hi):
+            between = low[w.end() : at] if w.start() < at else low[at_end : w.start()]
+            if len(between.split()) <= _TIE_WORDS and not stop.search(between):
+                found.add(span)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def _r_ago_event(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
+    """ "two days after the disaster": counted from the day the story's event happened, when the lead
+    states it; with no such day the phrase is dropped rather than counted from the date of writing."""
+    n, unit = _count(m, g)
+    noun = m.group("event").lower()
+    words = g.lexicon["event_nouns"].get(noun)
+    if words is None:  # "the disaster": whatever event the lead told
+        words = sorted({w for forms in g.lexicon["event_nouns"].values() for w in forms})
+    day = _event_day(ctx, words, g)
+    if day is None:
+        raise Reject
+    back = m.group("dir").lower() == "before"
+    ctx.comparison = back  # "a week before the attack, police had warned": the story stays at the attack
+    return _shift_from(day, -n if back else n, unit), "previous"
 
 
 def _r_ref_day(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
@@ -686,6 +786,35 @@ def _r_year_end(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
         return None, None
     y = ctx.anchor.year - 1 if ctx.tense == "past" else ctx.anchor.year
     return cal.day(dt.date(y, 12, 31)), "published"
+
+
+def _r_season(m: re.Match[str], ctx: Context, g: Grammar) -> Resolution:
+    """ "last summer", "this winter", "next spring", "the summer of 2019": a meteorological season
+    (northern hemisphere; the text rarely says which hemisphere it means).  Hand-written: neither
+    dateutil nor dateparser reads season names."""
+    seasons = g.lexicon["seasons"]
+    named = _g(m, "named")
+    if named:
+        return cal.season(int(m.group("year")), seasons[named.lower()]), "absolute"
+    if ctx.anchor is None:
+        return None, None
+    first = seasons[m.group("season").lower()]
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    y = ctx.anchor.year
+    cands = [cal.season(y + k, first) for k in (-2, -1, 0, 1)]
+    if rel in ("last", "past", "this past", "the past"):  # the latest one over ("last fall" said in February)
+        return [c for c in cands if c.end < ctx.anchor][-1], "published"
+    if rel in ("next", "coming", "this coming", "the coming"):
+        return next(c for c in cands if c.start > ctx.anchor), "published"
+    # "this summer": the one under way, else the one of this year; a winter touches two years, so
+    # outside it the tense picks the one just over or the one ahead
+    here = [c for c in cands if c.start <= ctx.anchor <= c.end]
+    if here:
+        return here[0], "published"
+    this_year = [c for c in cands if y in (c.start.year, c.end.year)]
+    if len(this_year) == 1:
+        return this_year[0], "published"
+    return (this_year[0] if ctx.tense == "past" else this_year[-1]), "published"
 
 
 def _holiday_near(rule: dict, ctx: Context) -> Span | None:

@@ -143,6 +143,123 @@ def test_dates_a_clause_break_or_a_clock_time_stops_a_wrong_reading():
     assert phrases("Service was restored at 4 November 02:00 GMT.") == [("4 November", "2022-11-04")]
 
 
+def test_dates_a_count_later_counts_from_a_named_month_just_before():
+    # a month is coarser than "six weeks": the whole month moves, instead of falling back to the anchor
+    got = find_time_expressions(
+        article("The ferry sank in February 2021. Six weeks later, divers found the wreck."), FRIDAY
+    )
+    assert [(t.text, t.value, t.anchor) for t in got][1] == ("Six weeks later", "2021-03-15/2021-04-11", "previous")
+    got = phrases("In February the ferry sank, and three weeks later the divers came.")
+    assert got[1] == ("three weeks later", "2023-02-22/2023-03-21")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # too far back (two sentences between), or only a year: counted from the date of writing as before
+        "The ferry sank in February 2021. Officials said so. Nobody knew why. Six weeks later, divers came.",
+        "The ferry sank in 2021. Six weeks later, divers came.",
+        "Prices fell last month. Six weeks later, they rose.",
+    ],
+)
+def test_dates_a_count_later_keeps_the_anchor_without_a_named_month_next_to_it(text):
+    t = find_time_expressions(article(text), FRIDAY)[-1]
+    assert (t.text, t.value, t.anchor) == ("Six weeks later", "2023-07-10/2023-07-16", "published")
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("The plant closed three and a half years ago.", "three and a half years ago", "2019-01-01/2019-12-31"),
+        ("Prices rose two and a half months ago.", "two and a half months ago", "2023-03-01/2023-03-31"),
+        ("The mill shut two-and-a-half years ago.", "two-and-a-half years ago", "2020-01-01/2020-12-31"),
+        ("The dam burst a year and a half ago.", "a year and a half ago", "2021-01-01/2021-12-31"),
+    ],
+)
+def test_dates_a_count_and_a_half_is_read_whole(text, phrase, value):
+    t = only(text)
+    assert (t.text, t.value) == (phrase, value)
+
+
+def test_dates_one_and_a_half_weeks_later_counts_ten_days():
+    got = phrases("The trial opened on March 3, 2020. One and a half weeks later it stopped.")
+    assert got[1] == ("One and a half weeks later", "2020-03-09/2020-03-15")
+
+
+@pytest.mark.parametrize(
+    "text, anchor, phrase, value",
+    [
+        ("The lake was warm last summer.", FRIDAY, "last summer", "2022-06-01/2022-08-31"),
+        ("Crowds are large this summer.", FRIDAY, "this summer", "2023-06-01/2023-08-31"),
+        ("Heavy snow fell last winter.", FRIDAY, "last winter", "2022-12-01/2023-02-28"),
+        ("Fuel will cost more this winter.", FRIDAY, "this winter", "2023-12-01/2024-02-29"),
+        ("The new school opens next spring.", FRIDAY, "next spring", "2024-03-01/2024-05-31"),
+        ("Rents climbed this past fall.", FRIDAY, "this past fall", "2022-09-01/2022-11-30"),
+        ("Over the past autumn, rents climbed.", FRIDAY, "the past autumn", "2022-09-01/2022-11-30"),
+        ("The hotel opened in the summer of 2019.", FRIDAY, "the summer of 2019", "2019-06-01/2019-08-31"),
+        # said in January: "this winter" is the one under way, "next winter" starts in December
+        ("This winter has been mild.", dt.date(2024, 1, 15), "This winter", "2023-12-01/2024-02-29"),
+        ("Tariffs rise next winter.", dt.date(2024, 1, 15), "next winter", "2024-12-01/2025-02-28"),
+    ],
+)
+def test_dates_seasons_are_meteorological_spans(text, anchor, phrase, value):
+    t = only(text, anchor)
+    assert (t.text, t.value, t.granularity) == (phrase, value, "span")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the last summer of his life.",
+        "Last Summer is a film about a lake.",
+        "Analysts watched this fall of the currency.",
+        "Every summer the village floods.",
+    ],
+)
+def test_dates_season_words_that_are_not_dates(text):
+    assert phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        (
+            "The bridge collapsed on Tuesday. Divers found two survivors two days after the disaster.",
+            "two days after the disaster",
+            "2023-06-01",
+        ),
+        (
+            "A gunman attacked a market in the old town on Monday. Police made an arrest a week after the attack.",
+            "a week after the attack",
+            "2023-06-05/2023-06-11",
+        ),
+        (
+            "A tanker crashed on the ring road on Tuesday. The road reopened the day after the crash.",
+            "the day after the crash",
+            "2023-05-31",
+        ),
+    ],
+)
+def test_dates_a_count_after_the_event_counts_from_the_day_the_lead_gives_it(text, phrase, value):
+    t = find_time_expressions(article(text), FRIDAY)[-1]
+    assert (t.text, t.value, t.anchor) == (phrase, value, "previous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day for the event, or the only day is when it was told or a later day: dropped, not guessed
+        "Troops arrived a week after the attack.",
+        "Police said on Thursday the attack killed nine. Two days after the attack, the border closed.",
+        "On Monday, rescuers dug through rubble, two days after the quake. A week after the quake, aid came.",
+        "Aftershocks hit on Monday as the toll from the earthquake rose. A day after the earthquake, aid came.",
+        "The bridge collapsed on Tuesday. Two days after the fire department arrived, it burned.",
+    ],
+)
+def test_dates_a_count_after_an_event_without_its_day_is_left_out(text):
+    assert all("after the" not in t for t, _ in phrases(text))
+
+
 def test_dates_a_year_earlier_next_to_a_quarter_is_that_quarter_a_year_before():
     got = phrases("Third-quarter profit rose to $5 million from $4 million a year earlier.", dt.date(2023, 10, 25))
     assert got == [("Third-quarter", "2023-07-01/2023-09-30"), ("a year earlier", "2022-07-01/2022-09-30")]
