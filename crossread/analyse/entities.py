@@ -146,6 +146,12 @@ def _org_like(words: list[str]) -> bool:
     return any(key.startswith(p + " ") for p in lex.org_prefixes)
 
 
+# After a name, what only a business or a body has: "the Norrich Polymers chemical plant", "Acme shares"
+_BUSINESS_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:plant|factory|site|headquarters|spokes(?:wo)?man|spokesperson|"
+                             r"shares|shareholders|employees|staff|workforce|chief\s+executive|subsidiary|facility|"
+                             r"refinery|warehouse|mine|brand|products)\b")
+
+
 @lru_cache(maxsize=8192)
 def _classify(words: tuple[str, ...]) -> str | None:
     """Type of a capitalised run, or None when it is not a name (depends on the words only: cached)."""
@@ -251,7 +257,8 @@ def find_name_mentions(article: Article) -> list[NameMention]:
                 mention.type = "person"
                 mention.evidence.add("honorific")
         if mention.type == "person" and not mention.evidence and fold(words[0]) not in lex.first_names \
-                and affiliation_before(text, start):
+                and (affiliation_before(text, start) or _BUSINESS_AFTER.match(text, end)):
+            # ... and so is a name that owns a plant, shares or a spokeswoman ("the Norrich Polymers plant")
             # "a spokeswoman for Northwind Air": what someone speaks for, with no given name, is a body
             mention.type = "organisation"
         if mention.type == "other":
@@ -394,6 +401,12 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
         return ()
     lex = lexicon()
     _drop_title_before_surname(mentions)
+    # a name the article once shows to be a body ("a spokeswoman for X", "the X plant") is one everywhere
+    # in it, unless a mention carries a person's evidence (a title, a role, an honorific)
+    bodies = {fold(m.text) for m in mentions if m.type == "organisation"}
+    for m in mentions:
+        if m.type == "person" and not m.evidence and fold(m.text) in bodies:
+            m.type = "organisation"
     # people, by surname; full names that differ only by spelling of the first name are one person
     full_by_surname: dict[str, list[NameMention]] = {}
     single_persons: set[str] = set()

@@ -54,6 +54,10 @@ _NAMING = frozenset({"called", "titled", "entitled", "dubbed", "named", "nicknam
                      "term", "word", "words", "phrase", "known", "label", "labeled", "labelled", "branded", "song",
                      "book", "film", "movie", "show", "program", "headline", "banner", "reading", "sign"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_BUSINESS_HEADS = frozenset({"company", "firm", "manufacturer", "retailer", "carrier", "airline", "bank", "operator"})
+_PUBLIC_BODIES = frozenset({"police", "council", "ministry", "department", "government", "army", "hospital", "court",
+                            "service", "agency", "authority", "directorate", "commission", "union", "party",
+                            "university", "office", "board", "assembly", "parliament", "senate"})
 _ORG_HEADS = frozenset({"company", "firm", "group", "organization", "organisation", "network", "outlet", "paper",
                         "newspaper", "broadcaster", "agency", "carrier", "airline", "bank", "manufacturer", "retailer"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
@@ -662,7 +666,9 @@ def _org_before(ctx: _Context, head: str, before: int) -> str | None:
     while i >= 0 and ctx.mentions[i].start >= before - 3000:
         ent = ctx.mentions[i].entity
         if ent.type == "organisation" and not ctx.in_quote(ctx.mentions[i].start):
-            if ent.name.lower().endswith(" " + head) or generic:
+            if generic and head in _BUSINESS_HEADS and ent.name.lower().rsplit(" ", 1)[-1] in _PUBLIC_BODIES:
+                pass  # "the company said" points back past the police or the council to a business
+            elif ent.name.lower().endswith(" " + head) or generic:
                 return ent.name
         i -= 1
     return None

@@ -359,3 +359,19 @@ def test_quotes_title_before_a_surname_joins_the_full_name():
 def test_quotes_pronoun_refers_to_a_person_not_an_organisation(text, speaker):
     qs = quotes(text)
     assert len(qs) == 1 and qs[0].speaker == speaker, [(q.speaker, q.speaker_text) for q in qs]
+
+
+def test_quotes_the_company_said_points_back_to_the_business_not_the_police():
+    text = ("The blast tore through the Varnel Coatings paint plant on Tuesday. Two workers died, Inspector Tom Hale "
+            "of Brackwater Police said. In a statement, the company said: \u201cWe are cooperating fully with the "
+            "investigation.\u201d")
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == ["Varnel Coatings"], [(q.speaker, q.speaker_text) for q in qs]
+
+
+def test_entities_a_name_that_owns_a_plant_is_an_organisation_throughout_the_article():
+    from crossread.analyse.entities import find_entities
+    text = ("Varnel Coatings said output would resume. The Varnel Coatings paint plant employs 300 people. "
+            "The Industrial Safety Directorate opened an inquiry.")
+    types = {e.name: e.type for e in find_entities(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert types["Varnel Coatings"] == "organisation" and types["Industrial Safety Directorate"] == "organisation"
