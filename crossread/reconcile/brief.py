@@ -157,6 +157,13 @@ def _words(text: str) -> list[str]:
     return _FIRST_WORD.findall(text)
 
 
+# A dateline opening a lead: "VELSBROOK, March 11 (Coastline Wire) - ", "KABUL — ", "Paris, May 2 (AFP) -- "
+_DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?"
+    r"|[A-Z][a-z.'’-]+(?:[ -][A-Z][a-z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*\([^()]{1,40}\))"
+    r"\s*(?:--|[-—–])\s+(?=[A-Z\"“‘'])")
+
+
 def _candidates(ctx: _Context, conflict_spots: set[tuple[str, int]]) -> list[_Candidate]:
     cfg = _settings()
     out = []
@@ -164,6 +171,7 @@ def _candidates(ctx: _Context, conflict_spots: set[tuple[str, int]]) -> list[_Ca
     for a in ctx.articles:
         for i, s in enumerate(a.sentences[:per_article]):
             text = _SPACES.sub(" ", a.sentence_text(s)).strip()
+            text = _DATELINE_LEAD.sub("", text, count=1)  # "VELSBROOK, March 11 (Wire) - The toll ...": the news only
             words = _words(text)
             if not (cfg["min_words"] <= len(words) <= cfg["max_words"]):
                 continue

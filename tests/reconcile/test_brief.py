@@ -459,3 +459,17 @@ def test_brief_proper_vocabulary_reads_capitals_as_the_checker_does(text):
 
     expected = frozenset(fold(w) for w, ambiguous in _words(text) if not ambiguous and w[:1].isupper())
     assert _proper_words(text) == expected == proper_vocabulary([text])
+
+
+def test_brief_extracts_leave_out_the_dateline():
+    texts = {
+        "w1": "HALVERTON, March 11 (Metro Wire) - The Halverton dam gave way on Tuesday night after days of rain. "
+              "Rescue teams worked until dawn.",
+        "w2": "HALVERTON \u2014 The Halverton dam gave way on Tuesday night after days of heavy rain. "
+              "Rescue teams worked until dawn on Wednesday.",
+    }
+    arts = [make_article(k, v, k) for k, v in texts.items()]
+    story = Story(id="s1", title="dam", article_ids=tuple(texts))
+    brief = build_brief(story, arts)
+    assert brief and all(not s.text.startswith("HALVERTON") for s in brief), [s.text for s in brief]
+    assert any(s.text.startswith("The Halverton dam gave way") for s in brief)
