@@ -575,3 +575,15 @@ def test_facts_a_count_of_the_dead_is_no_distance_and_families_are_not_people():
     assert [r.text for r in fact_with(facts, "5 kilometres").reports] == ["5 kilometres of the Dunmore plant"]
     staff = fact_with(facts, "650 people")
     assert staff.verdict == "agree" and all(r.value == 650 for r in staff.reports)
+
+
+def test_facts_percentages_that_measure_unlike_things_stay_apart():
+    a = art("a", "Defence spending will rise to 2.5 percent of GDP next year. The health budget increases by 6 percent "
+                 "to 58 billion crowns.", dt.date(2026, 10, 14), "Standard")
+    b = art("b", "The plan lifts defence spending to 2.5% of GDP. Health spending grows 6 percent.",
+            dt.date(2026, 10, 14), "Herald")
+    c = art("c", "Bond markets took the plan calmly. The ten-year yield stood at 3.42 percent, flat on the day.",
+            dt.date(2026, 10, 14), "Business Daily")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    assert [r.text for r in fact_with(facts, "3.42").reports] == ["3.42 percent"]
+    assert fact_with(facts, "2.5% of GDP").verdict == "agree" and fact_with(facts, "6 percent").verdict == "agree"
