@@ -725,8 +725,7 @@ _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _change_from() -> re.Pattern[str]:
     """A change verb, then "from" right before a figure: "rose from", "has fallen sharply from"."""
-    verbs = [w for k in ("rose", "fell") for w in lexicon()["predicates"][k]]
-    verbs += lexicon().get("change_verbs", [])
+    verbs = [w for k in _change_classes() for w in lexicon()["predicates"][k]]
     return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,2}}?from\s+$", re.IGNORECASE)
 
 
@@ -739,9 +738,9 @@ _ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|an\s+extra|a\s+further
 def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
     """Mark an added number ("additional"), the earlier value of a change ("previously"), and split
     "rose from 62 to 65 percent" in two."""
-    reports = [replace(r, qualifier="additional") if r.qualifier is None and r.value is not None and (
+    reports = [replace(r, qualifier="additional") if r.qualifier is None and r.value is not None and r.text and (
         _ADDED_BEFORE.search(text, max(0, r.start - 16), r.start)
-        or _ADDED_AFTER.match(text, r.start + len(re.match(r"\S+", r.text).group()) if r.text else r.end))
+        or _ADDED_AFTER.match(text, r.start + len(r.text.split(maxsplit=1)[0])))  # after the number's own word
         else r for r in reports]
     if "from" not in text and "compared" not in text:
         return reports
@@ -762,9 +761,9 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         a, b = out[k - 1], out[k]
         if a.sentence != b.sentence or a.qualifier == "previously" or b.qualifier == "previously":
             continue
-        gap = text[a.end : b.start]
         if a.value is None or b.value is None:
             continue
+        gap = text[a.end : b.start]
         # the earlier state often carries no unit or noun of its own: "7.1%, up from 6.5", "from 120 to 95 units"
         if b.unit in (None, a.unit) and b.counted in (None, a.counted) and _FROM_GAP.fullmatch(gap):
             out[k] = replace(b, qualifier="previously", low=b.value, high=b.value)  # "7.1%, up from 6.5%"

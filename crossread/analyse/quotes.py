@@ -54,7 +54,7 @@ _NAMING = frozenset({"called", "titled", "entitled", "dubbed", "named", "nicknam
                      "term", "word", "words", "phrase", "known", "label", "labeled", "labelled", "branded", "song",
                      "book", "film", "movie", "show", "program", "headline", "banner", "reading", "sign"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-_BUSINESS_HEADS = frozenset({"company", "firm", "manufacturer", "retailer", "carrier", "airline", "bank", "operator"})
+_BUSINESS_HEADS = frozenset({"company", "firm", "manufacturer", "retailer", "carrier", "airline", "bank"})
 _PUBLIC_BODIES = frozenset({"police", "council", "ministry", "department", "government", "army", "hospital", "court",
                             "service", "agency", "authority", "directorate", "commission", "union", "party",
                             "university", "office", "board", "assembly", "parliament", "senate"})
@@ -665,10 +665,10 @@ def _org_before(ctx: _Context, head: str, before: int) -> str | None:
     i = bisect.bisect_left(ctx.mention_starts, before) - 1
     while i >= 0 and ctx.mentions[i].start >= before - 3000:
         ent = ctx.mentions[i].entity
-        if ent.type == "organisation" and not ctx.in_quote(ctx.mentions[i].start):
-            if generic and head in _BUSINESS_HEADS and ent.name.lower().rsplit(" ", 1)[-1] in _PUBLIC_BODIES:
-                pass  # "the company said" points back past the police or the council to a business
-            elif ent.name.lower().endswith(" " + head) or generic:
+        # "the company said" points back past the police or the council to a business
+        public = head in _BUSINESS_HEADS and ent.name.lower().rsplit(" ", 1)[-1] in _PUBLIC_BODIES
+        if ent.type == "organisation" and not ctx.in_quote(ctx.mentions[i].start) and not public:
+            if ent.name.lower().endswith(" " + head) or generic:
                 return ent.name
         i -= 1
     return None

@@ -496,7 +496,7 @@ def infer_date(article: Article, peers: Sequence[Article] = (),
             "on Monday") may refer to; defaults to ``peers``. May include articles whose date
             was itself inferred.
         toll_floor: the first day a dated peer reported a rising toll as high as this article's
-            (``toll_floors``), with the evidence line: a lower bound like a day the text reports.
+            (``toll_floor``), with the evidence line: a lower bound like a day the text reports.
 
     Returns:
         (day, evidence lines) or None.
@@ -600,28 +600,29 @@ def infer_date(article: Article, peers: Sequence[Article] = (),
     return chosen, tuple(dict.fromkeys(evidence))
 
 
-# Counts that only grow while a story develops: an article reporting the toll a peer first reported
-# on some day was written that day or later.  Only the lead is read (its first sentences carry the
-# current toll; background further down recalls other tolls).
-_RISING_PREDICATES = ("killed", "injured", "arrested")
+# An article reporting the toll a peer first reported on some day was written that day or later.
+# Only the lead is read (its first sentences carry the current toll; background further down
+# recalls other tolls).
 _LEAD_SENTENCES = 3
 
 
 def _lead_tolls(article: Article, analysis: ArticleAnalysis | None) -> dict[str, float]:
-    """The highest lower bound of each rising count the article's lead reports ("more than 50 injured" -> 50)."""
+    """The highest lower bound of each count the article's lead reports that grows while a story
+    develops (the figure lexicon's "evolving_predicates"): "more than 50 injured" -> 50."""
     if analysis is None:
         return {}
+    from ..analyse.figures import lexicon
+
+    growing = lexicon()["evolving_predicates"]
     lead_end = article.sentences[_LEAD_SENTENCES - 1].end if len(article.sentences) >= _LEAD_SENTENCES else len(article.text)
     out: dict[str, float] = {}
     for r in analysis.figures:
-        if r.predicate not in _RISING_PREDICATES or r.unit or r.start >= lead_end or r.qualifier == "previously":
+        if r.predicate not in growing or r.unit or r.start >= lead_end or \
+                r.qualifier in ("previously", "additional", "up to", "less than"):
             continue
-        low = r.low if r.qualifier in ("at least", "more than", "about", "nearly", "vague") else r.value
-        if low is None:
-            continue
-        if r.qualifier == "about":
-            low = 0.9 * (r.value or low)
-        out[r.predicate] = max(out.get(r.predicate, 0.0), float(low))
+        low = r.low if r.low is not None else r.value  # the reader's bounds: "about 40" -> 36, "dozens" -> 24
+        if low is not None:
+            out[r.predicate] = max(out.get(r.predicate, 0.0), float(low))
     return out
 
 
@@ -633,15 +634,17 @@ def toll_floor(article: Article, analysis: ArticleAnalysis | None, peers: Sequen
     written on the day the peers still counted three.  None when nothing bounds it.
     """
     own = _lead_tolls(article, analysis)
+    if not own:
+        return None
+    dated = [(p.published, _lead_tolls(p, analyses.get(p.id))) for p in peers
+             if p.published is not None and p.id != article.id]
     best: tuple[dt.date, str] | None = None
     for pred, value in sorted(own.items()):
         by_day: dict[dt.date, float] = {}
-        for p in peers:
-            if p.published is None or p.id == article.id:
-                continue
-            v = _lead_tolls(p, analyses.get(p.id)).get(pred)
+        for day_, tolls in dated:
+            v = tolls.get(pred)
             if v is not None:
-                by_day[p.published] = max(by_day.get(p.published, 0.0), v)
+                by_day[day_] = max(by_day.get(day_, 0.0), v)
         days = sorted(by_day)
         series = [by_day[d] for d in days]
         if len(days) < 2 or any(b < a for a, b in zip(series, series[1:])) or series[0] == series[-1]:

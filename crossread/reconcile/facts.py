@@ -836,7 +836,7 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         names=Counter(n for i in ix for n in f["context_names"][i]),
         personal=bool(f["personal"][ix].any()),
         generic=bool(f["generic"][ix].any()),
-        days=[int(d) for d in f["day"][ix].tolist()] if "day" in f else [],
+        days=[int(d) for d in f["day"][ix].tolist()],
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
         mid_lo=vals[(len(vals) - 1) // 2] if vals else math.nan, mid_hi=vals[len(vals) // 2] if vals else math.nan,
     )
@@ -951,13 +951,13 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
             return "money or time, not the same predicate"  # "$40 billion" or "a week" alone says little
         if ca >= 0 and cb >= 0 and ca != cb and ca in sa["known"] and cb in sb["known"]:
             return "nouns"
-        if f is not None and (ca >= 0) != (cb >= 0) and (sa["dims"] & _share_dims(f)):
+        if f is not None and (ca >= 0) != (cb >= 0) and (sa["dims"] & f["share_dims"]):
             # "2.5 percent of GDP" against a bare "3.42 percent" whose context never names GDP: a share of
             # one whole is no account of a percentage of something unnamed
             named, bare = (sa, sb) if ca >= 0 else (sb, sa)
             if not any(f["noun_in"][i, j] for i in named["ix"] for j in bare["ix"]):
                 return "a share of a named whole against a bare percentage"
-        if f is not None and ca < 0 and cb < 0 and (sa["dims"] & _share_dims(f)) and \
+        if f is not None and ca < 0 and cb < 0 and (sa["dims"] & f["share_dims"]) and \
                 not (sa["main_pred"] >= 0 and sa["main_pred"] == sb["main_pred"]) and \
                 f["ctx"][sa["ix"]][:, sb["ix"]].max() < _BARE_SHARE_CONTEXT:
             return "two bare percentages in unlike sentences"  # "rose by 6 percent" / "the yield stood at 3.42 percent"
@@ -991,11 +991,6 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:
         return "values far apart on a log scale"  # magnitude 3.8 is a tremor a thousand times weaker than 6.4
     return None
-
-
-def _share_dims(f: dict) -> set[int]:
-    """The dimension codes of percentages."""
-    return {c for k, c in f["dim_table"].items() if k in _SHARE_UNITS}
 
 
 def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
@@ -1198,7 +1193,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
-        "dim_table": dim_table, "pred_clash": pred_clash, "predicate_names": {c: k for k, c in pred_table.items()},
+        "share_dims": {c for k, c in dim_table.items() if k in _SHARE_UNITS}, "pred_clash": pred_clash, "predicate_names": {c: k for k, c in pred_table.items()},
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
