@@ -87,11 +87,14 @@ class NameMention:
 
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
+    dash = False
     while i >= 0 and text[i] in " \t\"\u201c\u2018'(\u2014\u2013-":
         if text[i] in "\"\u201c\u2018(":
             return True
+        dash = dash or text[i] in "\u2014\u2013-"
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_OPENERS
+    # ... or the end of a dateline: "OSLO (Wire) - Doctors said"
+    return i < 0 or text[i] in _SENTENCE_OPENERS or dash and text[i] == ")"
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +126,55 @@ def _runs(text: str) -> list[list[_Token]]:
                 run.append(t)
         if run:
             out.append(run)
+    return _join_compound_bodies(text, out)
+
+
+# between two runs of one body's name: a possessive ("General Workers' Union", "St Aldhelm's Hospital")
+# or "and"/"&" ("Lower Wend Fire and Rescue Service")
+_BODY_JOIN = re.compile(r"(?:['\u2019]s?|\s+(?:and|&))\s+")
+# place words that only a possessive turns into an institution's name
+_INSTITUTION_WORDS = frozenset({"hospital", "clinic", "infirmary", "cathedral", "church", "chapel", "abbey", "hall"})
+
+
+def _join_compound_bodies(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
+    """Join runs that are one organisation's name split by a possessive or an "and".
+
+    The later run must end in a body's word (union, service, hospital) and the earlier one must not be a
+    name of its own (a country, a known body, a person with a given name): "Kosovo's Foreign Ministry" and
+    "Kurti and Serbian Police" stay two names.
+    """
+    lex = lexicon()
+    out: list[list[_Token]] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = _BODY_JOIN.fullmatch(text, prev[-1].end, run[0].start)
+            last = run[-1].text.lower()
+            ends_body = last in lex.org_suffixes or gap is not None and "'" in gap.group().replace("\u2019", "'") \
+                and last in _INSTITUTION_WORDS
+            if gap and ends_body and _may_open_body(text, prev, possessive="and" not in gap.group() and "&" not in gap.group()):
+                joiner = text[prev[-1].end : run[0].start].strip()
+                if joiner in ("and", "&"):
+                    at = text.index(joiner, prev[-1].end)
+                    prev.append(_Token(at, at + len(joiner), joiner))
+                else:  # the possessive stays on the word before it: "Workers'", "Aldhelm's"
+                    prev[-1] = _Token(prev[-1].start, prev[-1].end + len(joiner), prev[-1].text + joiner)
+                prev.extend(run)
+                continue
+        out.append(run)
     return out
+
+
+def _may_open_body(text: str, run: list[_Token], possessive: bool) -> bool:
+    """Whether a run can be the first part of a longer body's name rather than a name of its own."""
+    lex = lexicon()
+    words = tuple(t.text for t in run)
+    if fold(words[0]) in lex.first_names or _classify(words) in ("organisation", "country", "place"):
+        return False
+    if not possessive:  # "the Fire and Rescue Service", but "Dag Lunde and Coastal Police"
+        return text[max(0, run[0].start - 4) : run[0].start].lower() == "the "
+    # "St Aldhelm's Hospital", "Workers' Union"; one word before "'s" is a name of its own ("Trump's Party")
+    return len(words) >= 2 or text[run[-1].end + 1 : run[-1].end + 2] != "s"
 
 
 def _is_acronym(word: str) -> bool:
@@ -164,10 +215,10 @@ def _classify(words: tuple[str, ...]) -> str | None:
         return None  # "Serbian", "Serbs": an adjective or a group of people, not an entity
     if _org_like(words):
         return "organisation"
-    if len(words) == 1 and _is_acronym(words[0]):
-        return "organisation"
     if key in lex.places:
-        return "place"
+        return "place"  # before acronyms: a dateline's "LONDON" is the city
+    if len(words) == 1 and _is_acronym(words[0]):
+        return None if key in lex.non_names else "organisation"  # "NATO", but not "GDP"
     if words[0].lower() in _DIRECTIONS and len(words) > 1:
         rest = fold(" ".join(words[1:]))
         if rest in lex.places or lex.country_code(" ".join(words[1:])):
@@ -236,14 +287,18 @@ def find_name_mentions(article: Article) -> list[NameMention]:
             w = words[0]
             wl = w.lower()
             known = fold(w) in lex.places or lex.country_code(w) or fold(w) in lex.known_orgs or _is_acronym(w)
+            plural_of = wl[:-1] if wl.endswith("s") and not wl.endswith("ss") else None
             if not known and (wl in lower_words or wl.endswith(("ly", "ing", "ed")) or
-                              wl.endswith("s") and not wl.endswith("ss") and wl[:-1] in lower_words):
+                              plural_of is not None and (plural_of in lower_words or plural_of in lex.roles)):
+                # a common word opening a sentence: "Officials", "Doctors said", "Rescuers"
                 continue
         if len(words) == 1 and len(words[0].rstrip(".")) < 2:
             continue
         typ = _classify(tuple(words))
         if typ is None or in_title_line and typ in ("person", "other"):
             continue  # headline-style line: every word is capitalised, only known names count there
+        if article.outlet and fold(" ".join(words)) == fold(article.outlet):
+            typ = "organisation"  # the article's own outlet in its dateline or credit line
         mention = NameMention(start, end, text[start:end], typ, honorific=honorific)
         if typ in ("person", "other"):
             rb = role_before(text, start)
@@ -300,7 +355,8 @@ def _calendar_word(text: str, tok: _Token) -> bool:
 
 
 def _strip_modifiers(text: str, toks: list[_Token], idx: list[int]) -> list[int]:
-    """Drop leading place or demonym words that qualify a name: "Italian NATO", "Serbia Alexander X"."""
+    """Drop leading place, demonym or compound words that qualify a name: "Italian NATO", "Serbia Alexander X",
+    "Dutch-listed Haverkamp Group"."""
     lex = lexicon()
     while len(idx) >= 2:
         first = toks[idx[0]].text
@@ -309,8 +365,8 @@ def _strip_modifiers(text: str, toks: list[_Token], idx: list[int]) -> list[int]
         rest = [toks[i].text for i in idx[1:]]
         rest_key = fold(" ".join(rest))
         rest_known = bool(lex.country_code(" ".join(rest))) or rest_key in lex.known_orgs or rest_key in lex.places
-        if adjectival and rest_known:
-            idx = idx[1:]
+        if adjectival and rest_known or "-" in first and first.rsplit("-", 1)[1].islower():
+            idx = idx[1:]  # ... or a compound modifier: "Dutch-listed Haverkamp Group", "London-based Acme"
         elif len(idx) >= 3 and (lex.country_code(first) or fold(first) in lex.places) and not _org_like(rest) \
                 and text[max(0, toks[idx[0]].start - 4) : toks[idx[0]].start] in (" to ", " of ", " in "):
             idx = idx[1:]  # "... Ambassador to Serbia Alexander Botsan-Kharchenko" (but "Warren E. Buffett")

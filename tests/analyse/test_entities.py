@@ -169,3 +169,39 @@ def test_entities_generational_suffix_stays_out_of_the_key_and_name():
     assert len(biden) == 1
     assert biden[0].name == "Joseph R. Biden"
     assert set(biden[0].aliases) == {"Joseph R. Biden Jr.", "Biden"}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # one body's name across a possessive or an "and"
+        ("The Harbour Dockers' Union called a strike.", "Harbour Dockers' Union", "organisation"),
+        ("She was taken to St Ebba's Hospital in Lowmoor.", "St Ebba's Hospital", "organisation"),
+        ("Crews from the Upper Tarn Fire and Rescue Service arrived.", "Upper Tarn Fire and Rescue Service",
+         "organisation"),
+        # a trade word names a business; a compound modifier is no part of the name
+        ("said Ines Vogt, chief executive of Brackley Mining.", "Brackley Mining", "organisation"),
+        ("The plant belongs to the Swiss-listed Fennick Group.", "Fennick Group", "organisation"),
+        # a capital-letter dateline city is a place, not an acronym
+        ("OSLO (Wire) - Talks resumed.", "OSLO", "place"),
+        ("said Vera Holt, who lives on Corbel Lane.", "Corbel Lane", "place"),
+    ],
+)
+def test_entities_body_names_read_whole(text, name, type_):
+    assert by_name(find_entities(article(text)), name).type == type_
+
+
+def test_entities_a_possessive_or_and_does_not_glue_two_names():
+    ents = find_entities(article("Norway's Foreign Ministry protested. Later Dag Lunde and Coastal Police met."))
+    names = {e.name: e.type for e in ents}
+    assert names.get("Foreign Ministry") == "organisation" and names.get("Norway") == "country"
+    assert "Dag Lunde" in names and "Coastal Police" in names
+
+
+def test_entities_not_names_role_plurals_acronyms_of_things_and_the_outlet():
+    text = ("BRISTOL (Western Ledger) - Doctors said she was stable. Rescuers worked all night. "
+            "GDP fell while VAT rose, Western Ledger reported.")
+    ents = find_entities(Article(id="t", text=text, outlet="Western Ledger", sentences=split_sentences(text)))
+    names = {e.name: e.type for e in ents}
+    assert not {"Doctors", "Rescuers", "GDP", "VAT"} & set(names)
+    assert names.get("Western Ledger") == "organisation"
