@@ -173,6 +173,20 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
     return _stem(c), False
 
 
+@lru_cache(maxsize=1)
+def _people_roles() -> dict[str, str]:
+    return {noun: role for role, nouns in lexicon()["people_roles"].items() for noun in nouns}
+
+
+def _people_role(counted: str | None) -> str | None:
+    """The role of the counted people ("workers", "rescuers"), or None for a generic noun ("people")."""
+    if not counted:
+        return None
+    roles = _people_roles()
+    c = counted.lower()
+    return roles.get(c) or roles.get(c + "s")
+
+
 def counted_kind(report: FigureReport) -> str | None:
     """What a report counts, as one key for synonyms: "troops" and "peacekeepers" share their class
     in the lexicon; other nouns compare by a crude singular ("rifles" = "rifle"); None when unnamed."""
@@ -425,7 +439,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     dist[logit_personal] = np.maximum(dist[logit_personal], 1.0 / (1.0 + np.exp(np.clip(
         logit[logit_personal] + w.other_subject_personal, -50, 50))))
     dist[f["same_sent"] & ~f["same_v"]] = _HARD
-    dist[f["part_clash"]] = _HARD
+    dist[f["part_clash"] | f["role_clash"]] = _HARD
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
     f["dist"] = dist
@@ -434,7 +448,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     labels = fcluster(tree, t=1.0 - w.threshold, criterion="distance")
     # what the second pass must respect: units and sports records (not "one sentence, two values":
     # an article may give both sides of a dispute in one sentence)
-    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | f["part_clash"]
+    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | f["part_clash"] | f["role_clash"]
     if w.exclusive_predicates:
         f["cannot"] = f["cannot"] | f["pred_clash"]
     if w.class_clash:
@@ -1115,6 +1129,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
             if differ >= 2 or (len(sa) != len(sb) and differ >= 1):
                 record_clash[a_i, b_i] = True
     other_class = other_c & known_class[:, None] & known_class[None, :]
+    # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
+    role = codes([_people_role(r.counted) for r in reports])
+    role_clash = (role[:, None] >= 0) & (role[None, :] >= 0) & (role[:, None] != role[None, :])
     same_s, other_s = both(subject)
     # a unit against a counted noun ("three years" / "three people") are two quantities
     unit_vs_noun = ((dim[:, None] >= 0) & (dim[None, :] < 0) & (counted[None, :] >= 0) & ~known_class[None, :]) | (
@@ -1184,7 +1201,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
     part_clash = ((part[:, None] | part[None, :]) | (state[:, None] != state[None, :])) & ~same_v
     return {
-        "part_clash": part_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part_clash": part_clash, "role_clash": role_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),

@@ -587,3 +587,17 @@ def test_facts_percentages_that_measure_unlike_things_stay_apart():
     facts = group_facts([a, b, c], analyse(a, b, c))
     assert [r.text for r in fact_with(facts, "3.42").reports] == ["3.42 percent"]
     assert fact_with(facts, "2.5% of GDP").verdict == "agree" and fact_with(facts, "6 percent").verdict == "agree"
+
+
+def test_facts_two_roles_of_people_are_two_quantities():
+    # "more than 100 firefighters" agrees in value with the 120 workers, but firefighters are not workers:
+    # it is the third, rival account of the firefighters
+    a = art("a", "A fire broke out at the Selwick paper mill on Monday. About 120 workers were on shift when it "
+                 "started. Some 80 firefighters fought the flames.", dt.date(2026, 5, 4), "Gazette")
+    b = art("b", "Around 80 firefighters were sent to the Selwick paper mill on Monday. 120 workers were on the "
+                 "night shift.", dt.date(2026, 5, 4), "Wire")
+    c = art("c", "More than 100 firefighters were sent to the Selwick paper mill.", dt.date(2026, 5, 4), "Post")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    crews = fact_with(facts, "More than 100 firefighters")
+    assert sorted(r.value for r in crews.reports) == [80, 80, 100] and crews.verdict == "conflict"
+    assert sorted(r.value for r in fact_with(facts, "About 120 workers").reports) == [120, 120]
