@@ -1045,6 +1045,9 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         end = cw.end()
     elif cw and currency:
         end = cw.end()
+    if not currency and not percent and (pw := _POUNDS.match(text, end)) and \
+            (scale_word or _money_before(text, num.start, rules)):
+        currency, end = "GBP", pw.end()  # "45 million pounds", "a fine of 30,000 pounds"; but "weighs 200 pounds"
     counted: str | None = None
     age = False
     am = rules.age_right.match(text, end)
@@ -1212,6 +1215,17 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
 
 _GLUED_FRACTION = re.compile(r"(\d{1,2})([1-7])/([2-8])(?![\d/])")
 # "412p" is pence only where the text deals in pounds (elsewhere "4p" may be a page or a grade)
+# "pounds" as money, not weight: not "pounds of beef", not "pounds heavier"
+_POUNDS = re.compile(r"\s?pounds?\b(?!\s+(?:of|heavier|lighter|overweight)\b)", re.IGNORECASE)
+_WEIGHT_WORDS = frozenset({"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "lost", "gained", "lifted"})
+
+
+def _money_before(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the words just before a figure speak of money ("paid", "a fine of", "worth") and not weight."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start])][-6:]
+    return any(rules.predicate_of.get(w) == "paid" for w in words) and not _WEIGHT_WORDS.intersection(words)
+
+
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bpounds?\b|\bsterling\b|\bGBP\b|\ba share\b|\bper share\b", re.IGNORECASE)
 # words after which a four-digit number is a year, not a count
 _YEAR_BEFORE = frozenset({"in", "since", "from", "by", "until", "till", "of", "before", "after", "during", "year",

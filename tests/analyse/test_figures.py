@@ -59,6 +59,15 @@ def test_figures_counts_with_qualifiers(text, span, value, low, high, qualifier,
         # a fraction is a share: "two-thirds" meets an outlet's "67 percent"
         ("Two-thirds of voters backed the plan.", 66.7, "percent"),
         ("More than a quarter of the homes were flooded.", 25, "percent"),
+        # pounds are money after a scale word or a word of paying, weight otherwise
+        ("The transfer fee was 45 million pounds.", 45, "million GBP"),
+        ("He was ordered to pay a fine of 30,000 pounds.", 30000, "GBP"),
+        ("The boxer weighs 200 pounds.", 200, "pound"),
+        # currencies by name or by code
+        ("The bank raised 5 million Swiss francs.", 5, "million CHF"),
+        ("The deal is worth CHF 3 billion.", 3, "billion CHF"),
+        ("Defence spending rises to SEK 45bn.", 45, "billion SEK"),
+        ("The utility paid 2.3 billion kronor for the grid.", 2.3, "billion SEK"),
     ],
 )
 def test_figures_units_and_scales(text, value, unit):
