@@ -3,8 +3,9 @@
 Exit codes:
     0  the run analysed at least one article (unreadable inputs were reported on stderr and skipped)
     1  ``--strict`` and at least one input or article had a problem
-    2  usage error (bad flag, bad option value)
-    3  nothing could be read: no article was analysed
+    2  usage error (bad flag, bad option value, ``serve`` on a non-loopback host without ``--public``,
+       the ``web`` extra missing)
+    3  nothing could be read: no article was analysed (``serve``: no store at the path)
     4  the store or the output file could not be written
 """
 from __future__ import annotations
@@ -231,6 +232,35 @@ def search(
     except StoreError as e:
         _err(f"crossread: {e}")
         raise typer.Exit(EXIT_STORE)
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite store (default: under the user's data directory).")] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    public: Annotated[bool, typer.Option("--public", help="Allow a non-loopback --host: whoever reaches it reads the store.")] = False,
+) -> None:
+    """Serve a read-only web UI over the store: the latest run's stories, their reports, search and JSON.
+
+    Example: crossread serve --db news.db   (then open http://127.0.0.1:8000/)
+    """
+    from .store import default_path
+
+    try:
+        from .web import serve as serve_web
+    except ImportError as e:  # the web extra is not installed; the message says how to install it
+        _err(f"crossread: {e}")
+        raise typer.Exit(EXIT_USAGE)
+    path = db or default_path()
+    if not path.is_file():  # serving must not create an empty store
+        _err(f"crossread: no store at {path}; crossread analyze INPUT... --db {path} makes one")
+        raise typer.Exit(EXIT_NOTHING)
+    try:
+        serve_web(path, host=host, port=port, public=public)
+    except OptionsError as e:
+        _err(f"crossread: {e}")
+        raise typer.Exit(EXIT_USAGE)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The embedded SQLite store: articles keyed by content hash, their analyses and the stories of each run.
+"""The embedded SQLite store: articles keyed by content hash, their analyses, and each run's stories and dossier.
 
 - WAL mode, one transaction per batch: an interrupted run leaves the database consistent.
 - Articles are keyed by the SHA-256 of their input body, so analysing the same input
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
-from .model import Article, ArticleAnalysis, Dossier, Story
+from .model import Article, ArticleAnalysis, Dossier, Problem, Story
 
 __all__ = ["Store", "default_path", "MIGRATIONS"]
 
@@ -75,6 +75,25 @@ MIGRATIONS: tuple[str, ...] = (
         id TEXT PRIMARY KEY,
         record TEXT NOT NULL
     );
+    """,
+    # 3: a run's whole dossier can be read back. The same input can be cleaned differently in another run
+    #    (options, corpus-level furniture, dates inferred from its peers), and identical copies under two ids
+    #    share one hash, so a run keeps its own article and analysis records where they differ from the
+    #    ones stored first under that hash (NULL where they are the same). Runs stored before this keep the
+    #    articles their stories list, in id order, with their first stored records and no problems.
+    """
+    CREATE TABLE run_articles (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        position INTEGER NOT NULL,
+        hash TEXT NOT NULL REFERENCES articles(hash),
+        record TEXT,
+        analysis TEXT,
+        PRIMARY KEY (run, position)
+    );
+    ALTER TABLE runs ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';
+    INSERT INTO run_articles(run, position, hash)
+        SELECT s.run, row_number() OVER (PARTITION BY s.run ORDER BY a.id, a.hash) - 1, a.hash
+        FROM (SELECT DISTINCT run, hash FROM story_articles) s JOIN articles a ON a.hash = s.hash;
     """,
 )
 
@@ -185,15 +204,24 @@ class Store:
                              "INSERT OR IGNORE INTO analyses(hash, record) VALUES (?,?)")
 
     def save_run(self, inputs: Sequence[str], dossier: Dossier) -> int:
-        """Store a whole run (its articles, analyses and stories) and return the run's number."""
+        """Store a whole run (its articles, analyses, stories and problems) and return the run's number."""
         self.add_articles(dossier.articles)
         hash_of = {a.id: a.content_hash for a in dossier.articles}
         self.add_analyses((hash_of[x.article_id], x) for x in dossier.analyses if x.article_id in hash_of)
+        analysis_of = {x.article_id: _dumps(x.to_dict()) for x in dossier.analyses}
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            cur = self.db.execute("INSERT INTO runs(inputs, articles, stories) VALUES (?,?,?)",
-                                  (_dumps(list(inputs)), len(dossier.articles), len(dossier.stories)))
+            cur = self.db.execute("INSERT INTO runs(inputs, articles, stories, problems) VALUES (?,?,?,?)",
+                                  (_dumps(list(inputs)), len(dossier.articles), len(dossier.stories),
+                                   _dumps([p.to_dict() for p in dossier.problems])))
             run = int(cur.lastrowid or 0)
+            # NULLIF keeps a record only where it differs from the one already stored under the hash
+            self.db.executemany(
+                "INSERT INTO run_articles(run, position, hash, record, analysis) VALUES (?, ?, ?, "
+                "NULLIF(?, (SELECT record FROM articles WHERE hash=?)), "
+                "NULLIF(?, (SELECT record FROM analyses WHERE hash=?)))",
+                [(run, position, a.content_hash, _dumps(a.to_dict()), a.content_hash,
+                  analysis_of.get(a.id), a.content_hash) for position, a in enumerate(dossier.articles)])
             self.db.executemany("INSERT INTO stories(run, id, record) VALUES (?,?,?)",
                                 [(run, s.id, _dumps(s.to_dict())) for s in dossier.stories])
             self.db.executemany(
@@ -264,12 +292,34 @@ class Store:
         row = self.db.execute("SELECT record FROM analyses WHERE hash=?", (content_hash,)).fetchone()
         return ArticleAnalysis.from_dict(json.loads(row[0])) if row else None
 
-    def latest_stories(self) -> list[Story]:
+    def latest_run(self) -> int | None:
+        """The number of the latest stored run, or None when no run is stored."""
         row = self.db.execute("SELECT max(id) FROM runs").fetchone()
-        if not row or row[0] is None:
-            return []
+        return int(row[0]) if row and row[0] is not None else None
+
+    def latest_stories(self) -> list[Story]:
+        run = self.latest_run()
+        return [] if run is None else self._run_stories(run)
+
+    def _run_stories(self, run: int) -> list[Story]:
         return [Story.from_dict(json.loads(r)) for (r,) in
-                self.db.execute("SELECT record FROM stories WHERE run=? ORDER BY rowid", (row[0],))]
+                self.db.execute("SELECT record FROM stories WHERE run=? ORDER BY rowid", (run,))]
+
+    def run_dossier(self, run: int) -> Dossier | None:
+        """The whole dossier of stored run ``run`` as that run made it, or None when there is no such run."""
+        row = self.db.execute("SELECT problems FROM runs WHERE id=?", (run,)).fetchone()
+        if row is None:
+            return None
+        records = self.db.execute(
+            "SELECT coalesce(r.record, a.record), coalesce(r.analysis, n.record) FROM run_articles r "
+            "JOIN articles a ON a.hash = r.hash LEFT JOIN analyses n ON n.hash = r.hash "
+            "WHERE r.run=? ORDER BY r.position", (run,)).fetchall()
+        return Dossier(
+            articles=tuple(Article.from_dict(json.loads(article)) for article, _ in records),
+            stories=tuple(self._run_stories(run)),
+            analyses=tuple(ArticleAnalysis.from_dict(json.loads(analysis)) for _, analysis in records if analysis),
+            problems=tuple(Problem.from_dict(p) for p in json.loads(row[0])),
+        )
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """Full-text search: (article id, snippet) pairs, best first."""

@@ -335,13 +335,15 @@ def _groups(groups_file: str | Path | None) -> dict[str, str] | None:
     return load_groups(groups_file)
 
 
-def render_html(dossier: Dossier, *, groups_file: str | Path | None = None, title: str | None = None) -> str:
+def render_html(dossier: Dossier, *, groups_file: str | Path | None = None, title: str | None = None,
+                home: str | None = None) -> str:
     """One self-contained HTML page for a run: no script, no external resource, every article string escaped.
 
     Args:
         dossier: the run's result.
         groups_file: optional outlet → group file (JSON or CSV) for the blindspot section.
         title: page title (default "crossread report").
+        home: a link back above the title (the web UI's list of stories); none by default.
     """
     from markupsafe import Markup
 
@@ -361,6 +363,7 @@ def render_html(dossier: Dossier, *, groups_file: str | Path | None = None, titl
         n_articles=len(dossier.articles),
         problems=[p.to_dict() for p in dossier.problems],
         wide_story=WIDE_STORY,
+        home=home,
     )
 
 

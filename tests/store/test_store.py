@@ -1,6 +1,7 @@
 """The SQLite store: idempotent re-ingest, consistency after a failed run, search, migrations."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from crossread import analyze
 from crossread.errors import StoreError
 from crossread.model import Article
+from crossread.options import Options
 from crossread.store import MIGRATIONS, Store
 
 
@@ -95,3 +97,40 @@ def test_store_old_database_is_migrated_forward(tmp_path: Path) -> None:
         assert store.version == len(MIGRATIONS)
         assert [a.id for a in store.articles()] == ["kept"]
         assert store.story_state() is None and store.current_stories() == []
+
+
+def test_store_gives_back_each_runs_whole_dossier(tmp_path: Path, example_dir: Path) -> None:
+    first = analyze([example_dir, tmp_path / "missing.txt"])
+    # the same inputs cleaned otherwise: same hashes, other records
+    second = analyze([example_dir], options=Options.build(keep_boilerplate=True))
+    assert first.problems and first.articles != second.articles
+    with Store(tmp_path / "s.db") as store:
+        assert store.latest_run() is None
+        store.save_run(["first"], first)
+        run = store.save_run(["second"], second)
+        assert store.latest_run() == run
+        assert store.run_dossier(run) == second
+        assert store.run_dossier(run - 1) == first
+        assert store.run_dossier(run + 1) is None
+
+
+def test_store_runs_from_before_migration_3_keep_their_stories_articles(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    con = sqlite3.connect(path)
+    for script in MIGRATIONS[:2]:
+        con.executescript(script)
+    con.execute("PRAGMA user_version=2")
+    for article_id, text in (("b", "Second."), ("a", "First.")):
+        con.execute("INSERT INTO articles(hash, id, text, record) VALUES (?, ?, ?, ?)",
+                    (f"h{article_id}", article_id, text, json.dumps({"id": article_id, "text": text})))
+    con.execute("INSERT INTO runs(inputs, articles, stories) VALUES ('[]', 2, 1)")
+    con.execute("INSERT INTO stories(run, id, record) VALUES (1, 's-a', ?)",
+                (json.dumps({"id": "s-a", "title": None, "article_ids": ["a", "b"]}),))
+    con.executemany("INSERT INTO story_articles(run, story, hash) VALUES (1, 's-a', ?)", [("hb",), ("ha",)])
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        dossier = store.run_dossier(1)
+    assert dossier is not None
+    assert [a.id for a in dossier.articles] == ["a", "b"]
+    assert [s.id for s in dossier.stories] == ["s-a"] and dossier.problems == ()
