@@ -719,6 +719,8 @@ def _conversions(text: str, reports: list[FigureReport]) -> list[FigureReport]:
 _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z0-9]+){1,3}?)?"
                        r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower|a\s+(?:rise|fall|drop|jump|"
                        r"decline)|an\s+(?:increase|decrease))\s+)?(?:from|compared\s+(?:with|to))\s+", re.IGNORECASE)
+# "41 people were now in custody, up from 23 on Thursday": a clause, a comma, then "up/down from"
+_UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+){0,6}?\s*,\s*(?:up|down)\s+from\s+", re.IGNORECASE)
 _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
 
 
@@ -765,7 +767,8 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
             continue
         gap = text[a.end : b.start]
         # the earlier state often carries no unit or noun of its own: "7.1%, up from 6.5", "from 120 to 95 units"
-        if b.unit in (None, a.unit) and b.counted in (None, a.counted) and _FROM_GAP.fullmatch(gap):
+        if b.unit in (None, a.unit) and b.counted in (None, a.counted) and \
+                (_FROM_GAP.fullmatch(gap) or _UP_FROM_GAP.fullmatch(gap)):
             out[k] = replace(b, qualifier="previously", low=b.value, high=b.value)  # "7.1%, up from 6.5%"
         elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
                 _change_from().search(text, max(0, a.start - 48), a.start):
@@ -1136,7 +1139,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         at_cue = None if cue or qm is not None or num.is_words else (
             _age_at(text, start, end, num.value) if text[max(0, start - 3) : start].lower() == "at " else
             _name_was_age(text, start, end, num.value, rules))
-        if cue or at_cue is not None or \
+        if (cue or at_cue is not None) and 0 < num.value < 125 or \
                 ((rules.apposition_left.search(text, max(0, start - 40), start)
                   or _person_apposition().search(text, max(0, start - 40), start)) and
                  rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):

@@ -628,12 +628,17 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         key = "mid_" if w.dimension_middle else ""
         lo = np.array([info[lab][key + "lo"] for lab in live])
         hi = np.array([info[lab][key + "hi"] for lab in live])
+        full_lo = np.array([info[lab]["lo"] for lab in live])
+        full_hi = np.array([info[lab]["hi"] for lab in live])
         dims = {d: k for k, d in enumerate(sorted({info[lab]["dims"] for lab in live}, key=sorted))}
         dim = np.array([dims[info[lab]["dims"]] for lab in live])
         with np.errstate(invalid="ignore", divide="ignore"):
             near = (dim[:, None] == dim[None, :]) & (lo[:, None] >= 0) & (lo[None, :] >= 0) & (
                 (np.maximum(hi[:, None], hi[None, :]) <= w.dimension_ratio * np.minimum(lo[:, None], lo[None, :]))
-                | ((np.minimum(lo[:, None], lo[None, :]) == 0) & (np.maximum(hi[:, None], hi[None, :]) <= w.zero_dispute)))
+                | ((np.minimum(lo[:, None], lo[None, :]) == 0) & (np.maximum(hi[:, None], hi[None, :]) <= w.zero_dispute))
+                # one group's values inside the other's range (a third account of a dispute)
+                | ((full_lo[:, None] <= full_lo[None, :]) & (full_hi[None, :] <= full_hi[:, None]))
+                | ((full_lo[None, :] <= full_lo[:, None]) & (full_hi[:, None] <= full_hi[None, :])))
         # one sentence crediting two values to two sources is a dispute whatever their ratio
         where = {lab: k for k, lab in enumerate(live)}
         lab_of = {i: lab for lab, ix in members.items() for i in ix}
@@ -868,6 +873,8 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     if w.shared_typical and (not any(_typical(i, sa, f) for i in ia) or not any(_typical(j, sb, f) for j in ib)):
         return True  # the article's report in one group is a stray there (another noun or verb)
     same = [f["sentence"][i] == f["sentence"][j] for i in ia for j in ib]
+    if not any(same) and all(_credited_each(f, i, j, near=True) for i in ia for j in ib):
+        return True  # each value credited to its source in a sentence of its own: "organisers said 120,000 ... police put it at 38,000"
     if all(same):
         # one sentence giving both values: a dispute only when a source is named between them
         return all(_credited_between(f, i, j) for i in ia for j in ib)
@@ -888,12 +895,15 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     return max(vals) / min(vals) - 1.0 <= w.shared_close
 
 
-def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
+def _credited_dispute(article: int, sa: dict, sb: dict, f: dict, across: bool = False) -> bool:
     """Whether one sentence sets the article's two values against each other, each credited ("police
-    put the crowd at 3,000; organisers said 10,000"): a dispute even when no other article reports it."""
+    put the crowd at 3,000; organisers said 10,000"): a dispute even when no other article reports it.
+    ``across``: two sentences may do it too, each crediting its value right by it ("Organisers said
+    110,000 marched. Police put the figure at 35,000.")."""
     ia = [i for i in sa["ix"] if f["article"][i] == article]
     ib = [j for j in sb["ix"] if f["article"][j] == article]
-    return all(f["sentence"][i] == f["sentence"][j] and _credited_between(f, i, j) for i in ia for j in ib)
+    return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
+               else across and _credited_each(f, i, j, near=True) for i in ia for j in ib)
 
 
 def _common_name(sa: dict, sb: dict) -> bool:
@@ -930,13 +940,23 @@ def _sentence_span(article: Article | None, report: FigureReport) -> tuple[int, 
     return s.start, s.end
 
 
-def _credited_each(f: dict, i: int, j: int) -> bool:
+_CREDIT_BEFORE, _CREDIT_AFTER = 12, 10  # words around a figure that credit it: "police put the number of marchers at 38,000"
+
+
+def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
     """Whether two figures of one article, in two sentences, are each credited to a source ("the
-    survey put it at 6.1" ... "the centre said 5.9"): the article reports a dispute."""
+    survey put it at 6.1" ... "the centre said 5.9"): the article reports a dispute. ``near``: the
+    credit must sit by the figure (``_CREDIT_BEFORE`` words before it or ``_CREDIT_AFTER`` after it),
+    not anywhere in a sentence that quotes someone about something else."""
     cues = _word_set("attribution_words")
     for k in (i, j):
         text = f["span"][k][0]
         lo, hi = f["sentence_span"][k]
+        if near:
+            _, start, end = f["span"][k]
+            before = [m.start() for m in _WORD.finditer(text, lo, start)][-_CREDIT_BEFORE:]
+            after = [m.end() for m in _WORD.finditer(text, end, hi)][:_CREDIT_AFTER]
+            lo, hi = (before[0] if before else start), (after[-1] if after else end)
         words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
         # "the reported $90 million bid" describes a figure, it credits no one
         if not any(word in cues and (n == 0 or words[n - 1] not in _word_set("determiners")) for n, word in enumerate(words)):
@@ -998,8 +1018,11 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     if lo == 0 and w.zero_dispute and 0 < hi <= w.zero_dispute and not sa["dims"] and sa["main_pred"] >= 0 \
             and sa["main_pred"] == sb["main_pred"] and sa["main_counted"] == sb["main_counted"] >= 0:
         return None  # "no injuries were reported" against "three people were injured": a dispute
-    if lo <= 0 or (hi / lo > w.dimension_ratio
-                   and not (f is not None and any(_credited_dispute(art, sa, sb, f) for art in sa["articles"] & sb["articles"]))
+    # a value inside a group's own range widens nothing: "more than 100,000" joins "38,000 / 120,000"
+    inside = sb["lo"] <= sa["lo"] <= sa["hi"] <= sb["hi"] or sa["lo"] <= sb["lo"] <= sb["hi"] <= sa["hi"]
+    if lo <= 0 or (hi / lo > w.dimension_ratio and not inside
+                   and not (f is not None and any(_credited_dispute(art, sa, sb, f, across=True)
+                                                  for art in sa["articles"] & sb["articles"]))
                    and not _rising_toll(sa, sb, f)):
         return "values far apart"  # unless one sentence credits each value to a source (crowd estimates)
     if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:

@@ -68,6 +68,8 @@ def test_figures_counts_with_qualifiers(text, span, value, low, high, qualifier,
         ("The deal is worth CHF 3 billion.", 3, "billion CHF"),
         ("Defence spending rises to SEK 45bn.", 45, "billion SEK"),
         ("The utility paid 2.3 billion kronor for the grid.", 2.3, "billion SEK"),
+        # "will be" before a number is an age only where a number can be one
+        ("The union says the real number will be 3,200.", 3200, None),
     ],
 )
 def test_figures_units_and_scales(text, value, unit):

@@ -337,6 +337,9 @@ def test_figures_population_and_idioms_take_no_fate():
     assert find(text, 18000).predicate is None and find(text, 40).predicate == "killed"
     assert find("The fire forced 8,000 residents to run for their lives.", 8000).predicate is None
     assert find("The fire claimed 12 lives.", 12).predicate == "killed"
+    # an outbreak's cases are their own fate, not its deaths
+    text = "The outbreak has killed seven people and infected 120, the ministry said."
+    assert find(text, 7).predicate == "killed" and find(text, 120).predicate == "infected"
 
 
 @pytest.mark.parametrize(
@@ -347,6 +350,7 @@ def test_figures_population_and_idioms_take_no_fate():
         ("Sales fell from 120 to 95 units.", "120", "95 units"),
         ("Unemployment was 7.1 percent in March, up from 6.5 percent in February.", "6.5 percent", "7.1 percent"),
         ("The toll rose to 30 from 25 on Monday.", "25", "30"),
+        ("Police said 41 people were now in custody, up from 23 on Thursday.", "23", "41 people"),
     ],
 )
 def test_figures_the_earlier_state_of_a_change_is_marked_previously(text, earlier, now):
@@ -355,7 +359,7 @@ def test_figures_the_earlier_state_of_a_change_is_marked_previously(text, earlie
 
 
 @pytest.mark.parametrize("text", ["Temperatures ranged from 62 to 65 degrees.", "He took 30 hostages from 12 countries.",
-                                  "Five people from 3 families died."])
+                                  "Five people from 3 families died.", "Sales reached 40 units, 12 from Europe."])
 def test_figures_from_without_a_change_marks_nothing(text):
     assert all(r.qualifier != "previously" for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text))))
 

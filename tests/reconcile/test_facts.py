@@ -601,3 +601,31 @@ def test_facts_two_roles_of_people_are_two_quantities():
     crews = fact_with(facts, "More than 100 firefighters")
     assert sorted(r.value for r in crews.reports) == [80, 80, 100] and crews.verdict == "conflict"
     assert sorted(r.value for r in fact_with(facts, "About 120 workers").reports) == [120, 120]
+
+
+def test_facts_two_credited_estimates_in_two_sentences_are_one_disputed_count():
+    # one outlet sets organisers against police in one sentence: a dispute; the outlets that credit each
+    # figure in a sentence of its own give both sides of it (not two quantities), and a third outlet's
+    # "more than 100,000" (inside the disputed range) is a third account of it
+    a = art("a", "The union, which organised the march, said 110,000 people took part. Police put the figure "
+                 "at 35,000.", dt.date(2026, 6, 2), "Wire")
+    b = art("b", "Organisers said 110,000 people marched through Carvel. Police estimated the crowd at 35,000.",
+            dt.date(2026, 6, 2), "Post")
+    c = art("c", "More than 100,000 people marched through Carvel on Tuesday.", dt.date(2026, 6, 2), "Daily")
+    d = art("d", "Organisers said 110,000 people joined the march in Carvel; police gave a figure of 35,000.",
+            dt.date(2026, 6, 2), "Gazette")
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    crowd = fact_with(facts, "35,000")
+    assert sorted(r.value for r in crowd.reports) == [35000, 35000, 35000, 100000, 110000, 110000, 110000]
+    assert crowd.verdict == "conflict"
+
+
+def test_facts_company_and_union_figures_for_job_cuts_are_one_disputed_quantity():
+    a = art("a", "Brennick says about 1,850 positions will go. The union says its documents point to 3,200 job "
+                 "cuts.", dt.date(2026, 6, 2), "Ledger")
+    b = art("b", "Brennick said around 1,850 jobs would go. The union says the real figure is 3,200.",
+            dt.date(2026, 6, 2), "Echo")
+    c = art("c", "Brennick plans to cut 1,850 jobs across the group, it said on Monday.", dt.date(2026, 6, 2), "Wire")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    cuts = fact_with(facts, "1,850 positions")
+    assert sorted(r.value for r in cuts.reports) == [1850, 1850, 1850, 3200, 3200] and cuts.verdict == "conflict"
