@@ -1,6 +1,7 @@
 """Score crossread on every gold corpus under ../shared/corpus and print the table for docs/quality.md.
 
     .venv/bin/python bench/quality.py [CORPUS ...] [--out DIR]
+    .venv/bin/python bench/quality.py bench/corpora/invented-a bench/corpora/invented-b
 
 For each corpus: runs the pipeline on articles.jsonl (as `crossread analyze ... --format json --no-store`
 does), writes the dossier to DIR/CORPUS.json, and runs ../shared/eval/score.py on it.
@@ -32,7 +33,9 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {}
     for name in corpora:
-        corpus = SHARED / "corpus" / name
+        # a name under ../shared/corpus, or the path of a corpus folder (bench/corpora/invented-*)
+        corpus = Path(name) if Path(name).is_dir() else SHARED / "corpus" / name
+        name = corpus.name
         out = args.out / f"{name}.json"
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "crossread", "analyze", str(corpus / "articles.jsonl"),
