@@ -132,8 +132,9 @@ def _runs(text: str) -> list[list[_Token]]:
 # between two runs of one body's name: a possessive ("General Workers' Union", "St Aldhelm's Hospital")
 # or "and"/"&" ("Lower Wend Fire and Rescue Service")
 _BODY_JOIN = re.compile(r"(?:['\u2019]s?|\s+(?:and|&))\s+")
-# place words that only a possessive turns into an institution's name
-_INSTITUTION_WORDS = frozenset({"hospital", "clinic", "infirmary", "cathedral", "church", "chapel", "abbey", "hall"})
+# words that end a body's name only after a possessive ("St Mary's Cathedral"; "hospital" and "church" are
+# body words anywhere: the lexicon's organisation suffixes)
+_INSTITUTION_WORDS = frozenset({"cathedral", "chapel", "abbey", "hall"})
 
 
 def _join_compound_bodies(text: str, runs: list[list[_Token]]) -> list[list[_Token]]:
@@ -147,18 +148,18 @@ def _join_compound_bodies(text: str, runs: list[list[_Token]]) -> list[list[_Tok
     out: list[list[_Token]] = []
     for run in runs:
         prev = out[-1] if out else None
-        if prev is not None:
-            gap = _BODY_JOIN.fullmatch(text, prev[-1].end, run[0].start)
+        gap = _BODY_JOIN.fullmatch(text, prev[-1].end, run[0].start) if prev is not None else None
+        if gap:
+            joiner = gap.group().strip()
+            possessive = joiner not in ("and", "&")
             last = run[-1].text.lower()
-            ends_body = last in lex.org_suffixes or gap is not None and "'" in gap.group().replace("\u2019", "'") \
-                and last in _INSTITUTION_WORDS
-            if gap and ends_body and _may_open_body(text, prev, possessive="and" not in gap.group() and "&" not in gap.group()):
-                joiner = text[prev[-1].end : run[0].start].strip()
-                if joiner in ("and", "&"):
+            if (last in lex.org_suffixes or possessive and last in _INSTITUTION_WORDS) \
+                    and _may_open_body(text, prev, possessive):
+                if possessive:  # the possessive stays on the word before it: "Workers'", "Aldhelm's"
+                    prev[-1] = _Token(prev[-1].start, prev[-1].end + len(joiner), prev[-1].text + joiner)
+                else:
                     at = text.index(joiner, prev[-1].end)
                     prev.append(_Token(at, at + len(joiner), joiner))
-                else:  # the possessive stays on the word before it: "Workers'", "Aldhelm's"
-                    prev[-1] = _Token(prev[-1].start, prev[-1].end + len(joiner), prev[-1].text + joiner)
                 prev.extend(run)
                 continue
         out.append(run)

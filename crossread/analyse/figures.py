@@ -1139,7 +1139,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         at_cue = None if cue or qm is not None or num.is_words else (
             _age_at(text, start, end, num.value) if text[max(0, start - 3) : start].lower() == "at " else
             _name_was_age(text, start, end, num.value, rules))
-        if (cue or at_cue is not None) and 0 < num.value < 125 or \
+        if (cue or at_cue is not None) and 0 < num.value < 120 or \
                 ((rules.apposition_left.search(text, max(0, start - 40), start)
                   or _person_apposition().search(text, max(0, start - 40), start)) and
                  rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):
@@ -1217,7 +1217,6 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
 
 
 _GLUED_FRACTION = re.compile(r"(\d{1,2})([1-7])/([2-8])(?![\d/])")
-# "412p" is pence only where the text deals in pounds (elsewhere "4p" may be a page or a grade)
 # "pounds" as money, not weight: not "pounds of beef", not "pounds heavier"
 _POUNDS = re.compile(r"\s?pounds?\b(?!\s+(?:of|heavier|lighter|overweight)\b)", re.IGNORECASE)
 _WEIGHT_WORDS = frozenset({"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "lost", "gained", "lifted"})
@@ -1229,6 +1228,7 @@ def _money_before(text: str, start: int, rules: _Rules) -> bool:
     return any(rules.predicate_of.get(w) == "paid" for w in words) and not _WEIGHT_WORDS.intersection(words)
 
 
+# "412p" is pence only where the text deals in pounds (elsewhere "4p" may be a page or a grade)
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bpounds?\b|\bsterling\b|\bGBP\b|\ba share\b|\bper share\b", re.IGNORECASE)
 # words after which a four-digit number is a year, not a count
 _YEAR_BEFORE = frozenset({"in", "since", "from", "by", "until", "till", "of", "before", "after", "during", "year",

@@ -895,15 +895,12 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     return max(vals) / min(vals) - 1.0 <= w.shared_close
 
 
-def _credited_dispute(article: int, sa: dict, sb: dict, f: dict, across: bool = False) -> bool:
+def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
     """Whether one sentence sets the article's two values against each other, each credited ("police
-    put the crowd at 3,000; organisers said 10,000"): a dispute even when no other article reports it.
-    ``across``: two sentences may do it too, each crediting its value right by it ("Organisers said
-    110,000 marched. Police put the figure at 35,000.")."""
+    put the crowd at 3,000; organisers said 10,000"): a dispute even when no other article reports it."""
     ia = [i for i in sa["ix"] if f["article"][i] == article]
     ib = [j for j in sb["ix"] if f["article"][j] == article]
-    return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
-               else across and _credited_each(f, i, j, near=True) for i in ia for j in ib)
+    return all(f["sentence"][i] == f["sentence"][j] and _credited_between(f, i, j) for i in ia for j in ib)
 
 
 def _common_name(sa: dict, sb: dict) -> bool:
@@ -1021,8 +1018,7 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     # a value inside a group's own range widens nothing: "more than 100,000" joins "38,000 / 120,000"
     inside = sb["lo"] <= sa["lo"] <= sa["hi"] <= sb["hi"] or sa["lo"] <= sb["lo"] <= sb["hi"] <= sa["hi"]
     if lo <= 0 or (hi / lo > w.dimension_ratio and not inside
-                   and not (f is not None and any(_credited_dispute(art, sa, sb, f, across=True)
-                                                  for art in sa["articles"] & sb["articles"]))
+                   and not (f is not None and any(_credited_dispute(art, sa, sb, f) for art in sa["articles"] & sb["articles"]))
                    and not _rising_toll(sa, sb, f)):
         return "values far apart"  # unless one sentence credits each value to a source (crowd estimates)
     if (sa.get("log") or sb.get("log")) and hi - lo > w.log_scale_gap:
