@@ -722,6 +722,12 @@ _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z
 # "41 people were now in custody, up from 23 on Thursday": a clause, a comma, then "up/down from"
 _UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+){0,6}?\s*,\s*(?:up|down)\s+from\s+", re.IGNORECASE)
 _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
+# "On Tuesday the official toll had stood at 14", "an earlier toll of 12": a figure named as a count's
+# earlier state even when the current value sits in another sentence
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:had\s+(?:previously\s+)?stood\s+at|had\s+(?:previously\s+)?been\s+put\s+at|previously\s+(?:put|given|reported)\s+"
+    r"(?:at|as)|(?:an?|the)\s+(?:earlier|previous)\s+(?:official\s+)?(?:toll|figure|count|tally|estimate)\s+(?:of|was|had\s+been))\s+$",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -744,6 +750,9 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         _ADDED_BEFORE.search(text, max(0, r.start - 16), r.start)
         or _ADDED_AFTER.match(text, r.start + len(r.text.split(maxsplit=1)[0])))  # after the number's own word
         else r for r in reports]
+    reports = [replace(r, qualifier="previously", low=r.value, high=r.value)
+               if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
+               else r for r in reports]
     if "from" not in text and "compared" not in text:
         return reports
     out: list[FigureReport] = []

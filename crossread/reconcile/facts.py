@@ -18,7 +18,9 @@ logarithmic scale, values more than a point apart are two events: a 3.8 tremor i
 quake).  An article with reports in both groups usually means two quantities, except when it
 gives both sides itself: close values in two sentences ("an $82 million deal" ... "the $80
 million offer"), or one sentence naming a source between them ("no injuries (the Post says three
-people were injured)"); "none" against a small count of the same thing is a dispute too.
+people were injured)"); "none" against a small count of the same thing is a dispute too.  An article that gives a count's
+earlier and current value ("41 in custody, up from 23") joins the group of the earlier value, when
+another outlet gave it as current, to the group of the current one: one count at two moments.
 Two last passes tidy the groups: a report left alone joins the group it reads most like, when no
 member names another thing and none comes from its article (a stricter bar when its value would
 turn agreement into a dispute); and a group in which one article states two values that it does
@@ -38,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dataclasses_replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -453,6 +456,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
         f["cannot"] = f["cannot"] | f["pred_clash"]
     if w.class_clash:
         f["cannot"] = f["cannot"] | f["other_class"]
+    f["evolution"] = _evolution_links(f)
     labels = _merge_conflicts([int(x) for x in labels], f, w)
     if w.dimension_merge:
         labels = _merge_dimensions(labels, f, w)
@@ -658,6 +662,18 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
                 members[a].extend(members.pop(b))
                 info[a] = _group_summary(members[a], f)
                 changed = True
+        # "41 people were in custody, up from 23": one article states a count's earlier and current
+        # value, and another outlet reported the earlier one as current: one count at two moments
+        lab_of = {i: lab for lab, ix in members.items() for i in ix}
+        for i, j in f["evolution"]:
+            a, b = lab_of.get(i), lab_of.get(j)
+            if a is None or b is None or a == b or a not in members or b not in members:
+                continue
+            if _evolution_apart(members[a], members[b], i, f, w, info) is None:
+                members[a].extend(members.pop(b))
+                info[a] = _group_summary(members[a], f)
+                lab_of.update({k: a for k in members[a]})
+                changed = True
     if _TRACE is not None:  # diagnostics only: why the final groups stay apart
         for a in members:
             for b in members:
@@ -809,6 +825,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
     for i in ix:
         per_article.setdefault(int(f["article"][i]), []).append(i)
     linked, mixed = [], False
+    evolution = set(f.get("evolution", ()))
     for reps in per_article.values():
         for k, i in enumerate(reps):
             for j in reps[k + 1:]:
@@ -818,7 +835,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                 lo, hi = sorted((abs(a), abs(b)))
                 same = f["sentence"][i] == f["sentence"][j]
                 if (hi and (hi - lo) / hi <= w.split_close) or (same and _credited_between(f, i, j)) \
-                        or (not same and _credited_each(f, i, j)):
+                        or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution:
                     linked.append((a, b))
                 else:
                     mixed = True
@@ -1026,6 +1043,62 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
     return None
 
 
+_OTHER_YEAR = re.compile(r"\b(?:in|since|of|during)\s+(?:1[89]|20)\d\d\b|\b(?:last|previous)\s+(?:year|election|season)|"
+                         r"\ba\s+year\s+(?:ago|earlier)", re.IGNORECASE)
+
+
+def _evolution_links(f: dict) -> list[tuple[int, int]]:
+    """(earlier state, current value) pairs of reports one article gives as a count's change: "41,
+    up from 23", "rose to 21 ... the toll had stood at 14".  The current value is the nearest report
+    of the sentence in the same state and unit, else the article's last report under the same verb
+    before it (the news gives the current value first), or its one report under that verb after it;
+    an earlier state dated to another year ("up from 54.6 percent in 2021") is another quantity.
+    Written by hand: no library reads a figure's change over time."""
+    state, article, sentence, dim, pred = f["state"], f["article"], f["sentence"], f["dim"], f["predicate"]
+    links = []
+    for i in map(int, (state == 1).nonzero()[0]):
+        text, _, end = f["span"][i]
+        s_end = f["sentence_span"][i][1]
+        if _OTHER_YEAR.search(text, end, min(s_end, end + 40)):
+            continue
+        same_art = [j for j in range(len(state)) if article[j] == article[i] and state[j] == 0 and dim[j] == dim[i]
+                    and f["base"][j] == f["base"][j] and f["base"][j] != f["base"][i]]
+        in_sentence = [j for j in same_art if sentence[j] == sentence[i]]
+        if in_sentence:
+            links.append((i, min(in_sentence, key=lambda j: (abs(j - i), j > i))))
+            continue
+        # the news gives the current value first: the nearest report under the verb before the earlier state
+        by_verb = [j for j in same_art if pred[i] >= 0 and pred[j] == pred[i]]
+        before = [j for j in by_verb if j < i]
+        if before:
+            links.append((i, before[-1]))
+        elif len({float(f["base"][j]) for j in by_verb}) == 1:
+            links.append((i, by_verb[0]))
+    return links
+
+
+def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w: FactWeights,
+                     info: dict | None = None) -> str | None:
+    """Why the group holding an earlier state (report ``i``) and the group holding the current value
+    are not one count at two moments, or None.  Another outlet must give the earlier value as its
+    current one (else a lone "up from 23" stays with nothing to join); apart from their states no pair
+    across the groups may be ruled out, and they must measure one dimension (their shared article
+    aside, whatever the ratio of the values)."""
+    import numpy as np
+
+    if not any(f["article"][k] != f["article"][i] and f["state"][k] == 0 and f["base"][k] == f["base"][i]
+               for k in earlier):
+        return "no other outlet gives the earlier value"
+    if (f["cannot"] & ~f["state_clash"])[np.ix_(earlier, current)].any():
+        return "ruled out by the first pass"
+    sa, sb = _group_summary(earlier, f), _group_summary(current, f)
+    art = int(f["article"][i])
+    sa_other = dict(sa, articles=sa["articles"] - {art})
+    if not sa_other["articles"]:
+        return "no other outlet gives the earlier value"
+    return _dimension_apart(sa_other, sb, dataclasses_replace(w, dimension_ratio=math.inf), f)
+
+
 def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
     """Whether two groups read as one toll on two days: the same predicate of a count that grows while a
     story develops (killed, injured, arrested...), every report of one group dated before every report of
@@ -1218,9 +1291,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value;
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
-    part_clash = ((part[:, None] | part[None, :]) | (state[:, None] != state[None, :])) & ~same_v
+    state_clash = (state[:, None] != state[None, :]) & ~same_v
+    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash
     return {
-        "part_clash": part_clash, "role_clash": role_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part_clash": part_clash, "state_clash": state_clash, "state": state, "role_clash": role_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),
@@ -1386,7 +1460,8 @@ def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[
         a = articles.get(r.article_id)
         if a is None or a.published is None:
             return "contemporaneous", None
-        dated.append((a.published, r))
+        # an earlier state ("up from 23") stands just before its article's date
+        dated.append(((a.published, 0 if r.qualifier == "previously" else 1), r))
     days = sorted({d for d, _ in dated})
     if len(days) < 2:
         return "contemporaneous", None
@@ -1395,13 +1470,14 @@ def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[
         rs = [r for d, r in dated if d == day]
         if not intervals_agree(rs):
             return "contemporaneous", None
-        vals = [report_interval(r) for r in rs]
-        vals = [v for v in vals if v is not None]
+        # one point per day, the middle of the numbers stated ("at least 23" and "23" both say 23: an
+        # open bound or a rounding band says nothing of the direction)
+        vals = sorted(r.value * unit_parts(r.unit)[0] for r in rs if r.value is not None)
         if not vals:
             continue
-        per_day.append((day, max(v[0] for v in vals), min(v[1] for v in vals), rs))
-    rising = all(b[1] >= a[1] and b[2] >= a[2] for a, b in zip(per_day, per_day[1:]))
-    falling = all(b[1] <= a[1] and b[2] <= a[2] for a, b in zip(per_day, per_day[1:]))
+        per_day.append((day, vals[len(vals) // 2], rs))
+    rising = all(b[1] >= a[1] for a, b in zip(per_day, per_day[1:]))
+    falling = all(b[1] <= a[1] for a, b in zip(per_day, per_day[1:]))
     if not (rising or falling):
         return "contemporaneous", None
     # two outlets on two days always "move one way": that reads as an evolution only for counts that
@@ -1409,8 +1485,13 @@ def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[
     verb = _commonest(Counter(r.predicate for r in members if r.predicate))
     if len(per_day) < 3 and verb not in _word_set("evolving_predicates"):
         return "contemporaneous", None
-    steps = []
-    for day, _, _, rs in per_day:
-        outlets = sorted({(articles[r.article_id].outlet or r.article_id) for r in rs})
-        steps.append(f"{rs[0].text} ({', '.join(outlets)}, {day.isoformat()})")
-    return "evolving", " → ".join(steps)
+    # consecutive days that give one value are one step: "23 (A, 2026-03-10; B, 2026-03-11) → 41 (C, 2026-03-12)"
+    steps: list[tuple[float, str, list[str]]] = []
+    for (day, stage), point, rs in per_day:
+        outlets = ", ".join(sorted({(articles[r.article_id].outlet or r.article_id) for r in rs}))
+        when = f"{outlets}, {'before ' if stage == 0 else ''}{day.isoformat()}"
+        if steps and steps[-1][0] == point:
+            steps[-1][2].append(when)
+        else:
+            steps.append((point, rs[0].text, [when]))
+    return "evolving", " → ".join(f"{text} ({'; '.join(whens)})" for _, text, whens in steps)

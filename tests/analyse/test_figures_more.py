@@ -351,6 +351,9 @@ def test_figures_population_and_idioms_take_no_fate():
         ("Unemployment was 7.1 percent in March, up from 6.5 percent in February.", "6.5 percent", "7.1 percent"),
         ("The toll rose to 30 from 25 on Monday.", "25", "30"),
         ("Police said 41 people were now in custody, up from 23 on Thursday.", "23", "41 people"),
+        # the earlier state named as such, the current value in another sentence
+        ("The toll rose to 21. On Tuesday the official toll had stood at 14.", "14", "21"),
+        ("The ministry said 40 people had died, above an earlier toll of 32.", "32", "40 people"),
     ],
 )
 def test_figures_the_earlier_state_of_a_change_is_marked_previously(text, earlier, now):

@@ -629,3 +629,60 @@ def test_facts_company_and_union_figures_for_job_cuts_are_one_disputed_quantity(
     facts = group_facts([a, b, c], analyse(a, b, c))
     cuts = fact_with(facts, "1,850 positions")
     assert sorted(r.value for r in cuts.reports) == [1850, 1850, 1850, 3200, 3200] and cuts.verdict == "conflict"
+
+
+def _custody_story() -> list[Article]:
+    return [
+        art("a", "Police in Tarnow arrested 23 people after clashes at the docks on Monday night, officers said.",
+            dt.date(2026, 3, 10), "Harbour Post"),
+        art("b", "At least 23 people were detained during the dock clashes in Tarnow, police said on Tuesday.",
+            dt.date(2026, 3, 11), "Tarnow Daily"),
+        art("c", "Police said on Wednesday that 41 people were now in custody, up from 23 on Monday, after the dock "
+                 "clashes in Tarnow.", dt.date(2026, 3, 12), "Coast Radio"),
+        art("d", "A police spokesman said 41 people had been arrested in Tarnow since the dock clashes began.",
+            dt.date(2026, 3, 13), "River News"),
+    ]
+
+
+def test_facts_an_article_giving_the_earlier_and_current_count_joins_the_two_days_into_one_fact():
+    arts = _custody_story()
+    facts = group_facts(arts, analyse(*arts))
+    arrests = fact_with(facts, "41 people")
+    assert sorted((r.article_id, r.value) for r in arrests.reports) == [
+        ("a", 23), ("b", 23), ("c", 23), ("c", 41), ("d", 41)]
+    assert (arrests.verdict, arrests.timing) == ("conflict", "evolving")
+    # the earlier state stands before its own article's date; one value over several days is one step
+    assert arrests.note.count("→") == 1 and "Coast Radio, before 2026-03-12" in arrests.note
+    assert arrests.note.index("before 2026-03-12") < arrests.note.index("River News")
+
+
+def test_facts_an_earlier_state_no_other_outlet_gives_stays_out_of_the_count():
+    arts = _custody_story()[2:]
+    facts = group_facts(arts, analyse(*arts))
+    assert [(r.article_id, r.value) for r in fact_with(facts, "41 people").reports] == [("c", 41), ("d", 41)]
+    assert fact_with(facts, "23").verdict == "single"
+
+
+def test_facts_an_earlier_state_in_another_year_is_another_quantity():
+    a = art("a", "Turnout was 61.4 percent, up from 54.6 percent in 2021, the electoral commission said.",
+            dt.date(2025, 6, 2), "Ardel Times")
+    b = art("b", "Turnout was 61.4 percent, the electoral commission said, the highest in a decade.",
+            dt.date(2025, 6, 2), "Vesk Radio")
+    c = art("c", "In 2021 turnout had been 54.6 percent, the electoral commission said.", dt.date(2025, 6, 3), "North Post")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    assert fact_with(facts, "61.4 percent").verdict == "agree"
+    assert sorted(r.value for r in fact_with(facts, "61.4 percent").reports) == [61.4, 61.4]
+
+
+def test_facts_a_toll_that_had_stood_at_an_earlier_figure_is_one_count_that_rose():
+    a = art("a", "At least 14 people were killed when the ferry capsized off Ostrel, the coastguard said.",
+            dt.date(2025, 3, 11), "Coast Post")
+    b = art("b", "The ferry disaster off Ostrel has killed 14 people, the coastguard said.", dt.date(2025, 3, 11), "Gazette")
+    c = art("c", "The death toll from the ferry disaster off Ostrel rose to 21, the coastguard said. Divers searched the "
+                 "hull overnight. On Tuesday the official toll had stood at 14.", dt.date(2025, 3, 12), "Herald")
+    d = art("d", "The coastguard said the death toll from the ferry disaster off Ostrel has risen to 21.",
+            dt.date(2025, 3, 12), "Radio East")
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    toll = fact_with(facts, "21")
+    assert sorted(r.value for r in toll.reports) == [14, 14, 14, 21, 21]
+    assert (toll.verdict, toll.timing) == ("conflict", "evolving")
