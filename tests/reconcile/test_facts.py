@@ -310,7 +310,7 @@ def test_facts_an_article_giving_two_values_splits_a_mixed_group_by_value():
     # so the group that holds them is two facts, each agreed, not one disputed figure
     arts = [
         art("a", "Ortega batted .310 with 22 homers and 90 RBIs last season for the Hawks and the Owls."),
-        art("b", "Ortega batted .310 with 22 homers and 90 RBIs last season, 30 homers for the Owls."),
+        art("b", "Ortega batted .310 with 22 homers and 90 RBIs last season. He hit 30 homers for the Owls."),
         art("c", "Last season Ortega batted .310 with 30 homers and 90 RBIs for the Hawks and the Owls."),
         art("d", "Ortega batted .310 with 30 homers and 90 RBIs last season for the Hawks and the Owls."),
     ]
@@ -686,3 +686,12 @@ def test_facts_a_toll_that_had_stood_at_an_earlier_figure_is_one_count_that_rose
     toll = fact_with(facts, "21")
     assert sorted(r.value for r in toll.reports) == [14, 14, 14, 21, 21]
     assert (toll.verdict, toll.timing) == ("conflict", "evolving")
+
+
+def test_facts_one_sentence_giving_two_values_without_crediting_them_keeps_two_quantities():
+    a = art("a", "Brenner scored 19 league goals in 31 appearances for Haldon last season, and 22 in all competitions.")
+    b = art("b", "Brenner, who scored 22 goals in all competitions for Haldon last season, signed on Monday.")
+    c = art("c", "Brenner played 31 matches for Haldon last season and signed on Monday.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    assert sorted(r.value for r in fact_with(facts, "31 appearances").reports) == [31, 31]
+    assert fact_with(facts, "22 goals").verdict == "agree"
