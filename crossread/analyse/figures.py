@@ -519,7 +519,7 @@ def _word_automaton():  # type: ignore[no-untyped-def]
     for w in a_units:
         roles.setdefault(w, []).append(("a-unit", None))
     for w, cls in rules.predicate_of.items():
-        if w.isalpha():
+        if w.replace(" ", "").isalpha():  # "in hospital", "took to the streets" as well as single words
             roles.setdefault(w, []).append(("predicate", (cls, _is_verb(w, rules))))
     for w in ("no", "nobody"):
         roles.setdefault(w, []).append(("zero", None))

@@ -94,6 +94,9 @@ def test_figures_vague_counts_have_a_lower_bound_and_no_value():
         ("The death toll from the flood has risen to 15, officials said.", "killed"),
         ("The number of injured climbed to about 40 by Friday.", "injured"),
         ("Fuel prices rose 5 percent in March.", "rose"),
+        # predicates of several words: staying in hospital is an injury, "took to the streets" a protest
+        ("Eleven people remain in hospital in the port town.", "injured"),
+        ("About 5,000 people took to the streets of the capital.", "protested"),
     ],
 )
 def test_figures_predicate_class(text, predicate):
