@@ -512,7 +512,8 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
                  counted=set(f["counted"][ix].tolist()) - {-1},
                  subjects=set(f["subject"][ix].tolist()) - {-1},
                  personal=bool(f["personal"][ix].any()),
-                 classes={c for c, k in zip(f["counted"][ix].tolist(), f["known"][ix].tolist()) if k and c >= 0}, preds=set(f["predicate"][ix].tolist()) - {-1})
+                 classes={c for c, k in zip(f["counted"][ix].tolist(), f["known"][ix].tolist()) if k and c >= 0}, preds=set(f["predicate"][ix].tolist()) - {-1},
+                 idle_role=bool(f["idle_role"][ix].all()), fated=bool(f["fated"][ix].all()))
             for ix in members]
     alive = [True] * m
     # group-level "cannot": some pair across the two groups was ruled out by the first pass
@@ -532,6 +533,8 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             return -1.0  # a pair the first pass ruled out (one sentence, two nouns, two records...)
         if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
             return -1.0  # two ages or records join only when they name the same person
+        if (sa["idle_role"] and sb["fated"]) or (sa["fated"] and sb["idle_role"]):
+            return -1.0  # "SEVENTEEN people are dead" is no account of "15 crew"
         shared = len(sa["articles"] & sb["articles"]) / min(len(sa["articles"]), len(sb["articles"]))
         if shared > w.merge_shared_articles:
             return -1.0
@@ -583,6 +586,8 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         sets[a]["personal"] = sets[a]["personal"] or sets[b]["personal"]
         for key in ("articles", "dims", "counted", "preds", "classes", "subjects"):
             sets[a][key] |= sets[b][key]
+        sets[a]["idle_role"] = sets[a]["idle_role"] and sets[b]["idle_role"]
+        sets[a]["fated"] = sets[a]["fated"] and sets[b]["fated"]
         cannot[a] |= cannot[b]
         cannot[:, a] = cannot[a]
         agg[a] += agg[b]
@@ -880,6 +885,8 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         names=Counter(n for i in ix for n in f["context_names"][i]),
         personal=bool(f["personal"][ix].any()),
         generic=bool(f["generic"][ix].any()),
+        # every report counts people in a role ("15 crew", "220 passengers") and none says what befell them
+        idle_role=bool(f["idle_role"][ix].all()), fated=bool(f["fated"][ix].all()),
         days=[int(d) for d in f["day"][ix].tolist()],
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
         mid_lo=vals[(len(vals) - 1) // 2] if vals else math.nan, mid_hi=vals[len(vals) // 2] if vals else math.nan,
@@ -1022,6 +1029,8 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
             return "nouns"
         if preds_clash:
             return "predicates"
+        if (sa["idle_role"] and sb["fated"]) or (sa["fated"] and sb["idle_role"]):
+            return "a fate against people in a role"  # "SEVENTEEN people are dead" is no account of "15 crew"
     elif ca >= 0 or cb >= 0:
         if sa["main_pred"] < 0 or sb["main_pred"] < 0 or preds_clash:
             return "one noun, no shared predicate"
@@ -1232,6 +1241,11 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
     role = codes([_people_role(r.counted) for r in reports])
     role_clash = (role[:, None] >= 0) & (role[None, :] >= 0) & (role[:, None] != role[None, :])
+    # "SEVENTEEN people are dead" against "15 crew": a fate read right at the figure, against people
+    # in a role that nothing befell; the group passes keep such groups apart (the first pass does not
+    # need to: "15 crew" may be the dead)
+    fated = np.array([_near_predicate(articles.get(r.article_id), r) is not None for r in reports]) & (role < 0)
+    idle_role = (role >= 0) & (predicate < 0)
     same_s, other_s = both(subject)
     # a unit against a counted noun ("three years" / "three people") are two quantities
     unit_vs_noun = ((dim[:, None] >= 0) & (dim[None, :] < 0) & (counted[None, :] >= 0) & ~known_class[None, :]) | (
@@ -1302,7 +1316,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     state_clash = (state[:, None] != state[None, :]) & ~same_v
     part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash
     return {
-        "part_clash": part_clash, "state_clash": state_clash, "state": state, "role_clash": role_clash, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part_clash": part_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),

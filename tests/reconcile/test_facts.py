@@ -695,3 +695,17 @@ def test_facts_one_sentence_giving_two_values_without_crediting_them_keeps_two_q
     facts = group_facts([a, b, c], analyse(a, b, c))
     assert sorted(r.value for r in fact_with(facts, "31 appearances").reports) == [31, 31]
     assert fact_with(facts, "22 goals").verdict == "agree"
+
+
+def test_facts_a_count_of_the_dead_is_no_account_of_people_in_a_role():
+    a = art("a", "At least 14 people were killed when the ferry Alna capsized off Brevik, the coastguard said. "
+                 "The ferry carried 230 passengers and 15 crew.")
+    b = art("b", "The Alna carried 230 passengers and 15 crew members when it capsized off Brevik. The coastguard "
+                 "said 14 people were killed.")
+    # the tabloid's own toll cannot join the official one (it gives both), and must not fall into the crew
+    c = art("c", "SEVENTEEN people are dead after the ferry Alna flipped over off Brevik. The Flash can reveal the "
+                 "true toll is already higher than the official figure of 14. Divers searched the hull overnight.")
+    d = art("d", "The ferry Alna, with 15 crew on board, capsized off Brevik on Monday night, the coastguard said.")
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    crew = fact_with(facts, "15 crew members")
+    assert sorted(r.article_id for r in crew.reports) == ["a", "b", "d"] and crew.verdict == "agree"
