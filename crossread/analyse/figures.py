@@ -743,12 +743,23 @@ _ADDED_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\s+[a-z]", re.IG
 _ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|an\s+extra|a\s+further|some\s+further)\s+$", re.IGNORECASE)
 
 
+def _others_of_another_fate(report: FigureReport, reports: list[FigureReport]) -> bool:
+    """Whether "another N" means N others: "three people died and another 12 were injured" counts the
+    injured, adding nothing to the dead (an earlier figure of the sentence under another fate)."""
+    fates = _exclusive_classes()
+    if report.predicate not in fates:
+        return False
+    return any(r.sentence == report.sentence and r.end <= report.start and r.predicate in fates
+               and r.predicate != report.predicate for r in reports)
+
+
 def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
     """Mark an added number ("additional"), the earlier value of a change ("previously"), and split
     "rose from 62 to 65 percent" in two."""
     reports = [replace(r, qualifier="additional") if r.qualifier is None and r.value is not None and r.text and (
         _ADDED_BEFORE.search(text, max(0, r.start - 16), r.start)
         or _ADDED_AFTER.match(text, r.start + len(r.text.split(maxsplit=1)[0])))  # after the number's own word
+        and not _others_of_another_fate(r, reports)
         else r for r in reports]
     reports = [replace(r, qualifier="previously", low=r.value, high=r.value)
                if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)

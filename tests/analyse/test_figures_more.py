@@ -391,10 +391,20 @@ def test_figures_a_fraction_of_a_million_is_one_number(text, value, unit):
     ("Another 20,000 people marched in the north.", "20,000 people"),
     ("The alliance will send 700 additional troops.", "700 additional troops"),
     ("A further 300 homes were flooded.", "300 homes"),
+    ("Three people died on Monday and another two died on Tuesday.", "two died"),
 ])
 def test_figures_a_number_added_to_a_count_is_marked_additional(text, span):
     found = {r.text: r.qualifier for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
     assert found[span] == "additional"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Twenty-six people are confirmed dead and another 25 are still listed as missing.", "25"),
+    ("Police said three people died and another 12 were injured.", "12"),
+])
+def test_figures_another_count_under_another_fate_counts_others_and_adds_nothing(text, span):
+    found = {r.text: r.qualifier for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found[span] is None
 
 
 @pytest.mark.parametrize("text, span, low", [
