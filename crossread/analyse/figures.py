@@ -1844,6 +1844,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
             dist = len(between)
             if ";" in between or "," in between:
                 dist += 40
+            elif _SUBJECT_OF.match(between):
+                dist = -40  # the figure is the subject of its own clause: "another 25 are still listed as missing"
         dist += 0 if verb else 30
         found.append((dist, ws, we, cls))
         if best is None or dist < best[0]:
@@ -1861,6 +1863,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|as|whereas)\s+")
+# a figure followed by its clause's verb: "25 are still listed as", "12 were later", "40 remain"
+_SUBJECT_OF = re.compile(r"\s+(?:are|were|is|was|have|has|had|remain|remained)\b(?:\s+[a-z]+){0,3}?\s*$")
 
 
 def _clause_verb(between: str, rules: _Rules) -> bool:

@@ -407,6 +407,12 @@ def test_figures_another_count_under_another_fate_counts_others_and_adds_nothing
     assert found[span] is None
 
 
+def test_figures_a_figure_that_is_its_clauses_subject_takes_the_clauses_verb():
+    text = "Twenty-six people are confirmed dead and another 25 are still listed as missing."
+    found = {r.text: r.predicate for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found == {"Twenty-six people": "killed", "25": "missing"}
+
+
 @pytest.mark.parametrize("text, span, low", [
     ("A few hundred people gathered outside.", "A few hundred people", 200),
     ("Several dozen protesters marched.", "Several dozen protesters", 24),
