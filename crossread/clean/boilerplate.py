@@ -588,6 +588,8 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
         # Bullets right under the headline are the article's own summary, and rows that end in
         # figures ("Injured: 74", "Holmes 21-5") are a table of the article's: neither is links.
         summary = run and run[0] in nonblank[:4] and any(_BULLET.match(lines[j]) for j in run)
+        # ... nor are bullets a sentence of the article's announces ("Here's what we know so far:")
+        summary = summary or (run and any(_BULLET.match(lines[j]) for j in run) and _announced(run[0], lines, nwords, reasons))
         table = run and sum(bool(_TABLE_ROW.search(lines[j])) for j in run) * 2 >= len(run)
         if len(run) >= 3 and not summary and not table and _link_list(run, lines, nwords, reasons, nonblank, title):
             for j in run:
@@ -636,6 +638,13 @@ def _last_removed_above(i: int, lines: Sequence[str], reasons: Sequence[str | No
 
 # Furniture that sits inside an article (a caption, a doubled line) says nothing about what follows.
 _INLINE_REASONS = frozenset({"caption", "repeated", "advert", "teaser"})  # furniture that sits mid-article
+
+
+def _announced(i: int, lines: Sequence[str], nwords: Sequence[int], reasons: Sequence[str | None]) -> bool:
+    """The kept line above i is a sentence of prose that ends in a colon and so introduces a list:
+    "Here's what we know so far:" (a bare "Related:" or "See also:" is too short to count)."""
+    j = _line_above(i, lines)
+    return j >= 0 and reasons[j] is None and nwords[j] >= 4 and lines[j].rstrip().endswith(":")
 
 
 def _link_list(run: Sequence[int], lines: Sequence[str], nwords: Sequence[int], reasons: Sequence[str | None],

@@ -422,3 +422,21 @@ def test_caption_and_teaser_lines_with_their_text_are_removed_alone():
     assert "Photo:" not in out and "Read more" not in out and "PICTURED" not in out
     assert {r.reason for r in removed} == {"caption", "teaser"}
     assert "85 people" in out and "20 people were still missing" in out
+
+
+def test_a_bullet_list_a_sentence_announces_is_the_articles_own_even_at_the_end():
+    # a live blog runs newest first: its summary of what is known sits at the bottom
+    text = ("Live updates: the Varen valley floods\n\n"
+            "16:55 The council says 800 residents can return home tomorrow morning after the river fell overnight.\n\n"
+            "12:10 Rescue teams reached the last cut-off farms in the upper valley, the fire service said.\n\n"
+            "08:05 Good morning and welcome to our coverage of the third day of the floods. Here's what we know so far:\n"
+            "• 14 bridges have been closed, according to the roads agency\n"
+            "• Around 2,500 people remain out of their homes\n"
+            "• More than 300 soldiers have been deployed to help\n")
+    out, removed = remove_boilerplate(normalise(text), title="Live updates: the Varen valley floods")
+    assert "Around 2,500 people remain out of their homes" in out
+    assert not [r for r in removed if r.reason == "links"]
+    # the same list under a bare "Related:" header after the article is still a list of links
+    teasers = text.replace(" Here's what we know so far:", "").replace("• 14 bridges", "Related:\n• 14 bridges")
+    out, _ = remove_boilerplate(normalise(teasers), title="Live updates: the Varen valley floods")
+    assert "Around 2,500 people" not in out
