@@ -720,7 +720,8 @@ _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z
                        r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower|a\s+(?:rise|fall|drop|jump|"
                        r"decline)|an\s+(?:increase|decrease))\s+)?(?:from|compared\s+(?:with|to))\s+", re.IGNORECASE)
 # "41 people were now in custody, up from 23 on Thursday": a clause, a comma, then "up/down from"
-_UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+){0,6}?\s*,\s*(?:up|down)\s+from\s+", re.IGNORECASE)
+# (a source may sit between: "7,450 hectares by Wednesday evening, according to the agency, up from 3,200")
+_UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+|,){0,14}?\s*,\s*(?:up|down)\s+from\s+", re.IGNORECASE)
 _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
 # "On Tuesday the official toll had stood at 14", "an earlier toll of 12": a figure named as a count's
 # earlier state even when the current value sits in another sentence

@@ -353,6 +353,8 @@ def test_figures_population_and_idioms_take_no_fate():
         ("Police said 41 people were now in custody, up from 23 on Thursday.", "23", "41 people"),
         # the earlier state named as such, the current value in another sentence
         ("The toll rose to 21. On Tuesday the official toll had stood at 14.", "14", "21"),
+        ("The fire had burned 7,450 hectares by Wednesday evening, according to the civil protection agency, up "
+         "from 3,200 hectares on Tuesday.", "3,200 hectares", "7,450 hectares"),
         ("The ministry said 40 people had died, above an earlier toll of 32.", "32", "40 people"),
     ],
 )

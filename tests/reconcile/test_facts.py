@@ -709,3 +709,21 @@ def test_facts_a_count_of_the_dead_is_no_account_of_people_in_a_role():
     facts = group_facts([a, b, c, d], analyse(a, b, c, d))
     crew = fact_with(facts, "15 crew members")
     assert sorted(r.article_id for r in crew.reports) == ["a", "b", "d"] and crew.verdict == "agree"
+
+
+def test_facts_an_area_that_grows_day_by_day_is_one_evolving_fact_whatever_the_ratio():
+    # each day's figures agree ("more than 7,000" allows 11,860) and the days rise: one area, burning
+    a = art("a", "A wildfire broke out in the Orla hills on Tuesday, burning 3,200 hectares of pine forest and "
+                 "farmland.", dt.date(2025, 7, 15), "Wire")
+    b = art("b", "The Orla fire had burned 7,450 hectares by Wednesday evening, according to the civil protection "
+                 "agency.", dt.date(2025, 7, 16), "Chronicle")
+    c = art("c", "INFERNO: more than 7,000 hectares of the Orla hills are now ash, and locals fear the worst.",
+            dt.date(2025, 7, 17), "Rattle")
+    d = art("d", "Latest satellite assessment from the agency: 11,860 hectares burned in the Orla hills.",
+            dt.date(2025, 7, 17), "Live")
+    e = art("e", "The blaze in the Orla hills has destroyed nearly 12,000 hectares, the agency said on Thursday.",
+            dt.date(2025, 7, 17), "Sentinel")
+    facts = group_facts([a, b, c, d, e], analyse(a, b, c, d, e))
+    area = fact_with(facts, "7,450 hectares")
+    assert sorted(r.value for r in area.reports) == [3200, 7000, 7450, 11860, 12000]
+    assert (area.verdict, area.timing) == ("conflict", "evolving")
