@@ -220,10 +220,12 @@ def qualifier_bounds(value: float | None, qualifier: str | None) -> tuple[float 
     if qualifier in ("up to", "less than"):
         return None, value
     if qualifier == "nearly":
-        return _tidy(value * 0.9), value
-    if qualifier == "about":
-        return _tidy(value * 0.9), _tidy(value * 1.1)
-    return value, value
+        low, high = _tidy(value * 0.9), value
+    elif qualifier == "about":
+        low, high = _tidy(value * 0.9), _tidy(value * 1.1)
+    else:
+        return value, value
+    return (low, high) if low <= high else (high, low)  # "nearly -10C": a negative value's bounds turn round
 
 
 def _tidy(x: float) -> float:
@@ -341,6 +343,11 @@ _RATE = re.compile(r"\s(?:per|a|an|each)\s(year|season|month|week|day|game|hour|
                    r"(?!\s+(?:before|after|ago|later|earlier|into|left|of)\b)"
                    r"|\s(annually|yearly|monthly|weekly|daily)\b", re.IGNORECASE)
 _CALIBRE = re.compile(r"[- ]?calib(?:er|re)\b", re.IGNORECASE)
+# "15°C", "15 °F", "a 15° angle" (a degree sign; "45°N" is a bearing), or a bare scale letter glued on ("8C", "46F")
+_TEMPERATURE = re.compile(r"\s?(?:[°˚]|º(?=\s?[CF]))\s?(?P<scale>[CF])?(?![A-Za-z\d])|(?P<bare>[CF])(?![A-Za-z\d])")
+_DEGREES_AFTER = re.compile(r"\s(?:degrees?)\b", re.IGNORECASE)
+# a minus sign set off before a number ("of -3C", "−3", "minus 3 degrees"), not a dash joining words ("AK-47")
+_MINUS = re.compile(r"(?:(?<![^\s(\"“])[-−]|\bminus\s)$", re.IGNORECASE)
 
 
 def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
@@ -386,7 +393,7 @@ def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
             i += 1
             continue
         elif w == "and" and seen:
-            half = re.match(r"and\s(?:a\s)?half\b", text[i : i + 16], re.IGNORECASE)
+            half = re.match(r"and[\s-](?:a[\s-])?half\b", text[i : i + 16], re.IGNORECASE)  # "five-and-a-half-year"
             if half:
                 current += 0.5
                 end = i + half.end()
@@ -622,10 +629,53 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
                                                     None, noun), rules, predicates))
     out = [r for r in out if not _code_or_address(text, r)]
+    if " and " in text:
+        out.extend(_elliptical_counts(article, text, rules, predicates, out))
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
         out = _fractions(article, text, rules, predicates, out)
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(_changes(text, _conversions(text, _compound_durations(text, out))))
+
+
+# "... won 14 seats and the Regional Union 10.": a bare number after a name that closes a list
+_ELLIPSIS = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(\d{1,4})(?=\s*(?:[.;,)]|$))")
+
+
+def _elliptical_counts(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
+                       reports: list[FigureReport]) -> list[FigureReport]:
+    """"The Greens won 14 seats and the Regional Union 10": the last member of a list of names, each with a
+    number, leaves the noun out; it counts what the first member's figure counts (read where a name
+    before a number would otherwise make it part of the name)."""
+    out = []
+    taken = [(r.start, r.end) for r in reports]
+    for m in _ELLIPSIS.finditer(text):
+        at = m.start(1)
+        if any(a <= at < b for a, b in taken):
+            continue
+        lead = [r for r in reports if r.end <= m.start() and r.value is not None and r.unit is None and r.counted
+                and r.qualifier in (None, "about", "at least", "more than")]
+        if not lead:
+            continue
+        first = max(lead, key=lambda r: r.end)
+        between = text[first.end : m.start()]
+        noun = first.counted
+        plural = noun in lexicon()["unmarked_plurals"] or (noun.endswith("s") and not noun.endswith("ss"))
+        if not plural or not noun.islower() or re.search(r"[.;:!?\n]|\d", between) or len(between) > 40 \
+                or not first.text.lower().endswith(noun):
+            continue  # another sentence, another number between, or no plain "N nouns" to share its noun
+        # the first member is a name with its verb ("the Greens won 14 seats"), as the last is a name with
+        # its number; the two numbers are of a size ("and the Boeing 737" after "12 protesters" is a model)
+        subject = re.search(r"(?:^|\s)[A-Z][\w'’-]*\s+([a-z]+)\s+$", text[max(0, first.start - 40) : first.start])
+        value = float(m.group(1))
+        if 1900 <= value <= 2100 and len(m.group(1)) == 4:
+            continue  # "and London 2012": a year names an occasion
+        if subject is None or not (_is_verb(subject.group(1), rules) or subject.group(1) in rules.predicate_of) \
+                or not 0 < value <= 10 * first.value or first.value > 10 * value \
+                or _prev_word(text, at)[0].lower() in rules.name_prefixes:
+            continue
+        out.append(_to_report(article, text, _Found(at, m.end(1), at, m.end(1), value, value, value, None, None, noun),
+                              rules, predicates))
+    return out
 
 
 # "12 years and six months": the smaller unit's share of the larger
@@ -771,7 +821,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
     for r in reports:
         # "climbed from 62 to 65 percent" was read as one range: the change's two states
         if r.qualifier == "between" and r.low is not None and r.high is not None and \
-                _change_from().search(text, max(0, r.start - 48), r.start):
+                (_change_from().search(text, max(0, r.start - 48), r.start) or _age_from(text, r)):
             m = re.match(r"(.+?)\s*(?:to|-|–)\s*", r.text)
             if m:
                 out.append(replace(r, end=r.start + len(m.group(1)), text=m.group(1), value=r.low, high=r.low,
@@ -792,9 +842,16 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
                 (_FROM_GAP.fullmatch(gap) or _UP_FROM_GAP.fullmatch(gap)):
             out[k] = replace(b, qualifier="previously", low=b.value, high=b.value)  # "7.1%, up from 6.5%"
         elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
-                _change_from().search(text, max(0, a.start - 48), a.start):
+                (_change_from().search(text, max(0, a.start - 48), a.start) or _age_from(text, a)):
             out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"
     return out
+
+
+def _age_from(text: str, r: FigureReport) -> bool:
+    """"Raising the retirement age from 62 to 64": an age an "X age" noun names, after "from", is the
+    earlier state of a change (the noun names one age at a time, never a span of ages)."""
+    return r.unit == "year" and re.search(r"\bfrom\s+$", text[max(0, r.start - 6) : r.start]) is not None and \
+        r.counted is not None and _age_noun_before(text, r.start, _rules()) == r.counted
 
 
 @dataclass
@@ -898,13 +955,22 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     if cm and not num.is_words:
         currency = rules.currency_prefixes.get(cm.group().strip().rstrip(".").strip(), "USD")
         start = cm.start()
+    # "of -3C", "minus 3 degrees": a minus sign, read only before a temperature (elsewhere a dash may join words)
+    minus = None
+    if not currency and not num.is_words and (mm := _MINUS.search(text, max(0, start - 6), start)) and \
+            (_TEMPERATURE.match(text, num.end) or _DEGREES_AFTER.match(text, num.end)):
+        minus = mm.start()
+        num = _Num(num.start, num.end, -num.value)
     before = text[start - 1] if start > 0 else " "
     if (before.isalpha() or before.isdigit() or before in "_/×") and not (num.is_words and before == "-"):
         if not (currency == "EUR"):  # "euro110" already taken as a prefix
             return [], _skip_word(text, num.end)
-    if text[max(0, start - 4) : start].lower() == "-of-":
-        return [], _skip_word(text, num.end)  # "mum-of-two", "grandfather-of-three": a description, no count
-    if before == "-" and not currency and not num.is_words:
+    parent = None if currency else _parent_of(text, start)  # "a father of three", "mum-of-two": the children
+    if parent is None and text[max(0, start - 4) : start].lower() == "-of-":
+        return [], _skip_word(text, num.end)  # "1-of-16", "best-of-seven": a part of a name or a ratio, no count
+    if minus is not None:
+        start = minus  # the sign belongs to the figure, and the words before it are read before the sign
+    elif before == "-" and not currency and not num.is_words and parent is None:
         pw, _ = _prev_word(text, start - 1)
         pm = rules.prefix_unit_left.search(text, max(0, start - 12), start)
         if pm:
@@ -928,7 +994,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     name_like = (qualifier is None and bool(prev) and prev[0].isupper() and prev_l not in rules.qualifier_words
                  and not (prev.endswith(".") and len(prev) > 4 and prev[:-1].isalpha())  # "Monday. 325 homes"
                  and not _sentence_initial(text, prev_start) and text[prev_start + len(prev): start].strip() == ""
-                 and not num.is_words)
+                 and not num.is_words and parent is None)
     span_start = qm.start(1) if qm else start
     if leading_dot:
         span_start = min(span_start, num.start - 2)  # the split-off point belongs to the number
@@ -963,7 +1029,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             return [], _skip_word(text, end + 1)
         if rest[:1].isalpha():
             um = rules.unit_suffix.match(rest)
-            if not um:
+            if not um and not _temperature(text, end, start, name_like=name_like, cue=qm is not None or minus is not None):
                 return [], _skip_word(text, end)
         if (start == 0 or text[start - 1] == "\n") and re.match(r"[.)]\s", rest):
             return [], end + 1  # list numbering
@@ -1000,7 +1066,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         nxt_words = [w.lower() for w in rules.word.findall(text[partner.end : partner.end + 30])[:2]]
         prev_words = [w.lower() for w in rules.word.findall(text[max(0, start - 40) : start])[-3:]]
         unitish = bool(rules.unit_right.match(text, partner.end) or rules.percent_right.match(text, partner.end)
-                       or rules.scale_right.match(text, partner.end) or rules.compound_right.match(text, partner.end))
+                       or rules.scale_right.match(text, partner.end) or rules.compound_right.match(text, partner.end)
+                       or _TEMPERATURE.match(text, partner.end))
         recordish = (three is not None or any(w in rules.record_words for w in nxt_words[:2])
                      or any(w in rules.record_words for w in prev_words)
                      or (start > 0 and text[start - 1] == "(") or not nxt_words
@@ -1074,12 +1141,17 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         currency, end = "GBP", pw.end()  # "45 million pounds", "a fine of 30,000 pounds"; but "weighs 200 pounds"
     counted: str | None = None
     age = False
+    temperature = None
     am = rules.age_right.match(text, end)
     if am:
         age = True
         end = am.end()
         unit = "year"
         counted = "age"
+    elif not percent and not currency and not scale_word and \
+            (temperature := _temperature(text, end, start, name_like=name_like, cue=qm is not None or minus is not None)):
+        # "15°C", "around 8C": degrees, the scale as what they count (as in "8 degrees Celsius")
+        end, unit, counted = temperature[0], "degree", temperature[1]
     elif not percent and not currency and not scale_word and (tm := _TIMES.match(text, end)):
         # "married three times", "fired five times": how often, as "twice" reads ("three times the size" is a ratio)
         unit, counted, end = "times", "times", tm.end()
@@ -1148,12 +1220,35 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         end = ab.end()
     # counted noun: the head of the words that follow
     noun_end = end
-    if counted is None or counted not in ("age",):
+    if (counted is None or counted not in ("age",)) and not (temperature and counted):
         head, noun_end2 = _counted_noun(text, end, rules)
         if head and not age:
             if counted is None:
                 counted = head
             noun_end = noun_end2
+    if counted in lexicon()["part_fate_adjectives"] and re.match(r"\s+of\s+(?:them|which|those|these)\s", text[end : end + 14]):
+        counted = lexicon()["part_fate_adjectives"][counted]  # "210 cases, seven of them fatal": seven deaths
+    if percent and counted is None:
+        counted = _measured_before(text, span_start, rules)  # "Turnout was 61.4 percent", "a turnout of 52.3 per cent"
+    if unit == "degree" and counted:
+        counted = lexicon()["temperature_scales"].get(counted, counted)  # "8 degrees C" reads as "8 degrees Celsius"
+    if parent is not None and unit is None and not age and not percent and not currency and partner is None:
+        # "a father of three", "Mum-of-two Kelly", "father-of-three driver": the number counts children; a name or
+        # a singular noun after it describes the parent, a child noun ("father of two sons") says the same; another
+        # plural ("the parent of three airlines") is what is counted
+        head_at = text.lower().find(counted, end, noun_end) if counted else -1
+        plural = bool(counted) and (counted in lexicon()["unmarked_plurals"]
+                                    or (counted.endswith("s") and not counted.endswith("ss")))
+        if counted is None or head_at < 0 or text[head_at].isupper() or not plural:
+            counted, noun_end = ("grandchildren" if parent[1] else "children"), end
+        if counted in _child_nouns():
+            span_start = parent[0]
+    if minus is not None and unit != "degree":
+        return [], _skip_word(text, num.end)  # "of -3C" where no temperature is meant: a dash, as before
+    if unit is None and not percent and not currency and counted is None and num.value is not None and \
+            0 < num.value < 120 and float(num.value).is_integer() and (age_noun := _age_noun_before(text, span_start, rules)):
+        # "raise the pension age to 64 from 62": years of the age the noun names, not a person's age
+        unit, counted = "year", age_noun
     if unit is None and not percent and not currency and counted is None and num.value is not None:
         # ages by apposition ("Orozco, 27,") or by verb ("She was 85", "aged 85")
         cue = rules.age_left.search(text, max(0, start - 24), start)
@@ -1326,6 +1421,140 @@ def _age_at(text: str, start: int, end: int, value: float) -> int | None:
         return am.start()
     clause = re.split(r"[,;:.!?()\n]", text[max(0, am.start() - 70) : am.start()])[-1]
     return am.start() if any(w.lower() in _age_at_verbs() for w in re.findall(r"[A-Za-z]+", clause)) else None
+
+
+@lru_cache(maxsize=1)
+def _parent_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:great-)?({_alt(lexicon()['parent_nouns'])})(?:\s+of\s+|-of-)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _child_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["child_nouns"])
+
+
+def _parent_of(text: str, pos: int) -> tuple[int, bool] | None:
+    """Where "father of " / "mum-of-" right before ``pos`` starts and whether it is a grandparent, or None."""
+    m = _parent_pattern().search(text, max(0, pos - 24), pos)
+    return (m.start(), m.group(1).lower().startswith("gran")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _age_noun() -> re.Pattern[str]:
+    """An "X age" noun ("the retirement age") and the words after it up to a number's start."""
+    return re.compile(rf"\b({_alt(lexicon()['age_noun_modifiers'])})[\s-]age\b(?P<gap>[^.;:!?\n]{{0,50}})$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _age_noun_gap_words() -> frozenset[str]:
+    return frozenset(lexicon().get("age_noun_gap_words", ()))
+
+
+def _age_noun_before(text: str, start: int, rules: _Rules) -> str | None:
+    """The counted noun of an "X age" noun that governs the number at ``start`` (the lexicon's
+    ``age_noun_modifiers``: "retirement age"), or None.  Governs: only verbs, function words, adverbs, other
+    numbers and a "for ..." of whose age it is lie between ("raise the pension age to 64 from 62", "the
+    retirement age for women will rise to 65"); a noun between ("the average age of the victims was 34",
+    "the retirement age, and police arrested 23") is another subject."""
+    m = _age_noun().search(text, max(0, start - 70), start)
+    if m is None:
+        return None
+    words = re.findall(r"[A-Za-z][\w'’-]*|\d[\d.,]*", m.group("gap"))
+    k = 0
+    while k < len(words):
+        w = words[k].lower()
+        if w == "for" and k + 1 < len(words):
+            k += 2  # "the retirement age for women": whose age it is
+            continue
+        if not (w[0].isdigit() or w in rules.stop or w in _age_noun_gap_words() or _is_verb(w, rules)
+                or w in rules.units_words or w in rules.measure_units  # "would rise by two years to 64"
+                or _is_adverb(w, rules) or rules.predicate_of.get(w) in _change_classes()):
+            return None
+        k += 1
+    return lexicon()["age_noun_modifiers"][m.group(1).lower()]
+
+
+@lru_cache(maxsize=1)
+def _measured_link() -> re.Pattern[str]:
+    """The noun a percentage measures and the words that link it to the figure, up to the figure's start:
+    "turnout was (only)", "support stood at", "inflation rose to", "a turnout of"."""
+    lx = lexicon()
+    states = _alt(lx["percent_subject_verbs"])
+    changes = _alt([w for k in _change_classes() for w in lx["predicates"][k]])
+    return re.compile(
+        r"(?P<noun>[A-Za-z][\w'’-]*)\s+(?:(?P<of>of)"
+        r"|(?:(?:has|have|had|will|would|could|may|might|has been|had been|will be)\s+)?"
+        rf"(?:(?:{states})(?:\s+(?:at|around|in\s+at|to))?|(?:{changes})\s+to))"
+        r"\s+(?:(?:only|just|barely|still|now|currently|officially|already|a\s+mere|a\s+record)\s+)?$",
+        re.IGNORECASE)
+
+
+def _measured_before(text: str, start: int, rules: _Rules) -> str | None:
+    """The noun a percentage measures when it is named before the figure: the subject of a linking verb
+    ("Turnout was 61.4 percent", "unemployment hit 10 percent") or a noun with "of" ("a turnout of 52.3 per
+    cent"); not a name ("Obama was at 52 percent"), a function word or a verb.  Only a noun of the lexicon's
+    share classes is read ("turnout", "unemployment"; "the unemployment rate" by its modifier): two
+    percentages named by unknown nouns ("the yield stood at 3.42 percent", "2.5 percent of GDP") would read
+    as one measure to the fact grouper, which tells nouns apart by their classes; unread, a bare
+    percentage keeps to its own context."""
+    m = _measured_link().search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    noun, at = m.group("noun"), m.start("noun")
+    # "the unemployment rate for young people is 51 percent", "turnout in the northern district reached 66.8
+    # percent": the noun before the prepositional phrase is what is measured
+    pp = None if m.group("of") else _MEASURED_PP.search(text, max(0, at - 60), at)
+    if pp is not None and not any(_is_verb(w.lower(), rules) for w in pp.group(2).split()):
+        noun, at = pp.group(1), pp.start(1)
+    nl = noun.lower()
+    if nl not in _share_words():
+        # "the unemployment rate is 33 percent", "the turnout figure of 61.4%": the measure is the noun's
+        # modifier; a noun that names no measure ("the official figure of 61.4%") leaves the figure unnamed
+        mod = re.search(r"(?:^|\s)([A-Za-z]+)\s+$", text[max(0, at - 30) : at])
+        if mod is None or mod.group(1).lower() not in _share_words():
+            return None  # only a measure the lexicon knows: facts keep known kinds apart ("turnout" / "vote")
+        noun, at, nl = mod.group(1), mod.start(1), mod.group(1).lower()
+    if noun[:1].isupper() and not (_sentence_initial(text, at)
+                                   and re.search(rf"[a-z,]\s+{re.escape(noun)}\b", text) is None):
+        return None  # a capital that opens a sentence may be a common noun ("Turnout was"); elsewhere a name
+    return nl.strip("'’")
+
+
+_MEASURED_PP = re.compile(r"([A-Za-z][\w'’-]*)\s+(?:for|among|in|of|on|at)\s+((?:(?:\$?\d[\d.,]*|[^\s.,;:!?]+)\s+){0,4})$")
+
+
+@lru_cache(maxsize=1)
+def _share_words() -> frozenset[str]:
+    """The nouns of the lexicon's share classes, what a percentage named before it measures."""
+    lx = lexicon()
+    words = {w for cls in lx.get("share_classes", ()) for w in lx["counted_classes"].get(cls, ())}
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s")})  # "the vote" as "votes"
+
+
+def _temperature(text: str, pos: int, start: int, *, name_like: bool, cue: bool) -> tuple[int, str | None] | None:
+    """A temperature written right after the number ending at ``pos``: where it ends and its scale
+    ("15°C", "15°", "46F").  A bare C or F glued on ("8C") is a temperature only after no name ("Flat 3C",
+    "Route 8C" are names) and with a cue: a qualifier or minus sign (``cue``: "around 8C", "-3C") or a
+    temperature word in its clause ("water of 8C", "highs of 30C"); "seat 12F" stays unread."""
+    m = _TEMPERATURE.match(text, pos)
+    if m is None:
+        return None
+    letter = m.group("scale") or m.group("bare")
+    if m.group("bare"):
+        if name_like:
+            return None
+        if not cue:
+            before = re.split(r"[.!?;:\n]\s", text[max(0, start - 60) : start])[-1]
+            after = re.split(r"[.!?;:\n](?:\s|$)", text[m.end() : m.end() + 40])[0]
+            if not {w.lower() for w in re.findall(r"[A-Za-z]+", f"{before} {after}")} & _temperature_words():
+                return None
+    return m.end(), lexicon()["temperature_scales"][letter.lower()] if letter else None
+
+
+@lru_cache(maxsize=1)
+def _temperature_words() -> frozenset[str]:
+    return frozenset(lexicon().get("temperature_words", ()))
 
 
 def _compound_unit(text: str, pos: int, rules: _Rules) -> bool:
@@ -1780,6 +2009,8 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
             predicate = "sentenced"
         elif f.unit.split()[-1] in currency_codes():
             predicate = None
+    if f.counted in _child_nouns() and _parent_of(text, f.num_start):
+        predicate = None  # "a mother of two died": the parent died, not the children
     if re.search(r"\bhome\s+to\s+$", text[max(0, f.start - 12) : f.start]):
         predicate = None  # "the town, home to some 18,000 people": who lives there, whatever the next clause says
     if predicate in _exclusive_classes() and re.match(r"[\s\w-]{0,12}?\baway\b", text[f.end : f.end + 16]):

@@ -317,9 +317,13 @@ def test_figures_scores_is_an_amount_only_before_of():
     assert find("Scores of people were hurt.", None).qualifier == "vague"
 
 
-def test_figures_mum_of_two_counts_nothing():
-    assert 3 not in values("Grandfather-of-three driver Viktor Hale was hurt.")
-    assert 2 not in values("Mum-of-two Kelly Ashworth said she was shocked.")
+def test_figures_mum_of_two_counts_children_not_the_name_after_it():
+    # a parent's number counts children (tests/analyse/test_figures_readings.py), never the name or the
+    # singular noun after it, and nothing that befell the parent
+    found = {f.value: f for f in figures("Grandfather-of-three driver Viktor Hale was hurt.")}
+    assert (found[3].counted, found[3].predicate) == ("grandchildren", None)
+    found = {f.value: f for f in figures("Mum-of-two Kelly Ashworth said she was shocked.")}
+    assert (found[2].counted, found[2].predicate) == ("children", None)
 
 
 @pytest.mark.parametrize("text, value", [
