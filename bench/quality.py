@@ -1,7 +1,7 @@
 """Score crossread on every gold corpus under ../shared/corpus and print the table for docs/quality.md.
 
     .venv/bin/python bench/quality.py [CORPUS ...] [--out DIR]
-    .venv/bin/python bench/quality.py bench/corpora/invented-a bench/corpora/invented-b
+    .venv/bin/python bench/quality.py bench/corpora/invented-a bench/corpora/invented-b bench/corpora/invented-c
 
 For each corpus: runs the pipeline on articles.jsonl (as `crossread analyze ... --format json --no-store`
 does), writes the dossier to DIR/CORPUS.json, and runs ../shared/eval/score.py on it.
