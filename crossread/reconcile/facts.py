@@ -18,9 +18,10 @@ logarithmic scale, values more than a point apart are two events: a 3.8 tremor i
 quake).  An article with reports in both groups usually means two quantities, except when it
 gives both sides itself: close values in two sentences ("an $82 million deal" ... "the $80
 million offer"), or one sentence naming a source between them ("no injuries (the Post says three
-people were injured)"); "none" against a small count of the same thing is a dispute too.  An article that gives a count's
-earlier and current value ("41 in custody, up from 23") joins the group of the earlier value, when
-another outlet gave it as current, to the group of the current one: one count at two moments.
+people were injured)"); "none" against a small count of the same thing is a dispute too.  An
+article that gives a count's earlier and current value ("41 in custody, up from 23") joins the
+group of the earlier value, when another outlet gave it as current, to the group of the current
+one: one count at two moments.
 Two last passes tidy the groups: a report left alone joins the group it reads most like, when no
 member names another thing and none comes from its article (a stricter bar when its value would
 turn agreement into a dispute); and a group in which one article states two values that it does
@@ -39,8 +40,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from dataclasses import replace as dataclasses_replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -682,7 +682,7 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             a, b = lab_of.get(i), lab_of.get(j)
             if a is None or b is None or a == b or a not in members or b not in members:
                 continue
-            if _evolution_apart(members[a], members[b], i, f, w, info) is None:
+            if _evolution_apart(members[a], members[b], i, f, w) is None:
                 members[a].extend(members.pop(b))
                 info[a] = _group_summary(members[a], f)
                 lab_of.update({k: a for k in members[a]})
@@ -1094,8 +1094,7 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
     return links
 
 
-def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w: FactWeights,
-                     info: dict | None = None) -> str | None:
+def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w: FactWeights) -> str | None:
     """Why the group holding an earlier state (report ``i``) and the group holding the current value
     are not one count at two moments, or None.  Another outlet must give the earlier value as its
     current one (else a lone "up from 23" stays with nothing to join); apart from their states no pair
@@ -1113,7 +1112,7 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
     sa_other = dict(sa, articles=sa["articles"] - {art})
     if not sa_other["articles"]:
         return "no other outlet gives the earlier value"
-    return _dimension_apart(sa_other, sb, dataclasses_replace(w, dimension_ratio=math.inf), f)
+    return _dimension_apart(sa_other, sb, replace(w, dimension_ratio=math.inf), f)
 
 
 _EVOLVING_RATIO = 5.0
@@ -1152,8 +1151,8 @@ def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
         values = sorted(float(f["base"][i]) for i in ix)
         points.append(values[len(values) // 2])
     # a count that grows more than fivefold while a story runs is rare; 10 dead and 26,000 are two disasters
-    values = [float(f["base"][i]) for ix in by_day.values() for i in ix]
-    return all(b > a for a, b in zip(points, points[1:])) and 0 < max(values) <= _EVOLVING_RATIO * min(values)
+    stated = [float(f["base"][i]) for ix in by_day.values() for i in ix]
+    return all(b > a for a, b in zip(points, points[1:])) and 0 < max(stated) <= _EVOLVING_RATIO * min(stated)
 
 
 def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-untyped-def]
@@ -1265,11 +1264,6 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
     role = codes([_people_role(r.counted) for r in reports])
     role_clash = (role[:, None] >= 0) & (role[None, :] >= 0) & (role[:, None] != role[None, :])
-    # "SEVENTEEN people are dead" against "15 crew": a fate read right at the figure, against people
-    # in a role that nothing befell; the group passes keep such groups apart (the first pass does not
-    # need to: "15 crew" may be the dead)
-    fated = np.array([_near_predicate(articles.get(r.article_id), r) is not None for r in reports]) & (role < 0)
-    idle_role = (role >= 0) & (predicate < 0)
     same_s, other_s = both(subject)
     # a unit against a counted noun ("three years" / "three people") are two quantities
     unit_vs_noun = ((dim[:, None] >= 0) & (dim[None, :] < 0) & (counted[None, :] >= 0) & ~known_class[None, :]) | (
@@ -1280,6 +1274,11 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # what befell the counted people, when the verb sits right at the figure ("12 arrested",
     # "18 people had been injured"); a verb further away is often another clause's
     verb = codes([_near_predicate(articles.get(r.article_id), r) for r in reports])
+    # "SEVENTEEN people are dead" against "15 crew": a fate read right at the figure, against people
+    # in a role that nothing befell; the group passes keep such groups apart (the first pass does not
+    # need to: "15 crew" may be the dead)
+    fated = (verb >= 0) & (role < 0)
+    idle_role = (role >= 0) & (predicate < 0)
     counts = (verb >= 0) & (dim < 0)  # counts of people (no unit) with what befell them
     pred_clash = counts[:, None] & counts[None, :] & (verb[:, None] != verb[None, :])
     # a count of people killed, injured, arrested... has no unit: "70 wounded" is not "70 percent"
