@@ -1350,7 +1350,8 @@ _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bpounds?\b|\bsterling\b|\bGBP\b|\ba 
 _YEAR_BEFORE = frozenset({"in", "since", "from", "by", "until", "till", "of", "before", "after", "during", "year",
                           "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "and", "to", "or",
                           "between", "circa", "c", "around", "the", "its", "their", "his", "her"})
-_TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!\s+(?:the|as|that|what|his|her|its|their|our|your|my|this|those|these|more|less|"
+# "three times as many" / "as large as" is a ratio; "shot six times as he ran" is how often
+_TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!\s+as\s+(?:many|much|\w+\s+as)\b)(?!\s+(?:the|that|what|his|her|its|their|our|your|my|this|those|these|more|less|"
                     r"fewer|over|faster|slower|higher|lower|larger|bigger|greater|smaller|longer|stronger|worse|better)\b)"
                     r"(?!\s*(?:-|the\b))")
 @lru_cache(maxsize=1)
@@ -1891,6 +1892,28 @@ def _sentence_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _shot_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["counted_classes"]["shots"])
+
+
+@lru_cache(maxsize=1)
+def _people_fates() -> frozenset[str]:
+    return frozenset(lexicon()["people_fates"])
+
+
+@lru_cache(maxsize=1)
+def _thing_nouns() -> frozenset[str]:
+    lx = lexicon()
+    # "times" counts occasions of anything ("tried to kill a man ... twice")
+    return frozenset(w for cls in lx["thing_classes"] for w in lx["counted_classes"][cls]) - {"times"}
+
+
+# "was shot", "had been shot", "shot him", "shot the teenager": a person hit, before "N times"
+_SHOT_PERSON = re.compile(r"\b(?:(?:was|were|been|being|is|are|got|get)\s+shot|shot\s+(?:him|her|them|the\s+\w+))\s+$",
+                          re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _exclusive_classes() -> frozenset[str]:
     return frozenset(lexicon().get("exclusive_predicates", ()))
 
@@ -2009,6 +2032,18 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
             predicate = "sentenced"
         elif f.unit.split()[-1] in currency_codes():
             predicate = None
+    if predicate == "fired" and (f.counted or "").lower() == "times" and _SHOT_PERSON.search(
+            text, max(0, f.start - 30), f.start):
+        predicate = "struck"  # "he was shot 11 times", "shot him eleven times": the hits, not the shots fired
+    elif predicate == "served" and any(w.lower() in _sentence_words() for w in re.findall(
+            r"[A-Za-z]+", text[max(f.start - 12, 0) : f.end])) and not re.search(
+            r"\bof\s+(?:his|her|their|its|the|a)\s", text[f.num_end : f.end]):  # "five years of his sentence"
+        # "is serving a ten-year sentence": the term, of which little may be served yet; "served a
+        # five-year sentence" is the term and the time served alike
+        serving = re.search(r"\bserving\b", text[max(0, f.start - 30) : f.start], re.IGNORECASE)
+        predicate = "sentenced" if serving else None
+    if predicate in _people_fates() and (f.counted or "").lower() in _thing_nouns():
+        predicate = None  # "which of the seven bullets caused the death": the bullets did not die
     if f.counted in _child_nouns() and _parent_of(text, f.num_start):
         predicate = None  # "a mother of two died": the parent died, not the children
     if re.search(r"\bhome\s+to\s+$", text[max(0, f.start - 12) : f.start]):
@@ -2055,6 +2090,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
         k += 1
         if we > hi or (cls == "aged" and f.counted != "age"):
             continue  # "aged" belongs to ages only: "an 18-year-old war ... 100 vessels" says no vessel's age
+        if cls == "struck" and (f.counted or "").lower() not in _shot_nouns():
+            continue  # "hit" counts shots that hit someone, not "the storm hit 3 towns"
         if re.search(r"\b(?:their|his|her|our|my|your)\s+$", text[max(0, ws - 8) : ws]) and \
                 text[ws:we].lower() in ("lives", "life"):
             continue  # "ran for their lives", "fear for his life": no one died

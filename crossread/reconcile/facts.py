@@ -1294,6 +1294,14 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     thing = np.array([r.predicate == "destroyed" for r in reports]) | (
         known_class & ~np.isin(counted, sorted(people_kinds)) & ~occasions)  # "arrested four times" counts arrests
     pred_clash |= (of_people[:, None] & thing[None, :]) | (thing[:, None] & of_people[None, :])
+    # shots fired against shots that hit, a term against the time served: rival readings of one event
+    rival = {(a, b) for pair in lexicon().get("rival_predicates", ()) for a in pair for b in pair if a != b}
+    if rival:
+        preds = [r.predicate for r in reports]
+        for i, p in enumerate(preds):
+            if p and any(p == a for a, _ in rival):
+                pred_clash[i] |= np.array([(p, q) in rival for q in preds])
+        pred_clash |= pred_clash.T
     same_d, other_d = both(dim)
     one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
     other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)

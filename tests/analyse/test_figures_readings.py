@@ -208,3 +208,44 @@ def test_figures_the_fatal_part_of_a_count_counts_deaths(text):
 
 def test_figures_a_fatal_event_alone_befalls_no_number():
     assert reading("The fatal crash left 2 passengers hurt.", 2).predicate == "injured"
+
+
+# ---------------------------------------------------------------- shots fired / shots that hit; term / time served
+
+
+@pytest.mark.parametrize("text, value, predicate", [
+    ("Two deputies fired 14 shots at the van as it sped off.", 14, "fired"),
+    ("The nine bullets fired by the deputies were recovered.", 9, "fired"),
+    ("An autopsy found that Dorran was hit by six bullets.", 6, "struck"),
+    ("Six bullets struck the driver, the coroner said.", 6, "struck"),
+    ("Dorran, 19, was shot six times as he ran.", 6, "struck"),
+    ("Both deputies fired at the van, hitting the driver six times in the chest.", 6, "struck"),
+    ("A deputy shot 14 times at the fleeing van.", 14, "fired"),
+])
+def test_figures_shots_fired_and_shots_that_hit_are_told_apart(text, value, predicate):
+    assert reading(text, value).predicate == predicate
+
+
+def test_figures_a_count_of_things_is_not_what_befalls_people():
+    # the bullets did not die; a count of people killed stays killed
+    assert reading("It is unclear which of the six bullets caused the death.", 6).predicate is None
+    assert reading("Six people were killed in the blast.", 6).predicate == "killed"
+
+
+@pytest.mark.parametrize("text, value, predicate", [
+    ("Marlow was sentenced to eight years in prison for the fraud.", 8, "sentenced"),
+    ("Marlow served 212 days before his release.", 212, "served"),
+    ("He served five months in a state prison.", 5, "served"),
+    ("He was paroled after three years and went back to the docks.", 3, "served"),
+    ("After serving six years for the robbery, he moved abroad.", 6, "served"),
+    ("He is serving a 12-year sentence for the robbery.", 12, "sentenced"),
+    ("Marlow served five years of his sentence.", 5, "served"),
+])
+def test_figures_a_term_and_the_time_served_are_told_apart(text, value, predicate):
+    assert reading(text, value).predicate == predicate
+
+
+def test_figures_a_sentence_served_in_full_is_both_term_and_time_served():
+    # "served a five-year term" gives the term and the time served alike: it takes neither side
+    f = reading("Marlow had served only a five-year term for the 1998 robbery.", 5)
+    assert f.predicate is None and f.unit == "year"

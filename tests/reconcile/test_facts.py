@@ -727,3 +727,29 @@ def test_facts_an_area_that_grows_day_by_day_is_one_evolving_fact_whatever_the_r
     area = fact_with(facts, "7,450 hectares")
     assert sorted(r.value for r in area.reports) == [3200, 7000, 7450, 11860, 12000]
     assert (area.verdict, area.timing) == ("conflict", "evolving")
+
+
+def test_facts_shots_fired_and_shots_that_hit_are_two_facts_each_with_its_dispute():
+    # "shot 14 times" counts hits: it disputes the hits, not the 14 shots fired
+    a = art("a", "Deputies fired 14 shots at the van on Orchard Road. An autopsy showed nine bullets hit the driver, "
+                 "Lee Dorran.")
+    b = art("b", "Lee Dorran, 19, was shot 14 times after deputies stopped his van on Orchard Road, his family said.")
+    c = art("c", "Officials said the deputies fired 12 rounds on Orchard Road and that six bullets struck Lee Dorran.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    fired, hit = fact_with(facts, "14 shots"), fact_with(facts, "nine bullets")
+    assert fired is not hit
+    assert sorted((r.article_id, r.value) for r in fired.reports) == [("a", 14), ("c", 12)]
+    assert sorted((r.article_id, r.value) for r in hit.reports) == [("a", 9), ("b", 14), ("c", 6)]
+    assert fired.verdict == hit.verdict == "conflict"
+
+
+def test_facts_a_term_and_the_time_served_are_two_facts():
+    # "paroled after five years" is the time served, whatever the term: it does not join a five-year term
+    a = art("a", "Marlow was sentenced to eight years in 1994 for the Harlan robbery and was paroled after five years.")
+    b = art("b", "Marlow served five years of his sentence for the Harlan robbery, his lawyer said.")
+    c = art("c", "Court records show Marlow was sentenced to five years for the Harlan robbery.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    term, served = fact_with(facts, "eight years"), fact_with(facts, "five years of")
+    assert term is not served
+    assert sorted((r.article_id, r.value) for r in term.reports) == [("a", 8), ("c", 5)] and term.verdict == "conflict"
+    assert sorted(r.article_id for r in served.reports) == ["a", "b"] and served.verdict == "agree"
