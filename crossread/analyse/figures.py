@@ -1743,6 +1743,11 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
                 (run_end := _name_run_end(text, j, rules)) is not None:
             # "two Brooklyn South Anti Crime plainclothes officers", "three prior DUI convictions": a name
             # before a lower-case noun modifies that noun
+            nm = _next_word(text, run_end - 1, rules)
+            if w.endswith("s") and run_end - 1 - j == len(w) and nm and nm.group().islower() and (
+                    _is_verb(nm.group().lower(), rules) or _DETERMINER_NEXT.match(text, nm.end())):
+                words.append((w, j, m.end()))  # "58 percent of Ulmerians oppose the rise": the people counted
+                break
             i = run_end - 1  # at the space before the noun
             limit = min(n, run_end + 60)
             continue
@@ -1790,8 +1795,9 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
         if not words and wl in rules.noun_modifiers:
             i = m.end()
             continue
-        if words and len(words[-1][0]) > 3 and words[-1][0].endswith("s") and w.islower() and _is_verb(wl, rules):
-            break
+        if words and len(words[-1][0]) > 3 and words[-1][0].endswith("s") and w.islower() and (
+                _is_verb(wl, rules) or _DETERMINER_NEXT.match(text, m.end())):
+            break  # "58 percent of voters oppose the rise": a plural noun, then its verb and the verb's object
         if not words and wl in _noun_verbs():
             # "just one shot.", "one shot at him": the noun, where a verb reading ("two shot dead") cannot follow
             follow = re.match(r"\s*(?:[.,;:!?)]|$)|\s([A-Za-z]+)", text[m.end() : m.end() + 16])
@@ -1906,6 +1912,9 @@ def _thing_nouns() -> frozenset[str]:
     lx = lexicon()
     # "times" counts occasions of anything ("tried to kill a man ... twice")
     return frozenset(w for cls in lx["thing_classes"] for w in lx["counted_classes"][cls]) - {"times"}
+
+
+_DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|any|its|their|his|her)\s", re.IGNORECASE)
 
 
 # "was shot", "had been shot", "shot him", "shot the teenager": a person hit, before "N times"

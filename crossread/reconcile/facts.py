@@ -1010,8 +1010,12 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
         # does not, unless both name known and different kinds of thing
         if preds_clash:
             return "predicates"
-        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]):
-            return "money or time, not the same predicate"  # "$40 billion" or "a week" alone says little
+        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not (
+                f is not None and (ca >= 0 or cb >= 0) and not preds_clash and sa["dims"] <= f["time_dims"]
+                and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"])):
+            # "$40 billion" or "a week" alone says little; "the 14-hour siege" names what lasted, and a
+            # siege "that had lasted nearly 15 hours" is the same
+            return "money or time, not the same predicate"
         if ca >= 0 and cb >= 0 and ca != cb and ca in sa["known"] and cb in sb["known"]:
             return "nouns"
         if f is not None and (ca >= 0) != (cb >= 0) and (sa["dims"] & f["share_dims"]):
@@ -1356,7 +1360,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
-        "share_dims": {c for k, c in dim_table.items() if k in _SHARE_UNITS}, "pred_clash": pred_clash, "predicate_names": {c: k for k, c in pred_table.items()},
+        "share_dims": {c for k, c in dim_table.items() if k in _SHARE_UNITS},
+        "time_dims": {c for k, c in dim_table.items() if k == "time"}, "pred_clash": pred_clash, "predicate_names": {c: k for k, c in pred_table.items()},
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],

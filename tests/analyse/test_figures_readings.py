@@ -249,3 +249,27 @@ def test_figures_a_sentence_served_in_full_is_both_term_and_time_served():
     # "served a five-year term" gives the term and the time served alike: it takes neither side
     f = reading("Marlow had served only a five-year term for the 1998 robbery.", 5)
     assert f.predicate is None and f.unit == "year"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Gusts reached 60 kilometres an hour on the ridge.", "60 kilometres an hour"),
+    ("Forecasters warned of gusts of 60km/h until Thursday.", "60km/h"),
+    ("The wind blew at up to 60 km/h.", "up to 60 km/h"),
+    ("The van was doing 60 km per hour.", "60 km per hour"),
+])
+def test_figures_a_speed_in_kilometres_an_hour_reads_as_one_unit_however_written(text, span):
+    f = reading(text, 60)
+    assert (f.text, f.unit) == (span, "km/h")
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Some 58 per cent of voters oppose the tax rise.", "voters"),
+    ("Some 58 per cent of Orlanders oppose the tax rise.", "orlanders"),
+])
+def test_figures_a_share_of_people_counts_the_people_not_their_verb(text, counted):
+    assert reading(text, 58).counted == counted
+
+
+def test_figures_an_age_set_off_by_commas_after_a_title():
+    f = reading("The plan was approved, the finance minister, 49, told reporters.", 49)
+    assert (f.counted, f.unit) == ("age", "year")

@@ -753,3 +753,14 @@ def test_facts_a_term_and_the_time_served_are_two_facts():
     assert term is not served
     assert sorted((r.article_id, r.value) for r in term.reports) == [("a", 8), ("c", 5)] and term.verdict == "conflict"
     assert sorted(r.article_id for r in served.reports) == ["a", "b"] and served.verdict == "agree"
+
+
+def test_facts_a_duration_joins_another_that_names_what_lasted():
+    # no verb is shared, but "the 15-hour siege" names what lasted, and the other sentence is about the siege
+    a = art("a", "Police stormed the bank at dawn and freed the last hostages, ending a siege that had lasted "
+                 "nearly 15 hours.")
+    b = art("b", "The cashier said the staff were kept behind the counter throughout the 14-hour siege.")
+    c = art("c", "The bank will stay closed for three days, its manager said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    siege = fact_with(facts, "14-hour siege")
+    assert sorted(r.article_id for r in siege.reports) == ["a", "b"] and siege.verdict == "agree"
