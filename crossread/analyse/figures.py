@@ -1744,6 +1744,8 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             # "two Brooklyn South Anti Crime plainclothes officers", "three prior DUI convictions": a name
             # before a lower-case noun modifies that noun
             nm = _next_word(text, run_end - 1, rules)
+            if nm and nm.group().lower() in _attribution_words():
+                break  # "the 165 knots Aeroduna claims": the name is the source, the verb credits it
             if w.endswith("s") and run_end - 1 - j == len(w) and nm and nm.group().islower() and (
                     _is_verb(nm.group().lower(), rules) or _DETERMINER_NEXT.match(text, nm.end())):
                 words.append((w, j, m.end()))  # "58 percent of Ulmerians oppose the rise": the people counted
@@ -1912,6 +1914,11 @@ def _thing_nouns() -> frozenset[str]:
     lx = lexicon()
     # "times" counts occasions of anything ("tried to kill a man ... twice")
     return frozenset(w for cls in lx["thing_classes"] for w in lx["counted_classes"][cls]) - {"times"}
+
+
+@lru_cache(maxsize=1)
+def _attribution_words() -> frozenset[str]:
+    return frozenset(lexicon()["attribution_words"])
 
 
 _DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|any|its|their|his|her)\s", re.IGNORECASE)

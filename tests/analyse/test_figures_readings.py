@@ -273,3 +273,19 @@ def test_figures_a_share_of_people_counts_the_people_not_their_verb(text, counte
 def test_figures_an_age_set_off_by_commas_after_a_title():
     f = reading("The plan was approved, the finance minister, 49, told reporters.", 49)
     assert (f.counted, f.unit) == ("age", "year")
+
+
+@pytest.mark.parametrize("text, earlier, current", [
+    ("The standard rate rises from 21 to 22 percent in January.", 21, 22),
+    ("Unemployment falls from 8 to 7 percent in the forecast, the bank said.", 8, 7),
+    ("The levy increases from 12 to 15 percent next year.", 12, 15),
+])
+def test_figures_a_change_in_the_present_tense_gives_two_states_not_a_range(text, earlier, current):
+    by_value = {f.value: f for f in figures(text)}
+    assert by_value[earlier].qualifier == "previously" and by_value[current].qualifier is None
+
+
+def test_figures_a_name_that_credits_a_figure_is_not_what_it_counts():
+    # "the 165 knots Aeroduna claims": the airline claims the speed; it counts no "claims"
+    f = reading("The plane landed at 197 knots, faster than the 165 knots Norvair claims.", 165)
+    assert (f.text, f.counted, f.unit) == ("165 knots", None, "knot")
