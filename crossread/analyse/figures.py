@@ -1921,6 +1921,7 @@ def _attribution_words() -> frozenset[str]:
     return frozenset(lexicon()["attribution_words"])
 
 
+_DOORS_AWAY = re.compile(r"\s+(?:away|down|up|along|from)\b", re.IGNORECASE)
 _DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|any|its|their|his|her)\s", re.IGNORECASE)
 
 
@@ -2082,7 +2083,8 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
         high=f.high,
         qualifier=f.qualifier,
         unit=f.unit,
-        counted=f.counted,
+        # "three doors away", "two doors down": houses counted as a distance along a street
+        counted="houses" if (f.counted or "").lower() in ("doors", "door") and _DOORS_AWAY.match(text, f.end) else f.counted,
         predicate=predicate,
         sentence=sentence,
     )

@@ -289,3 +289,12 @@ def test_figures_a_name_that_credits_a_figure_is_not_what_it_counts():
     # "the 165 knots Aeroduna claims": the airline claims the speed; it counts no "claims"
     f = reading("The plane landed at 197 knots, faster than the 165 knots Norvair claims.", 165)
     assert (f.text, f.counted, f.unit) == ("165 knots", None, "knot")
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("The gunman fled into an apartment three doors away.", 3, "houses"),
+    ("The suspect was found hiding two doors down from the scene.", 2, "houses"),
+    ("Officers broke down two doors to reach the flat.", 2, "doors"),
+])
+def test_figures_doors_along_a_street_count_houses(text, value, counted):
+    assert reading(text, value).counted == counted
