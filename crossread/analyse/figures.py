@@ -1922,6 +1922,8 @@ def _attribution_words() -> frozenset[str]:
 
 
 _DOORS_AWAY = re.compile(r"\s+(?:away|down|up|along|from)\b", re.IGNORECASE)
+# a determiner opening a verb's object; not the lexicon's "determiners", whose "that" / "these" open
+# relative clauses and noun phrases as often ("two mass shootings that occurred")
 _DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|any|its|their|his|her)\s", re.IGNORECASE)
 
 
@@ -2060,7 +2062,7 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
         serving = re.search(r"\bserving\b", text[max(0, f.start - 30) : f.start], re.IGNORECASE)
         predicate = "sentenced" if serving else None
     if predicate in _people_fates() and (f.counted or "").lower() in _thing_nouns():
-        predicate = None  # "which of the seven bullets caused the death": the bullets did not die
+        predicate = None  # "which of the six bullets proved fatal": the bullets did not die
     if f.counted in _child_nouns() and _parent_of(text, f.num_start):
         predicate = None  # "a mother of two died": the parent died, not the children
     if re.search(r"\bhome\s+to\s+$", text[max(0, f.start - 12) : f.start]):

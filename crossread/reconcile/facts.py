@@ -1011,7 +1011,7 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
         if preds_clash:
             return "predicates"
         if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not (
-                f is not None and (ca >= 0 or cb >= 0) and not preds_clash and sa["dims"] <= f["time_dims"]
+                f is not None and (ca >= 0 or cb >= 0) and sa["dims"] <= f["time_dims"]
                 and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"])):
             # "$40 billion" or "a week" alone says little; "the 14-hour siege" names what lasted, and a
             # siege "that had lasted nearly 15 hours" is the same
@@ -1299,13 +1299,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         known_class & ~np.isin(counted, sorted(people_kinds)) & ~occasions)  # "arrested four times" counts arrests
     pred_clash |= (of_people[:, None] & thing[None, :]) | (thing[:, None] & of_people[None, :])
     # shots fired against shots that hit, a term against the time served: rival readings of one event
-    rival = {(a, b) for pair in lexicon().get("rival_predicates", ()) for a in pair for b in pair if a != b}
-    if rival:
-        preds = [r.predicate for r in reports]
-        for i, p in enumerate(preds):
-            if p and any(p == a for a, _ in rival):
-                pred_clash[i] |= np.array([(p, q) in rival for q in preds])
-        pred_clash |= pred_clash.T
+    for a, b in lexicon().get("rival_predicates", ()):
+        is_a, is_b = predicate == pred_table.get(a, -2), predicate == pred_table.get(b, -2)
+        pred_clash |= np.outer(is_a, is_b) | np.outer(is_b, is_a)
     same_d, other_d = both(dim)
     one_dim = (dim[:, None] >= 0) != (dim[None, :] >= 0)
     other_rate = (rate[:, None] != rate[None, :]) & (dim[:, None] >= 0)
