@@ -233,8 +233,10 @@ def _dimension(report: FigureReport) -> str | None:
 _NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
 
 
-def _subject(article: Article | None, report: FigureReport) -> str | None:
-    """The name closest to the figure in its clause ("Orozco, 27", "the 16-year-old Kimani Gray")."""
+def _subject(article: Article | None, report: FigureReport, protagonist: str | None = None) -> str | None:
+    """The name closest to the figure in its clause ("Orozco, 27", "the 16-year-old Kimani Gray");
+    for an age with no name there, the person a "she" or "he" of the sentence stands for: the
+    article's ``protagonist``."""
     if article is None:
         return None
     text = article.text
@@ -268,7 +270,33 @@ def _subject(article: Article | None, report: FigureReport) -> str | None:
             continue  # "the Post says", "Reuters reported": the source, not what the figure is about
         if best is None or gap < best[0]:
             best = (gap, w)
+    if best is None and protagonist and report.counted == "age" and _PRONOUN.search(text, *_sentence_span(article, report)) \
+            and not re.search(r"\bages\b", text[max(0, report.start - 20) : report.end]):
+        return protagonist  # "two sons, ages 6 and 16" are several people, none of them "he"
     return best[1] if best else None
+
+
+def _sentence_span(article: Article, report: FigureReport) -> tuple[int, int]:
+    if report.sentence is not None and 0 <= report.sentence < len(article.sentences):
+        s = article.sentences[report.sentence]
+        return s.start, s.end
+    return max(0, report.start - 150), report.end + 150
+
+
+# a subject pronoun: "at 34, she quit" is her age; "his sons, ages 6 and 16" are not his
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _people(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
+    """Per article, the surname of the person it names most often: whom a "she" or "he" stands for
+    when the figure's clause names no one (the simplest coreference that serves here; the nearest
+    name before the pronoun is as often a spokesman quoted about the person)."""
+    out: dict[str, str] = {}
+    for an in analyses:
+        people = [(-len(e.mentions), min(e.mentions, default=(0, 0)), e.name) for e in an.entities if e.type == "person"]
+        if people:
+            out[an.article_id] = min(people)[2].split()[-1]
+    return out
 
 
 def _initial(text: str, pos: int, sentence_start: int) -> bool:
@@ -385,7 +413,7 @@ def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     reports = sorted((r for an in analyses for r in an.figures), key=lambda r: (r.article_id, r.start, r.end))
     if not reports:
         return ()
-    labels = _cluster(reports, by_id, w)
+    labels = _cluster(reports, by_id, w, _people(analyses))
     groups: dict[int, list[FigureReport]] = {}
     for r, lab in zip(reports, labels):
         groups.setdefault(lab, []).append(r)
@@ -413,7 +441,8 @@ def _named_subjects(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, 
     return out
 
 
-def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> list[int]:
+def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
+             people: dict[str, str] | None = None) -> list[int]:
     """Cluster labels (one per report) by average linkage over the pairwise similarity."""
     n = len(reports)
     if n == 1:
@@ -421,7 +450,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
 
-    f = _pair_features(reports, articles, w)
+    f = _pair_features(reports, articles, w, people or {})
     logit = (w.bias + w.context * f["ctx"] + w.same_value * f["same_v"] + w.close_value * f["close"]
              + w.compatible * f["compat"] + w.same_article * f["same_art"] + w.other_counted * f["other_c"]
              + w.no_counted * f["none_c"] + w.noun_in_context * f["noun_in"] + w.same_predicate * f["same_p"]
@@ -1202,7 +1231,8 @@ def _part_of() -> re.Pattern[str]:
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
 
-def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights) -> dict:
+def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
+                   people: dict[str, str]) -> dict:
     """Pairwise cue matrices (n x n numpy arrays) for the reports."""
     import numpy as np
 
@@ -1228,7 +1258,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     keys = [_counted_key(r, articles.get(r.article_id)) for r in reports]
     counted = codes([k for k, _ in keys])
     known_class = np.array([known for _, known in keys])
-    subject_words = [_subject(articles.get(r.article_id), r) for r in reports]
+    subject_words = [_subject(articles.get(r.article_id), r, people.get(r.article_id)) for r in reports]
     subject = codes(subject_words)
     pred_table: dict[str, int] = {}
     predicate = codes([r.predicate for r in reports], pred_table)

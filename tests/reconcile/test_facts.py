@@ -351,6 +351,21 @@ def test_facts_label_an_age_with_the_person_it_belongs_to_and_units_in_plain_plu
     assert fact_with(group_facts(arts, analyse(*arts)), "27").about == "age"
 
 
+def test_facts_an_age_given_with_she_belongs_to_the_person_the_article_is_about():
+    # neither sentence names her: "she" is the singer each article is about, so 41 and 42 are one
+    # disputed age, not two ages of nobody
+    from crossread.analyse.entities import find_entities
+
+    arts = [art("a", "Singer Rosa Lindqvist died on Monday. Lindqvist recorded nine albums. "
+                     "She said that, at 41, her touring days were over."),
+            art("b", "Rosa Lindqvist, the singer, has died. Lindqvist was loved in Sweden. "
+                     "She left the stage when she retired at the age of 42, friends recalled.")]
+    analyses = [ArticleAnalysis(article_id=a.id, figures=find_figures(a), entities=find_entities(a)) for a in arts]
+    age = fact_with(group_facts(arts, analyses), "41")
+    assert sorted(r.value for r in age.reports) == [41, 42]
+    assert age.verdict == "conflict"
+
+
 def test_facts_the_age_a_person_will_turn_is_another_quantity_than_the_age_now():
     # "will turn 31 in May" is no dispute with "Ferreira, 30": two facts, each agreed
     arts = [
