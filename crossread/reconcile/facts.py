@@ -299,6 +299,44 @@ def _people(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     return out
 
 
+_LIST_NOUN_BEFORE = re.compile(r"([a-z]+s)\W{1,3}(?:(?:aged?|ages)\s+)?$")
+_LIST_NOUN_AFTER = re.compile(r"[\s-]+([a-z]+s)\b")
+
+
+# young people by sex: "two boys, ages 6 and 16" are the "two sons, 6 and 16" of another outlet
+_KIN = {"boys": "male", "sons": "male", "brothers": "male", "girls": "female", "daughters": "female", "sisters": "female"}
+
+
+def _kin(noun: str) -> str:
+    return _KIN.get(noun, noun)
+
+
+def _age_lists(reports: list[FigureReport], articles: dict[str, Article]) -> dict[int, tuple[str, int, int]]:
+    """Ages given as a list of several people ("two sons, ages 6 and 16", "8- and 10-year-old girls"):
+    report index -> (the plural noun naming them, rank by age, length of the list).  Written by
+    hand: what a list of ages stands for is a convention of news style no library reads."""
+    out: dict[int, tuple[str, int, int]] = {}
+    i, n = 0, len(reports)
+    while i < n:
+        j = i
+        while j + 1 < n and reports[j + 1].counted == "age" == reports[i].counted \
+                and reports[j + 1].article_id == reports[i].article_id and reports[j + 1].sentence == reports[i].sentence \
+                and reports[j + 1].start - reports[j].end <= 3:
+            j += 1
+        article = articles.get(reports[i].article_id)
+        if j > i and article is not None:
+            text = article.text
+            before = _LIST_NOUN_BEFORE.search(text, max(0, reports[i].start - 30), reports[i].start)
+            after = _LIST_NOUN_AFTER.match(text, reports[j].end) if reports[j].text.endswith("old") else None
+            noun = (after or before).group(1) if (after or before) else None
+            if noun:
+                members = sorted(range(i, j + 1), key=lambda k: (reports[k].value or 0, k))
+                for rank, k in enumerate(members):
+                    out[k] = (noun, rank, j - i + 1)
+        i = j + 1
+    return out
+
+
 def _initial(text: str, pos: int, sentence_start: int) -> bool:
     """Whether the word at ``pos`` opens a sentence or a quotation (so its capital says nothing)."""
     if pos <= sentence_start:
@@ -1259,6 +1297,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     counted = codes([k for k, _ in keys])
     known_class = np.array([known for _, known in keys])
     subject_words = [_subject(articles.get(r.article_id), r, people.get(r.article_id)) for r in reports]
+    age_lists = _age_lists(reports, articles)
+    for i, (noun, _, _) in age_lists.items():
+        subject_words[i] = subject_words[i] or noun  # "two girls, ages 6 and 8": the girls
     subject = codes(subject_words)
     pred_table: dict[str, int] = {}
     predicate = codes([r.predicate for r in reports], pred_table)
@@ -1294,6 +1335,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
             # in a shared part ("45-1" / "45-7-2") belongs to someone else
             if differ >= 2 or (len(sa) != len(sb) and differ >= 1):
                 record_clash[a_i, b_i] = True
+    # "girls age 6 and 8" / "8- and 10-year-old girls": the younger girl's age is the first of each
+    # list, the older one's the second; the sons' ages are no account of the girls'
+    for i, (noun_i, rank_i, len_i) in age_lists.items():
+        for j, (noun_j, rank_j, len_j) in age_lists.items():
+            if _kin(noun_i) != _kin(noun_j) or (len_i == len_j and rank_i != rank_j):
+                record_clash[i, j] = True
     other_class = other_c & known_class[:, None] & known_class[None, :]
     # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
     role = codes([_people_role(r.counted) for r in reports])

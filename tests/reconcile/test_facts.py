@@ -366,6 +366,19 @@ def test_facts_an_age_given_with_she_belongs_to_the_person_the_article_is_about(
     assert age.verdict == "conflict"
 
 
+def test_facts_a_list_of_ages_pairs_each_person_by_rank_and_keeps_other_lists_apart():
+    # the younger girl is 5 or 7, the older 9 or 11; the sons' 5 is nobody's account of a girl's age
+    arts = [art("a", "Two girls, ages 5 and 9, watched from the porch as the deputy was shot on Friday."),
+            art("b", "On Friday the deputy was shot as two sisters, 7- and 11-year-old girls, watched from the porch."),
+            art("c", "The deputy, shot dead on Friday, leaves two sons, ages 5 and 14.")]
+    facts = group_facts(arts, analyse(*arts))
+    younger, older = fact_with(facts, "ages 5"), fact_with(facts, "and 9")
+    assert sorted((r.article_id, r.value) for r in younger.reports) == [("a", 5), ("b", 7)]
+    assert sorted((r.article_id, r.value) for r in older.reports) == [("a", 9), ("b", 11)]
+    assert younger.verdict == older.verdict == "conflict"
+    assert all(r.article_id == "c" for r in fact_with(facts, "and 14").reports)
+
+
 def test_facts_the_age_a_person_will_turn_is_another_quantity_than_the_age_now():
     # "will turn 31 in May" is no dispute with "Ferreira, 30": two facts, each agreed
     arts = [
