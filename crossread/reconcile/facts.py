@@ -276,13 +276,6 @@ def _subject(article: Article | None, report: FigureReport, protagonist: str | N
     return best[1] if best else None
 
 
-def _sentence_span(article: Article, report: FigureReport) -> tuple[int, int]:
-    if report.sentence is not None and 0 <= report.sentence < len(article.sentences):
-        s = article.sentences[report.sentence]
-        return s.start, s.end
-    return max(0, report.start - 150), report.end + 150
-
-
 # a subject pronoun: "at 34, she quit" is her age; "his sons, ages 6 and 16" are not his
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
