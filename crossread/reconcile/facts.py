@@ -696,6 +696,16 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         by_sentence.setdefault((int(f["article"][i]), int(f["sentence"][i])), []).append(i)
     credited = [(i, j) for ix in by_sentence.values() if len(ix) > 1 for i, j in combinations(ix, 2)
                 if labels[i] != labels[j] and _credited_between(f, i, j)]
+    # or two sentences, each crediting its value to its source ("the union said more than 6,000 ...
+    # the company spoke of about 2,400"), when they count the same thing
+    by_article: dict[int, list[int]] = {}
+    for i in range(len(labels)):
+        by_article.setdefault(int(f["article"][i]), []).append(i)
+    credited += [(i, j) for ix in by_article.values() for i, j in combinations(ix, 2)
+                 if labels[i] != labels[j] and f["sentence"][i] != f["sentence"][j]
+                 and f["counted"][i] == f["counted"][j] >= 0 and not f["pred_clash"][i, j]
+                 and (f["predicate"][i] == f["predicate"][j] or min(f["predicate"][i], f["predicate"][j]) < 0)
+                 and _credited_each(f, i, j, near=True)]
     changed = True
     while changed:
         changed = False
@@ -988,11 +998,22 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
 
 
 def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
-    """Whether one sentence sets the article's two values against each other, each credited ("police
-    put the crowd at 3,000; organisers said 10,000"): a dispute even when no other article reports it."""
+    """Whether the article sets its two values against each other, each credited: in one sentence
+    ("police put the crowd at 3,000; organisers said 10,000") or each in a sentence of its own with
+    its source beside it ("the union said more than 6,000 joined" ... "the company spoke of about
+    2,400"): a dispute even when no other article reports it."""
     ia = [i for i in sa["ix"] if f["article"][i] == article]
     ib = [j for j in sb["ix"] if f["article"][j] == article]
-    return all(f["sentence"][i] == f["sentence"][j] and _credited_between(f, i, j) for i in ia for j in ib)
+    return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
+               else _credited_each(f, i, j, near=True) and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
+               for i in ia for j in ib)
+
+
+_CREDITED_RATIO = 10.0  # police and organisers may differ tenfold on a crowd; two women are no crowd of 30,000
+
+
+def _within(a: float, b: float, ratio: float) -> bool:
+    return a > 0 and b > 0 and max(a, b) <= ratio * min(a, b)
 
 
 def _common_name(sa: dict, sb: dict) -> bool:
@@ -1257,6 +1278,16 @@ def _part_of() -> re.Pattern[str]:
                       + fates + r")\b)", re.IGNORECASE)
 
 
+_OWNED = re.compile(r"\b(?:its|their|([A-Za-z]+)['’]s)\s+(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
+                    re.IGNORECASE)
+_NOT_OWNERS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "let", "where"})  # "it's 20"
+
+
+def _owned(text: str, start: int) -> bool:
+    """Whether a body or person owns the count: "Carrow's 9,500 employees", "its 9,500 staff"."""
+    m = _OWNED.search(text, max(0, start - 30), start)
+    return bool(m) and (m.group(1) or "").lower() not in _NOT_OWNERS
+
 # "of whom eight gravely": a part of the count given just before ("including seven rifles" is not marked:
 # it is as often the only count of a cache whose whole is not counted)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
@@ -1415,7 +1446,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
     state_clash = (state[:, None] != state[None, :]) & ~same_v
-    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash
+    # "Carrow's 9,500 employees", "its 9,500 staff": what a body has, no account of how many of them
+    # did something ("more than 6,000 workers joined the strike")
+    owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)
+                      for r in reports])
+    owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
+    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash
     return {
         "part_clash": part_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),

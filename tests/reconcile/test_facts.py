@@ -379,6 +379,34 @@ def test_facts_a_list_of_ages_pairs_each_person_by_rank_and_keeps_other_lists_ap
     assert all(r.article_id == "c" for r in fact_with(facts, "and 14").reports)
 
 
+def test_facts_each_outlet_crediting_both_sides_of_a_count_reports_one_disputed_count():
+    # every article gives the union's figure and the company's, each in a sentence of its own with its
+    # source beside it: one disputed count of strikers; the firm's own 7,800 staff are another quantity
+    arts = [art("a", "The dockers' union said more than 4,000 workers joined the strike at the port on Monday. "
+                     "The port operator spoke of about 1,500 of its 7,800 workers on strike at the port."),
+            art("b", "More than 4,000 workers joined the port strike on Monday, according to the union. "
+                     "The operator claimed only 1,500 workers joined the port strike."),
+            art("c", "The union said more than 4,000 workers were on strike at the port on Monday. "
+                     "The operator put the number of workers on strike at the port at about 1,500.")]
+    facts = group_facts(arts, analyse(*arts))
+    strikers = fact_with(facts, "4,000 workers")
+    assert sorted(r.value for r in strikers.reports) == [1500, 1500, 1500, 4000, 4000, 4000]
+    assert strikers.verdict == "conflict"
+    assert 7800 not in [r.value for r in strikers.reports]
+
+
+def test_facts_a_body_s_own_headcount_is_no_account_of_how_many_of_them_acted():
+    # "Norvik's 5,200 employees" is the firm's size; the strikers are another count, however close
+    arts = [art("a", "Norvik's 5,200 employees were told of the strike plans on Monday."),
+            art("b", "More than 4,800 employees joined the strike at Norvik on Monday."),
+            art("c", "About 4,800 employees were on strike at Norvik on Monday, the union said."),
+            art("d", "The strike at Norvik, whose 5,200 employees were told of it on Monday, began.")]
+    facts = group_facts(arts, analyse(*arts))
+    strikers, size = fact_with(facts, "4,800"), fact_with(facts, "5,200")
+    assert strikers is not size
+    assert (strikers.verdict, size.verdict) == ("agree", "agree")
+
+
 def test_facts_the_age_a_person_will_turn_is_another_quantity_than_the_age_now():
     # "will turn 31 in May" is no dispute with "Ferreira, 30": two facts, each agreed
     arts = [
