@@ -1274,6 +1274,9 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
         if re.match(r"\s(?:of|another|or|another|side|hand|way|thing|day|time)\b", text[num.end : num.end + 9]) or \
                 (counted is None and unit is None and not re.match(r"\s*(?:[.;,]|$)", text[end : end + 3])):
             return [], end  # "one of", "one another": a pronoun, not a count
+        if counted is None and unit is None and re.search(r"\b(?:as|like|the|this|that|every|any|each|which)\s+$",
+                                                          text[max(0, num.start - 8) : num.start], re.IGNORECASE):
+            return [], end  # "it will be treated as one", "the one": a pronoun
     if unit == "degree" and re.match(rf"\s*(?:{_alt(lexicon()['quake_words'])})\b", text[end : end + 14], re.IGNORECASE):
         unit = "magnitude"  # "a 6.7 degree quake"
     if unit is None and not percent and not currency and (

@@ -236,6 +236,20 @@ def test_figures_small_count_lookalikes(text, value):
     assert not fs or fs[0].counted not in ("times", "shot", "day") and fs[0].unit != "times", [f.text for f in fs]
 
 
+@pytest.mark.parametrize("text", [
+    "Stoning officers is a crime, and it will be treated as one, the ministry said.",
+    "Of all the offers, the club took the one.",
+])
+def test_figures_one_standing_for_a_noun_is_no_count(text):
+    assert 1 not in values(text)
+
+
+def test_figures_enough_names_nothing_counted():
+    # "two of them seriously enough to be taken to hospital" counts two of the injured, not "enough"
+    f = find("Nine officers were hurt, two of them seriously enough to be taken to hospital.", 2)
+    assert f.counted != "enough"
+
+
 def test_figures_glued_fraction_needs_a_unit():
     assert 4.5 not in values("The vote on 41/2 was close.")
     assert find("He served 41/2 months.", 4.5).unit == "month"
