@@ -2033,6 +2033,11 @@ def _both_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_PERCENT_CHANGE = re.compile(r"\s*(?:(?:%|pc\b|per\s*cent\b|percent\b)\s*)?(higher|lower|more|less|greater|fewer|bigger|smaller|"
+                             r"cheaper|dearer|faster|slower)\b", re.IGNORECASE)
+_LESS = frozenset({"lower", "less", "fewer", "smaller", "cheaper", "slower"})
+
+
 def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
                predicates: list[tuple[int, int, str, bool]]) -> FigureReport:
     sentence = article.sentence_at(f.num_start) if article.sentences else None
@@ -2076,6 +2081,12 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
             and before.group(1).lower() in _spend_words():
         predicate = None  # "spent ten days in hospital" is a stay, not a payment
     start, end = f.start, f.end
+    counted = "houses" if (f.counted or "").lower() in ("doors", "door") and _DOORS_AWAY.match(text, f.end) else f.counted
+    change = _PERCENT_CHANGE.match(text, f.num_end) if f.unit == "percent" else None
+    if change:
+        # "2.3pc higher than this year", "one per cent more": a change by a share, not a share of something
+        counted, end = None, change.end()
+        predicate = "fell" if change.group(1).lower() in _LESS else "rose"
     while end > start and text[end - 1] in " ,;:-":
         end -= 1
     return FigureReport(
@@ -2089,7 +2100,7 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
         qualifier=f.qualifier,
         unit=f.unit,
         # "three doors away", "two doors down": houses counted as a distance along a street
-        counted="houses" if (f.counted or "").lower() in ("doors", "door") and _DOORS_AWAY.match(text, f.end) else f.counted,
+        counted=counted,
         predicate=predicate,
         sentence=sentence,
     )

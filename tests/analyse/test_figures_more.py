@@ -250,6 +250,17 @@ def test_figures_enough_names_nothing_counted():
     assert f.counted != "enough"
 
 
+@pytest.mark.parametrize("text, span, predicate", [
+    ("Total spending of 148bn euros is 2.3pc higher than this year.", "2.3pc higher", "rose"),
+    ("One per cent more doesn't sound like much.", "One per cent more", "rose"),
+    ("Prices in the capital were 4% lower in May.", "4% lower", "fell"),
+])
+def test_figures_a_percent_higher_or_lower_is_a_change_not_a_share(text, span, predicate):
+    # a change by a share counts nothing ("higher", "sound"): it must not meet "2 percent of GDP"
+    f = next(f for f in figures(text) if f.unit == "percent")
+    assert (f.text, f.counted, f.predicate) == (span, None, predicate)
+
+
 def test_figures_glued_fraction_needs_a_unit():
     assert 4.5 not in values("The vote on 41/2 was close.")
     assert find("He served 41/2 months.", 4.5).unit == "month"
