@@ -1093,9 +1093,12 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
             return "predicates"
         if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not (
                 f is not None and (ca >= 0 or cb >= 0) and sa["dims"] <= f["time_dims"]
-                and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"])):
+                and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"])) and not (
+                f is not None and sa["dims"] <= f["time_dims"]
+                and any(f["same_art"][i, j] and f["same_v"][i, j] for i in sa["ix"] for j in sb["ix"])):
             # "$40 billion" or "a week" alone says little; "the 14-hour siege" names what lasted, and a
-            # siege "that had lasted nearly 15 hours" is the same
+            # siege "that had lasted nearly 15 hours" is the same; so is the "fourteen hours" the
+            # article that names the 14-hour siege gives elsewhere
             return "money or time, not the same predicate"
         if ca >= 0 and cb >= 0 and ca != cb and ca in sa["known"] and cb in sb["known"]:
             return "nouns"

@@ -407,6 +407,16 @@ def test_facts_a_body_s_own_headcount_is_no_account_of_how_many_of_them_acted():
     assert (strikers.verdict, size.verdict) == ("agree", "agree")
 
 
+def test_facts_a_duration_an_article_repeats_joins_the_one_it_names():
+    # "For twelve hours" names nothing that lasted, but its article names the 12-hour stand-off
+    arts = [art("a", "For twelve hours on Friday, a cashier lay on the floor of the shop. "
+                     "She said the gunman apologised throughout the 12-hour stand-off."),
+            art("b", "Police ended a stand-off that had lasted nearly 13 hours at a shop on Friday.")]
+    facts = group_facts(arts, analyse(*arts))
+    standoff = fact_with(facts, "12-hour")
+    assert sorted((r.article_id, r.value) for r in standoff.reports) == [("a", 12), ("a", 12), ("b", 13)]
+
+
 def test_facts_the_age_a_person_will_turn_is_another_quantity_than_the_age_now():
     # "will turn 31 in May" is no dispute with "Ferreira, 30": two facts, each agreed
     arts = [
