@@ -272,15 +272,15 @@ def _subject(article: Article | None, report: FigureReport, protagonist: str | N
             best = (gap, w)
     if best is None and protagonist and report.counted == "age" and _PRONOUN.search(text, *_sentence_span(article, report)) \
             and not re.search(r"\bages\b", text[max(0, report.start - 20) : report.end]):
-        return protagonist  # "two sons, ages 6 and 16" are several people, none of them "he"
+        return protagonist  # "two sons, ages 5 and 14" are several people, none of them "he"
     return best[1] if best else None
 
 
-# a subject pronoun: "at 34, she quit" is her age; "his sons, ages 6 and 16" are not his
+# a subject pronoun: "at 41, she quit" is her age; "his sons, ages 5 and 14" are not his
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
-def _people(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
+def _protagonists(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     """Per article, the surname of the person it names most often: whom a "she" or "he" stands for
     when the figure's clause names no one (the simplest coreference that serves here; the nearest
     name before the pronoun is as often a spokesman quoted about the person)."""
@@ -296,7 +296,7 @@ _LIST_NOUN_BEFORE = re.compile(r"([a-z]+s)\W{1,3}(?:(?:aged?|ages)\s+)?$")
 _LIST_NOUN_AFTER = re.compile(r"[\s-]+([a-z]+s)\b")
 
 
-# young people by sex: "two boys, ages 6 and 16" are the "two sons, 6 and 16" of another outlet
+# young people by sex: "two boys, ages 5 and 14" are the "two sons, 5 and 14" of another outlet
 _KIN = {"boys": "male", "sons": "male", "brothers": "male", "girls": "female", "daughters": "female", "sisters": "female"}
 
 
@@ -305,7 +305,7 @@ def _kin(noun: str) -> str:
 
 
 def _age_lists(reports: list[FigureReport], articles: dict[str, Article]) -> dict[int, tuple[str, int, int]]:
-    """Ages given as a list of several people ("two sons, ages 6 and 16", "8- and 10-year-old girls"):
+    """Ages given as a list of several people ("two sons, ages 5 and 14", "7- and 11-year-old girls"):
     report index -> (the plural noun naming them, rank by age, length of the list).  Written by
     hand: what a list of ages stands for is a convention of news style no library reads."""
     out: dict[int, tuple[str, int, int]] = {}
@@ -444,7 +444,7 @@ def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     reports = sorted((r for an in analyses for r in an.figures), key=lambda r: (r.article_id, r.start, r.end))
     if not reports:
         return ()
-    labels = _cluster(reports, by_id, w, _people(analyses))
+    labels = _cluster(reports, by_id, w, _protagonists(analyses))
     groups: dict[int, list[FigureReport]] = {}
     for r, lab in zip(reports, labels):
         groups.setdefault(lab, []).append(r)
@@ -473,7 +473,7 @@ def _named_subjects(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, 
 
 
 def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
-             people: dict[str, str] | None = None) -> list[int]:
+             protagonists: dict[str, str] | None = None) -> list[int]:
     """Cluster labels (one per report) by average linkage over the pairwise similarity."""
     n = len(reports)
     if n == 1:
@@ -481,7 +481,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
 
-    f = _pair_features(reports, articles, w, people or {})
+    f = _pair_features(reports, articles, w, protagonists or {})
     logit = (w.bias + w.context * f["ctx"] + w.same_value * f["same_v"] + w.close_value * f["close"]
              + w.compatible * f["compat"] + w.same_article * f["same_art"] + w.other_counted * f["other_c"]
              + w.no_counted * f["none_c"] + w.noun_in_context * f["noun_in"] + w.same_predicate * f["same_p"]
@@ -502,7 +502,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     dist[logit_personal] = np.maximum(dist[logit_personal], 1.0 / (1.0 + np.exp(np.clip(
         logit[logit_personal] + w.other_subject_personal, -50, 50))))
     dist[f["same_sent"] & ~f["same_v"]] = _HARD
-    dist[f["part_clash"] | f["role_clash"]] = _HARD
+    dist[f["part_clash"] | f["role_clash"] | f["list_clash"]] = _HARD
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2
     f["dist"] = dist
@@ -511,7 +511,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     labels = fcluster(tree, t=1.0 - w.threshold, criterion="distance")
     # what the second pass must respect: units and sports records (not "one sentence, two values":
     # an article may give both sides of a dispute in one sentence)
-    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | f["part_clash"] | f["role_clash"]
+    f["cannot"] = f["other_d"] | f["unit_vs_noun"] | f["record_clash"] | f["part_clash"] | f["role_clash"] | f["list_clash"]
     if w.exclusive_predicates:
         f["cannot"] = f["cannot"] | f["pred_clash"]
     if w.class_clash:
@@ -696,16 +696,13 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         by_sentence.setdefault((int(f["article"][i]), int(f["sentence"][i])), []).append(i)
     credited = [(i, j) for ix in by_sentence.values() if len(ix) > 1 for i, j in combinations(ix, 2)
                 if labels[i] != labels[j] and _credited_between(f, i, j)]
-    # or two sentences, each crediting its value to its source ("the union said more than 6,000 ...
-    # the company spoke of about 2,400"), when they count the same thing
-    by_article: dict[int, list[int]] = {}
-    for i in range(len(labels)):
-        by_article.setdefault(int(f["article"][i]), []).append(i)
-    credited += [(i, j) for ix in by_article.values() for i, j in combinations(ix, 2)
-                 if labels[i] != labels[j] and f["sentence"][i] != f["sentence"][j]
-                 and f["counted"][i] == f["counted"][j] >= 0 and not f["pred_clash"][i, j]
-                 and (f["predicate"][i] == f["predicate"][j] or min(f["predicate"][i], f["predicate"][j]) < 0)
-                 and _credited_each(f, i, j, near=True)]
+    # or two sentences, each crediting its value to its source ("the union said more than 4,000 ...
+    # the operator spoke of about 1,500"), when they count the same thing under no other verb
+    lab, pred = np.array(labels), f["predicate"]
+    candidates = (f["same_art"] & ~f["same_sent"] & f["same_c"] & ~f["pred_clash"] & (lab[:, None] != lab[None, :])
+                  & ((pred[:, None] == pred[None, :]) | (pred[:, None] < 0) | (pred[None, :] < 0)))
+    credited += [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(candidates, 1)))
+                 if _credited_each(f, int(i), int(j), near=True)]
     changed = True
     while changed:
         changed = False
@@ -1000,8 +997,8 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
 def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
     """Whether the article sets its two values against each other, each credited: in one sentence
     ("police put the crowd at 3,000; organisers said 10,000") or each in a sentence of its own with
-    its source beside it ("the union said more than 6,000 joined" ... "the company spoke of about
-    2,400"): a dispute even when no other article reports it."""
+    its source beside it ("the union said more than 4,000 joined" ... "the operator spoke of about
+    1,500"): a dispute even when no other article reports it."""
     ia = [i for i in sa["ix"] if f["article"][i] == article]
     ib = [j for j in sb["ix"] if f["article"][j] == article]
     return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
@@ -1092,10 +1089,9 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
         if preds_clash:
             return "predicates"
         if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not (
-                f is not None and (ca >= 0 or cb >= 0) and sa["dims"] <= f["time_dims"]
-                and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"])) and not (
-                f is not None and sa["dims"] <= f["time_dims"]
-                and any(f["same_art"][i, j] and f["same_v"][i, j] for i in sa["ix"] for j in sb["ix"])):
+                f is not None and sa["dims"] <= f["time_dims"] and (
+                    ((ca >= 0 or cb >= 0) and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"]))
+                    or any(f["same_art"][i, j] and f["same_v"][i, j] for i in sa["ix"] for j in sb["ix"]))):
             # "$40 billion" or "a week" alone says little; "the 14-hour siege" names what lasted, and a
             # siege "that had lasted nearly 15 hours" is the same; so is the "fourteen hours" the
             # article that names the 14-hour siege gives elsewhere
@@ -1287,7 +1283,7 @@ _NOT_OWNERS = frozenset({"it", "that", "there", "here", "what", "who", "he", "sh
 
 
 def _owned(text: str, start: int) -> bool:
-    """Whether a body or person owns the count: "Carrow's 9,500 employees", "its 9,500 staff"."""
+    """Whether a body or person owns the count: "Norvik's 5,200 employees", "its 5,200 staff"."""
     m = _OWNED.search(text, max(0, start - 30), start)
     return bool(m) and (m.group(1) or "").lower() not in _NOT_OWNERS
 
@@ -1297,7 +1293,7 @@ _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|abo
 
 
 def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
-                   people: dict[str, str]) -> dict:
+                   protagonists: dict[str, str]) -> dict:
     """Pairwise cue matrices (n x n numpy arrays) for the reports."""
     import numpy as np
 
@@ -1323,10 +1319,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     keys = [_counted_key(r, articles.get(r.article_id)) for r in reports]
     counted = codes([k for k, _ in keys])
     known_class = np.array([known for _, known in keys])
-    subject_words = [_subject(articles.get(r.article_id), r, people.get(r.article_id)) for r in reports]
+    subject_words = [_subject(articles.get(r.article_id), r, protagonists.get(r.article_id)) for r in reports]
     age_lists = _age_lists(reports, articles)
     for i, (noun, _, _) in age_lists.items():
-        subject_words[i] = subject_words[i] or noun  # "two girls, ages 6 and 8": the girls
+        subject_words[i] = subject_words[i] or noun  # "two girls, ages 5 and 9": the girls
     subject = codes(subject_words)
     pred_table: dict[str, int] = {}
     predicate = codes([r.predicate for r in reports], pred_table)
@@ -1362,12 +1358,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
             # in a shared part ("45-1" / "45-7-2") belongs to someone else
             if differ >= 2 or (len(sa) != len(sb) and differ >= 1):
                 record_clash[a_i, b_i] = True
-    # "girls age 6 and 8" / "8- and 10-year-old girls": the younger girl's age is the first of each
-    # list, the older one's the second; the sons' ages are no account of the girls'
+    # "two girls, ages 5 and 9" / "7- and 11-year-old girls": the younger girl's age is the first of
+    # each list, the older one's the second; the sons' ages are no account of the girls'
+    list_clash = np.zeros((n, n), dtype=bool)
     for i, (noun_i, rank_i, len_i) in age_lists.items():
         for j, (noun_j, rank_j, len_j) in age_lists.items():
-            if _kin(noun_i) != _kin(noun_j) or (len_i == len_j and rank_i != rank_j):
-                record_clash[i, j] = True
+            list_clash[i, j] = _kin(noun_i) != _kin(noun_j) or (len_i == len_j and rank_i != rank_j)
     other_class = other_c & known_class[:, None] & known_class[None, :]
     # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
     role = codes([_people_role(r.counted) for r in reports])
@@ -1449,14 +1445,14 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
     state_clash = (state[:, None] != state[None, :]) & ~same_v
-    # "Carrow's 9,500 employees", "its 9,500 staff": what a body has, no account of how many of them
-    # did something ("more than 6,000 workers joined the strike")
+    # "Norvik's 5,200 employees", "its 5,200 staff": what a body has, no account of how many of them
+    # did something ("more than 4,800 workers joined the strike")
     owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)
                       for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
     part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash
     return {
-        "part_clash": part_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),
