@@ -815,6 +815,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
     reports = [replace(r, qualifier="previously", low=r.value, high=r.value)
                if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
                else r for r in reports]
+    reports = _running_totals(text, reports)
     if "from" not in text and "compared" not in text:
         return reports
     out: list[FigureReport] = []
@@ -844,6 +845,25 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
                 (_change_from().search(text, max(0, a.start - 48), a.start) or _age_from(text, a)):
             out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"
+    return out
+
+
+# "opened two more treatment centres, bringing the total to four": the total counts what was added
+_TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing|putting|lifting|brings|takes|raises|pushes|puts|lifts)\s+"
+                           r"(?:the|its|their)\s+(?:total|tally|number|count|toll)\s+(?:of\s+[a-z]+\s+)?(?:to|at)\s+"
+                           r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
+
+
+def _running_totals(text: str, reports: list[FigureReport]) -> list[FigureReport]:
+    """A bare total after an added number in its sentence counts what was added, under the same verb."""
+    out = list(reports)
+    for k, r in enumerate(out):
+        if r.counted is not None or r.value is None or not _TOTAL_BEFORE.search(text, max(0, r.start - 60), r.start):
+            continue
+        added = [a for a in out[:k] if a.sentence == r.sentence and a.qualifier == "additional" and a.counted
+                 and a.unit == r.unit]
+        if added:
+            out[k] = replace(r, counted=added[-1].counted, predicate=r.predicate or added[-1].predicate)
     return out
 
 

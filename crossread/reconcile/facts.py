@@ -798,7 +798,19 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     mean = (prob @ onehot) / sizes
     # ... nor a group counting another thing ("two countries" is not one more "two mass shootings")
     ruled_out = ((f["cannot"][singles] | f["other_c"][singles]).astype(float) @ onehot) > 0
-    same_article = ((f["article"][singles][:, None] == f["article"][None, :]).astype(float) @ onehot) > 0
+    # ... nor a group holding a report of its article, unless one says its value again ("nearly 200 knots"
+    # where the article's "197 knots" sits)
+    base = f["base"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        one_value = np.abs(base[singles][:, None] - base[None, :]) <= w.split_close * np.maximum(
+            np.abs(base[singles][:, None]), np.abs(base[None, :]))
+    own = f["article"][singles][:, None] == f["article"][None, :]
+    # (or sets its own account against a figure of record: "at least 60 homes" where "officials admit to just 38")
+    of_record = f["of_record"]
+    contrasted = (of_record[singles][:, None] != of_record[None, :]) & (base[singles][:, None] > 0) & (base[None, :] > 0) & (
+        np.maximum(base[singles][:, None], base[None, :]) <= _CREDITED_RATIO * np.minimum(base[singles][:, None], base[None, :]))
+    same_article = ((own.astype(float) @ onehot) > 0) & (
+        ((own & ((one_value & f["compat"][singles]) | contrasted)).astype(float) @ onehot) == 0)
     mean[ruled_out | same_article] = -1.0
     best = mean.argmax(axis=1)  # ties: the first group in label order
     # a lone report that contradicts the group would turn agreeing sources into a dispute: that takes
@@ -915,7 +927,8 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                 lo, hi = sorted((abs(a), abs(b)))
                 same = f["sentence"][i] == f["sentence"][j]
                 if (hi and (hi - lo) / hi <= w.split_close) or (same and _credited_between(f, i, j)) \
-                        or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution:
+                        or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution \
+                        or (f["of_record"][i] != f["of_record"][j] and _within(a, b, _CREDITED_RATIO)):
                     linked.append((a, b))
                 else:
                     mixed = True
@@ -972,6 +985,9 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     if w.shared_typical and (not any(_typical(i, sa, f) for i in ia) or not any(_typical(j, sb, f) for j in ib)):
         return True  # the article's report in one group is a stray there (another noun or verb)
     same = [f["sentence"][i] == f["sentence"][j] for i in ia for j in ib]
+    if all(f["of_record"][i] != f["of_record"][j] and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
+           for i in ia for j in ib):
+        return True  # its own account set against a figure of record: "higher than the official figure of 14"
     if not any(same) and all(_credited_each(f, i, j, near=True) for i in ia for j in ib):
         return True  # each value credited to its source in a sentence of its own: "organisers said 120,000 ... police put it at 38,000"
     if all(same):
@@ -1287,6 +1303,36 @@ def _owned(text: str, start: int) -> bool:
     m = _OWNED.search(text, max(0, start - 30), start)
     return bool(m) and (m.group(1) or "").lower() not in _NOT_OWNERS
 
+# "the official figure of 14", "the government's count of 3,000": a figure of record the article names
+# to set its own account against ("the true toll is already higher"): one quantity, two accounts
+_OF_RECORD = re.compile(
+    r"\b(?:official(?:ly)?|government(?:['’]s)?|police|authorities['’]?|previous|earlier|initial|original)\s+"
+    r"(?:death\s+|casualty\s+|confirmed\s+)?(?:figure|toll|count|tally|estimate|number|total)s?\s+"
+    r"(?:of|at|was|is|stood\s+at|had\s+stood\s+at|put\s+at)\s+(?:just\s+|only\s+)?$"
+    # "officials admit to just 38": a source's figure the article holds too low (or high)
+    r"|\b(?:admits?|admitted|concedes?|conceded|acknowledges?|acknowledged|claims?|claimed|insists?|insisted)\s+"
+    r"(?:to\s+)?(?:just|only|a\s+mere)\s+$", re.IGNORECASE)
+
+
+# "the 165 knots the airline claims": a definite figure credited right after it, set against the article's own
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:some|about|around|nearly|almost|roughly|just|only)\s+)?$", re.IGNORECASE)
+_CLAIMED_AFTER = re.compile(r"(?:[\w'’-]+\s+){1,4}?(?:claims|claimed|admits|admitted|concedes|conceded|insists|insisted|"
+                            r"acknowledges|acknowledged)\b")
+
+
+def _of_record(text: str, start: int, end: int) -> bool:
+    """Whether the article names the figure as another's account of record, to set its own against it."""
+    if _OF_RECORD.search(text, max(0, start - 60), start):
+        return True
+    return bool(_THE_BEFORE.search(text, max(0, start - 30), start)) and bool(_CLAIMED_AFTER.match(text, end + 1)) \
+        and text[end:end + 1] == " "
+
+
+# "Turnout was 52.3 percent at 6 p.m.", "at 18:00 ... a turnout of 52.3 per cent": a share read at an hour
+# of the day is a snapshot, another quantity than the day's final share
+_CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\d{1,2}:\d\d\b|noon\b|midday\b)", re.IGNORECASE)
+
+
 # "of whom eight gravely": a part of the count given just before ("including seven rifles" is not marked:
 # it is as often the only count of a cache whose whole is not counted)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
@@ -1451,8 +1497,13 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
                       for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
     part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash
+    share_codes = [c for k, c in dim_table.items() if k in _SHARE_UNITS]
+    clock = np.array([bool(np.isin(dim[i], share_codes)) and r.article_id in articles and bool(_CLOCK.search(
+        articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])
+    part_clash |= (clock[:, None] != clock[None, :]) & ~same_v
+    of_record = np.array([r.article_id in articles and _of_record(articles[r.article_id].text, r.start, r.end) for r in reports])
     return {
-        "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),

@@ -457,3 +457,10 @@ def test_figures_a_few_hundred_is_a_vague_amount(text, span, low):
 def test_figures_a_few_days_is_no_amount():
     text = "Just a few days before the vote, the minister resigned."
     assert find_figures(Article(id="a", text=text, sentences=split_sentences(text))) == ()
+
+
+def test_figures_a_running_total_counts_what_was_added():
+    a = Article(id="x", text="The agency opened three more shelters on Friday, bringing the total to nine.")
+    total = next(r for r in find_figures(a) if r.value == 9)
+    assert total.counted == "shelters"
+    assert total.qualifier is None

@@ -830,3 +830,48 @@ def test_facts_a_duration_joins_another_that_names_what_lasted():
     facts = group_facts([a, b, c], analyse(a, b, c))
     siege = fact_with(facts, "14-hour siege")
     assert sorted(r.article_id for r in siege.reports) == ["a", "b"] and siege.verdict == "agree"
+
+
+def test_facts_an_outlet_setting_its_count_against_the_official_figure_reports_one_disputed_toll():
+    # article b gives its own toll and the official one in two sentences: two accounts of one count
+    a = art("a", "At least 9 people were killed when the bridge collapsed on Monday, officials said.")
+    b = art("b", "ELEVEN people are dead after the bridge collapsed on Monday. "
+                 "The real toll is higher than the official figure of 9, hospital staff say.")
+    c = art("c", "Eleven people were killed in the bridge collapse, the regional governor said on Tuesday.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "ELEVEN people")
+    assert f.verdict == "conflict"
+    assert sorted(r.value for r in f.reports) == [9.0, 9.0, 11.0, 11.0]
+
+
+def test_facts_a_figure_a_source_concedes_and_the_outlets_own_are_one_dispute():
+    a = art("a", "AT least 50 homes have burned to the ground in the hills. "
+                 "Officials admit to just 31 destroyed houses, but villagers say the list is far longer.")
+    b = art("b", "The fire has destroyed 31 homes, the regional fire service said.")
+    c = art("c", "Thirty-one homes have been destroyed, according to the fire service.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "AT least 50 homes")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
+    a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
+                 "more than 30 knots faster than the 150 knots the airline claims.")
+    b = art("b", "The airline said the jet touched down at about 150 knots.")
+    c = art("c", "The aircraft landed at about 150 knots, the airline said in a statement.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "186 knots")
+    assert f.verdict == "conflict"
+    assert sorted(r.value for r in f.reports) == [150.0, 150.0, 150.0, 186.0, 190.0]
+
+
+def test_facts_a_share_read_at_an_hour_of_the_day_is_another_quantity():
+    a = art("a", "Turnout was 41.2 percent at 4 p.m., the election commission said.")
+    b = art("b", "Turnout reached 63.5 percent, the election commission said on Monday.")
+    c = art("c", "By 16:00 turnout stood at 41.2 percent, officials said.")
+    d = art("d", "Final turnout was 63.5 percent, up from 58 percent in the last election.")
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    snapshot, final = fact_with(facts, "41.2 percent"), fact_with(facts, "63.5 percent")
+    assert snapshot is not final
+    assert snapshot.verdict == final.verdict == "agree"
