@@ -816,6 +816,8 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
                if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
                else r for r in reports]
     reports = _running_totals(text, reports)
+    reports = [replace(r, counted=f"{r.counted} {m.group(1).lower()}") if r.counted in _MARGIN_NOUNS
+               and (m := _MARGIN_AFTER.match(text, r.end)) else r for r in reports]
     if "from" not in text and "compared" not in text:
         return reports
     out: list[FigureReport] = []
@@ -852,6 +854,12 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
 _TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing|putting|lifting|brings|takes|raises|pushes|puts|lifts)\s+"
                            r"(?:the|its|their)\s+(?:total|tally|number|count|toll)\s+(?:of\s+[a-z]+\s+)?(?:to|at)\s+"
                            r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
+
+
+# "12 games below .500", "three points behind", "two games back": a margin between two sides, not a count of
+# the games or points themselves
+_MARGIN_NOUNS = frozenset({"games", "points", "matches", "wins", "strokes", "runs", "goals", "lengths", "places", "seats", "votes"})
+_MARGIN_AFTER = re.compile(r"\s+(behind|ahead|back|clear|adrift|(?:below|above|under|over)(?=\s+\.500\b))\b", re.IGNORECASE)
 
 
 def _running_totals(text: str, reports: list[FigureReport]) -> list[FigureReport]:

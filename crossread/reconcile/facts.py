@@ -1491,6 +1491,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
     state_clash = (state[:, None] != state[None, :]) & ~same_v
+    # "20,000 took to the streets of Athens ... a further 20,000 joined in Salonica": within one article an added
+    # number is another count than the one it adds to, whatever the values
+    added_apart = (article[:, None] == article[None, :]) & ((state[:, None] == 2) != (state[None, :] == 2))
+    state_clash |= added_apart
     # "Norvik's 5,200 employees", "its 5,200 staff": what a body has, no account of how many of them
     # did something ("more than 4,800 workers joined the strike")
     owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)

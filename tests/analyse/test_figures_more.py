@@ -464,3 +464,13 @@ def test_figures_a_running_total_counts_what_was_added():
     total = next(r for r in find_figures(a) if r.value == 9)
     assert total.counted == "shelters"
     assert total.qualifier is None
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("They finished the season at least 12 games below .500.", "games below"),
+    ("The Hawks sit three games back of first place.", "games back"),
+    ("The club won 12 games in a row.", "games"),
+])
+def test_figures_a_margin_is_no_count_of_games(text, counted):
+    r = next(r for r in find_figures(Article(id="x", text=text)) if r.value in (3, 12))
+    assert r.counted == counted

@@ -875,3 +875,16 @@ def test_facts_a_share_read_at_an_hour_of_the_day_is_another_quantity():
     snapshot, final = fact_with(facts, "41.2 percent"), fact_with(facts, "63.5 percent")
     assert snapshot is not final
     assert snapshot.verdict == final.verdict == "agree"
+
+
+def test_facts_an_added_crowd_in_one_article_is_another_count_than_the_one_it_adds_to():
+    # article a: 15,000 in the capital and "a further 15,000" in the port city: two crowds, one value
+    a = art("a", "Police said as many as 15,000 people marched in Velmora. "
+                 "In the port of Ostrana, a further 15,000 people joined the protests.")
+    b = art("b", "Some 15,000 people marched through Velmora on Sunday, police said.")
+    c = art("c", "Another 15,000 people marched in Ostrana, the port city, organisers said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    capital = fact_with(facts, "as many as 15,000")
+    assert sorted(r.article_id for r in capital.reports) == ["a", "b"]
+    port = next(f for f in facts if any(r.article_id == "c" for r in f.reports))
+    assert sorted(r.article_id for r in port.reports) == ["a", "c"]
