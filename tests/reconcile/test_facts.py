@@ -888,3 +888,13 @@ def test_facts_an_added_crowd_in_one_article_is_another_count_than_the_one_it_ad
     assert sorted(r.article_id for r in capital.reports) == ["a", "b"]
     port = next(f for f in facts if any(r.article_id == "c" for r in f.reports))
     assert sorted(r.article_id for r in port.reports) == ["a", "c"]
+
+
+def test_facts_counts_charges_and_offences_are_one_kind_of_thing():
+    a = art("a", "The former mayor was found guilty of seven counts at the end of a four-week trial.")
+    b = art("b", "A jury convicted the former mayor of seven offences on Friday.")
+    c = art("c", "The former mayor faced seven charges, and was convicted on all of them.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "seven counts")
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+    assert f.verdict == "agree"
