@@ -898,3 +898,13 @@ def test_facts_counts_charges_and_offences_are_one_kind_of_thing():
     f = fact_with(facts, "seven counts")
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
     assert f.verdict == "agree"
+
+
+def test_facts_pensioners_and_homeowners_are_people_counted_alike():
+    a = art("a", "A builder who cheated 11 elderly homeowners out of their savings was jailed on Friday.")
+    b = art("b", "The conman fleeced at least nine pensioners, the court heard on Friday.")
+    c = art("c", "Eleven people lost their savings to the builder, who was jailed on Friday.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "at least nine pensioners")
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+    assert f.verdict == "agree"
