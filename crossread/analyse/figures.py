@@ -1698,6 +1698,10 @@ def _noun_like(word: str, rules: _Rules) -> bool:
                 or _is_adverb(wl, rules))
 
 
+_PLURAL_HEAD = re.compile(r"[a-z]{2,}[^su]s")  # "depots", "schools": a plural noun (not "-ss", "-us")
+_CLAUSE_GOES_ON = re.compile(r"\s+(?:to|the|a|an|his|her|its|their|this|that|these|those|were|was|are|is|has|have|had)\b|[.,;]")
+
+
 def _name_run_end(text: str, pos: int, rules: _Rules) -> int | None:
     """Where the noun after a run of capitalised words starting at ``pos`` begins, or None.
 
@@ -1777,6 +1781,9 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             nm = _next_word(text, run_end - 1, rules)
             if nm and nm.group().lower() in _attribution_words():
                 break  # "the 165 knots Aeroduna claims": the name is the source, the verb credits it
+            if words and _PLURAL_HEAD.fullmatch(words[-1][0]) and nm and nm.group().islower() and \
+                    _CLAUSE_GOES_ON.match(text, nm.end()):
+                break  # "the 14 depots Talbridge plans to shut": a clause after the noun, the name its subject
             if w.endswith("s") and run_end - 1 - j == len(w) and nm and nm.group().islower() and (
                     _is_verb(nm.group().lower(), rules) or _DETERMINER_NEXT.match(text, nm.end())):
                 words.append((w, j, m.end()))  # "58 percent of Ulmerians oppose the rise": the people counted

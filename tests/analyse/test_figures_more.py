@@ -474,3 +474,13 @@ def test_figures_a_running_total_counts_what_was_added():
 def test_figures_a_margin_is_no_count_of_games(text, counted):
     r = next(r for r in find_figures(Article(id="x", text=text)) if r.value in (3, 12))
     assert r.counted == counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Staff fear it will be among the 14 depots Norvale plans to shut.", "depots"),
+    ("The 30 schools Acme runs were closed for the day.", "schools"),
+    ("Two plainclothes NYPD officers fired at the car.", "officers"),
+])
+def test_figures_a_name_after_a_plural_noun_starts_a_clause(text, counted):
+    r = next(r for r in find_figures(Article(id="x", text=text)) if r.value in (2, 14, 30))
+    assert r.counted == counted
