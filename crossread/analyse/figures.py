@@ -816,6 +816,8 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
                if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
                else r for r in reports]
     reports = _running_totals(text, reports)
+    reports = [replace(r, counted=m.group(1).lower()) if r.counted is None and r.unit is None and r.value is not None
+               and (m := _WHOLE_OF.search(text, max(0, r.start - 40), r.start)) else r for r in reports]
     reports = [replace(r, counted=f"{r.counted} {m.group(1).lower()}") if r.counted in _MARGIN_NOUNS
                and (m := _MARGIN_AFTER.match(text, r.end)) else r for r in reports]
     if "from" not in text and "compared" not in text:
@@ -848,6 +850,11 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
                 (_change_from().search(text, max(0, a.start - 48), a.start) or _age_from(text, a)):
             out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"
     return out
+
+
+# "a crowd of 41,312", "a capacity of 42,000", "a population of 510,000": the noun before "of" names what is counted
+_WHOLE_OF = re.compile(r"\b(crowd|attendance|audience|capacity|population|workforce)\s+of\s+(?:(?:about|around|some|nearly|"
+                       r"almost|roughly|more\s+than|over|at\s+least|just|only|up\s+to)\s+)?$", re.IGNORECASE)
 
 
 # "opened two more treatment centres, bringing the total to four": the total counts what was added

@@ -1333,6 +1333,19 @@ def _of_record(text: str, start: int, end: int) -> bool:
 _CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\d{1,2}:\d\d\b|noon\b|midday\b)", re.IGNORECASE)
 
 
+# "licensed to carry 220 passengers", "a capacity of 40,000", "room for 300": what a ship, hall or stadium can
+# hold, another quantity than how many it held
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:(?:licen[cs]ed|certified|built|designed|approved|permitted|allowed|rated|able|authori[sz]ed|equipped)\s+"
+    r"(?:it\s+)?(?:to\s+(?:carry|hold|seat|take|accommodate|house)|for)|capacity\s+(?:of|for)|room\s+for|"
+    r"(?:can|could)\s+(?:carry|hold|seat|accommodate|house))\s+(?:up\s+to\s+|just\s+|only\s+|about\s+|some\s+)?$",
+    re.IGNORECASE)
+
+
+def _capacity(text: str, start: int) -> bool:
+    return bool(_CAPACITY_BEFORE.search(text, max(0, start - 50), start))
+
+
 # "of whom eight gravely": a part of the count given just before ("including seven rifles" is not marked:
 # it is as often the only count of a cache whose whole is not counted)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
@@ -1500,7 +1513,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)
                       for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
-    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash
+    capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
+                         for r in reports])
+    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :])
     share_codes = [c for k, c in dim_table.items() if k in _SHARE_UNITS]
     clock = np.array([bool(np.isin(dim[i], share_codes)) and r.article_id in articles and bool(_CLOCK.search(
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])

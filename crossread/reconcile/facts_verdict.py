@@ -5,7 +5,8 @@ becomes an interval in base units (the scale words of the unit multiplied in, du
 
 - an exact figure allows its rounding: "22" covers 22.4, "600" covers 612, "5.9" is 5.85-5.95;
   a whole number of a time unit allows a tenth of the unit ("a week" is 6.3-7.7 days, not nine);
-- "at least 30" is [30, inf); "more than 30" is (30, inf); "up to" / "less than" mirror them;
+- "at least 30" is [30, inf); "more than 30" is (30, inf); "less than" mirrors them, but "up to 120" /
+  "as many as 120" is the top of an estimate: [108, 120];
 - "nearly 4,000" is [3,600, 4,000); "about 25" is 25 +/- 10 %, "about 87.6" only 87.1-88.1;
 - a range is its two ends; "dozens" is 24 up to five times that.
 """
@@ -86,7 +87,9 @@ def report_interval(report: FigureReport) -> tuple[float, float] | None:
     if q == "more than":
         return v + max(_EPS, abs(v) * 1e-6), math.inf
     if q == "up to":
-        return -math.inf, v
+        # "as many as 12", "up to 120 mph": news gives the top of an estimate, a claim of about that much
+        # ("as many as 12" against a count of nine is a dispute, not a bound nine satisfies)
+        return v - abs(v) * _NEARLY, v
     if q == "less than":
         return -math.inf, v - max(_EPS, abs(v) * 1e-6)
     if q in ("nearly", "about"):

@@ -484,3 +484,13 @@ def test_figures_a_margin_is_no_count_of_games(text, counted):
 def test_figures_a_name_after_a_plural_noun_starts_a_clause(text, counted):
     r = next(r for r in find_figures(Article(id="x", text=text)) if r.value in (2, 14, 30))
     assert r.counted == counted
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("The official attendance of 38,204 was a record for the ground.", 38204, "attendance"),
+    ("The ground has a capacity of 40,000.", 40000, "capacity"),
+    ("A crowd of 38,204 inside the ground cheered.", 38204, "crowd"),
+])
+def test_figures_the_noun_before_of_names_what_is_counted(text, value, counted):
+    r = next(r for r in find_figures(Article(id="x", text=text)) if r.value == value)
+    assert r.counted == counted

@@ -908,3 +908,23 @@ def test_facts_pensioners_and_homeowners_are_people_counted_alike():
     f = fact_with(facts, "at least nine pensioners")
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
     assert f.verdict == "agree"
+
+
+def test_facts_what_a_ship_is_licensed_to_carry_is_another_quantity_than_who_was_aboard():
+    a = art("a", "The ferry was carrying 412 people when it capsized, the coastguard said.")
+    b = art("b", "The ferry, licensed to carry 350 passengers, had about 430 people on board, port officials said.")
+    c = art("c", "The vessel was certified for 350 passengers, according to its safety papers.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    licensed = fact_with(facts, "350 passengers")
+    assert {r.article_id for r in licensed.reports} == {"b", "c"}
+    assert licensed.verdict == "agree"
+    assert fact_with(facts, "about 430 people") is fact_with(facts, "412 people")
+
+
+def test_facts_as_many_as_is_a_claim_of_about_that_much():
+    a = art("a", "Gunmen took as many as 15 people hostage in the bank on Monday.")
+    b = art("b", "The gunmen were holding 11 people hostage in the bank, police said on Monday.")
+    facts = group_facts([a, b], analyse(a, b))
+    f = fact_with(facts, "as many as 15")
+    assert {r.article_id for r in f.reports} == {"a", "b"}
+    assert f.verdict == "conflict"
