@@ -686,7 +686,12 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     cannot = f["cannot"]
 
     def apart(a: int, b: int) -> str | None:
-        why = _dimension_apart(info[a], info[b], w, f)
+        # names by two credited values are their sources ("port officials" / "the operator"), not subjects
+        # (when the values are near: "nine lives" last year is no account of "26 dead" now)
+        ma, mb = set(members[a]), set(members[b])
+        sourced = any(((i in ma and j in mb) or (i in mb and j in ma))
+                      and _within(float(f["base"][i]), float(f["base"][j]), w.dimension_ratio) for i, j in credited)
+        why = _dimension_apart(info[a], info[b], w, f, sourced=sourced)
         if why is None and cannot[np.ix_(members[a], members[b])].any():
             why = "ruled out by the first pass"
         return why
@@ -809,14 +814,15 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     of_record = f["of_record"]
     contrasted = (of_record[singles][:, None] != of_record[None, :]) & (base[singles][:, None] > 0) & (base[None, :] > 0) & (
         np.maximum(base[singles][:, None], base[None, :]) <= _CREDITED_RATIO * np.minimum(base[singles][:, None], base[None, :]))
-    same_article = ((own.astype(float) @ onehot) > 0) & (
-        ((own & ((one_value & f["compat"][singles]) | contrasted)).astype(float) @ onehot) == 0)
+    repeats = ((own & one_value & f["compat"][singles]).astype(float) @ onehot) > 0
+    same_article = ((own.astype(float) @ onehot) > 0) & ~repeats & (((own & contrasted).astype(float) @ onehot) == 0)
     mean[ruled_out | same_article] = -1.0
     best = mean.argmax(axis=1)  # ties: the first group in label order
     # a lone report that contradicts the group would turn agreeing sources into a dispute: that takes
     # more likeness than one more account of the same value (a lone "$43 million" near two "$40
     # million" is more often another sum than a disputed one)
-    contradicts = ((~f["compat"][singles]).astype(float) @ onehot) > 0
+    # (the dispute is there already when the lone report says again a value its article put in the group)
+    contradicts = (((~f["compat"][singles]).astype(float) @ onehot) > 0) & ~repeats
     for row, i in enumerate(singles):
         col = int(best[row])
         if mean[row, col] > (w.attach_conflict_threshold if contradicts[row, col] else w.attach_threshold):
@@ -1087,8 +1093,9 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
     return True
 
 
-def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) -> str | None:
-    """Why two groups of one story are not one dimension (None when they are)."""
+def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, sourced: bool = False) -> str | None:
+    """Why two groups of one story are not one dimension (None when they are); ``sourced``: an article
+    credits the two groups' values to two sources, so the names around them are no subjects."""
     if sa["dims"] != sb["dims"]:
         return "units"
     # an article giving both values may be two accounts of one figure, when other articles back the join
@@ -1138,7 +1145,7 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None) 
         return "no noun, no unit"  # a bare number says what it counts only through its verb ("80 injured")
     if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
         return "personal, other subject"
-    if sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]) \
+    if not sourced and sa["subjects"] and sb["subjects"] and not (sa["subjects"] & sb["subjects"]) \
             and not (sa["subject_stems"] & sb["words"]) and not (sb["subject_stems"] & sa["words"]) \
             and not (w.subjects_shared_name and _common_name(sa, sb)):
         return "subjects"  # another named person, place or body, not mentioned around the other

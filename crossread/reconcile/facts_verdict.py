@@ -7,7 +7,8 @@ becomes an interval in base units (the scale words of the unit multiplied in, du
   a whole number of a time unit allows a tenth of the unit ("a week" is 6.3-7.7 days, not nine);
 - "at least 30" is [30, inf); "more than 30" is (30, inf); "less than" mirrors them, but "up to 120" /
   "as many as 120" is the top of an estimate: [108, 120];
-- "nearly 4,000" is [3,600, 4,000); "about 25" is 25 +/- 10 %, "about 87.6" only 87.1-88.1;
+- "nearly 4,000" is [3,600, 4,000); "about 290" is 290 +/- 5 % (or one unit of its last non-zero digit,
+  up to 10 %: "about 4,000" is 3,600-4,400), "about 87.6" only 87.1-88.1;
 - a range is its two ends; "dozens" is 24 up to five times that.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ _SCALES = {"pence": 1e-2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
          "year": 365.25, "decade": 3652.5}
 _EPS = 1e-9
-_ABOUT = 0.10
+_ABOUT_SHARE = 0.05
 _NEARLY = 0.10
 _ROUND_SHARE = 0.05
 _PRECISE_BAND = 10  # "about" a decimal: within five units of its last digit
@@ -69,6 +70,18 @@ def _rounding(value: float) -> float:
     return min(0.5 * 10**zeros, _ROUND_SHARE * v) if zeros >= 2 else 0.5
 
 
+def _last_digit_unit(value: float) -> float:
+    """One unit of the last non-zero digit of a whole number: 290 -> 10, 4,000 -> 1,000, 25 -> 1."""
+    v = abs(value)
+    if not v or not float(v).is_integer():
+        return 0.0
+    iv, unit = int(v), 1.0
+    while iv % 10 == 0:
+        iv //= 10
+        unit *= 10
+    return unit
+
+
 def report_interval(report: FigureReport) -> tuple[float, float] | None:
     """The closed interval of base-unit values the report's wording allows, or None when it states nothing."""
     scale, dim = unit_parts(report.unit)
@@ -93,7 +106,12 @@ def report_interval(report: FigureReport) -> tuple[float, float] | None:
     if q == "less than":
         return -math.inf, v - max(_EPS, abs(v) * 1e-6)
     if q in ("nearly", "about"):
-        band = abs(v) * (_NEARLY if q == "nearly" else _ABOUT)
+        if q == "nearly":
+            band = abs(v) * _NEARLY
+        else:
+            # "about 290" is 275-305, not 263: a twentieth of the figure, or one unit of its last stated digit
+            # up to a tenth ("about 4,000" is 3,600-4,400)
+            band = max(abs(v) * _ABOUT_SHARE, min(_last_digit_unit(report.value or 0.0) * scale, abs(v) * _NEARLY))
         if not float(report.value or 0.0).is_integer():
             # a stated decimal shows its precision: "about 87.6%" is not 80 %, only a little off 87.6
             band = min(band, _PRECISE_BAND * _rounding(report.value or 0.0) * scale)

@@ -46,11 +46,16 @@ def rep(value, qualifier=None, unit=None, low=None, high=None) -> FigureReport:
         ([rep(165, "between", low=165, high=180), rep(184)], False),
         ([rep(52), rep(53)], False),  # neighbouring whole numbers do not meet at 52.5
         ([rep(5.9), rep(5.8)], False),
-        # a stated decimal shows its precision: "about 87.6%" is not "80%", "about 25" may be 27
+        # a stated decimal shows its precision: "about 87.6%" is not "80%"
         ([rep(87.6, "about", unit="percent"), rep(80, unit="percent")], False),
         ([rep(87.6, "about", unit="percent"), rep(88, unit="percent")], True),
         ([rep(87.6, "nearly", unit="percent"), rep(80, unit="percent")], False),
-        ([rep(25, "about"), rep(27)], True),
+        # "about" a whole number: a twentieth of it, or one unit of its last non-zero digit
+        ([rep(25, "about"), rep(26)], True),
+        ([rep(290, "about"), rep(263)], False),
+        ([rep(4000, "about"), rep(3950)], True),
+        ([rep(12, "up to"), rep(9)], False),  # "as many as 12" against nine: a dispute
+        ([rep(120, "up to"), rep(100, "more than")], True),
     ],
 )
 def test_facts_verdict_intervals(reports, agree):
@@ -927,4 +932,16 @@ def test_facts_as_many_as_is_a_claim_of_about_that_much():
     facts = group_facts([a, b], analyse(a, b))
     f = fact_with(facts, "as many as 15")
     assert {r.article_id for r in f.reports} == {"a", "b"}
+    assert f.verdict == "conflict"
+
+
+def test_facts_one_article_crediting_two_near_counts_to_two_sources_reports_one_dispute():
+    # the names beside each value are its sources, not two different ferries
+    a = art("a", "The ferry Orla was carrying 312 people when it sank, the coastguard said.")
+    b = art("b", "According to harbour officials quoted by Varnish radio, about 350 people were on board. "
+                 "The operator Bellcross Lines speaks of 312 persons.")
+    c = art("c", "A total of 312 people were aboard the Orla, its operator said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "about 350 people")
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
     assert f.verdict == "conflict"
