@@ -634,7 +634,17 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
         out = _fractions(article, text, rules, predicates, out)
     out.sort(key=lambda r: (r.start, r.end))
+    out = [_in_years(r) if r.unit == "decade" else r for r in out]
     return tuple(_changes(text, _conversions(text, _compound_durations(text, out))))
+
+
+def _in_years(report: FigureReport) -> FigureReport:
+    """"a decade" is 10 years, "two decades" 20: the unit other outlets give the same span in."""
+    def times_ten(x: float | None) -> float | None:
+        return None if x is None else x * 10
+
+    return replace(report, value=times_ten(report.value), low=times_ten(report.low), high=times_ten(report.high),
+                   unit="year")
 
 
 # "... won 14 seats and the Regional Union 10.": a bare number after a name that closes a list

@@ -1315,7 +1315,8 @@ def _owned(text: str, start: int) -> bool:
 _OF_RECORD = re.compile(
     r"\b(?:official(?:ly)?|government(?:['’]s)?|police|authorities['’]?|previous|earlier|initial|original)\s+"
     r"(?:death\s+|casualty\s+|confirmed\s+)?(?:figure|toll|count|tally|estimate|number|total)s?\s+"
-    r"(?:of|at|was|is|stood\s+at|had\s+stood\s+at|put\s+at)\s+(?:just\s+|only\s+)?$"
+    r"(?:(?:[\w'’-]+\s+){0,12}?(?:stands|stood|has\s+risen|rose|has\s+climbed|climbed)\s+(?:at|to)|"
+    r"of|at|was|is|stood\s+at|had\s+stood\s+at|put\s+at)\s+(?:just\s+|only\s+)?$"
     # "officials admit to just 38": a source's figure the article holds too low (or high)
     r"|\b(?:admits?|admitted|concedes?|conceded|acknowledges?|acknowledged|claims?|claimed|insists?|insisted)\s+"
     r"(?:to\s+)?(?:just|only|a\s+mere)\s+$", re.IGNORECASE)
@@ -1327,9 +1328,29 @@ _CLAIMED_AFTER = re.compile(r"(?:[\w'’-]+\s+){1,4}?(?:claims|claimed|admits|ad
                             r"acknowledges|acknowledged)\b")
 
 
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
+                      r"July|August|September|October|November|December)\s+)?((?:1[89]|20)\d\d)\b")
+
+
+def _of_another_year(article: Article | None, report: FigureReport) -> bool:
+    """Whether the report's sentence dates it to a year other than the article's (undated articles: never)."""
+    if article is None or article.published is None:
+        return False
+    lo, hi = _sentence_span(article, report)
+    text, year = article.text, article.published.year
+    # the year in the figure's own clause after it ("killed 17 miners at the colliery in 2011"), just before
+    # it ("the disaster in December 2003, in which 31,000 died") or opening the sentence ("In 2019, a fire ...")
+    clause_end = min([hi, report.end + 60] + [k for k in (text.find(c, report.end, hi) for c in ",;—()") if k >= 0])
+    after = list(_IN_YEAR.finditer(text, report.end, clause_end))
+    before = [m for m in _IN_YEAR.finditer(text, max(lo, report.start - 60), report.start)
+              if m.group().lower().startswith(("in", "during"))]  # "in power since 2017, slumped to 27.9%" is now
+    opening = _IN_YEAR.match(text, lo) if lo < report.start else None
+    return any(int(m.group(1)) != year for m in after + before + ([opening] if opening else []))
+
+
 def _of_record(text: str, start: int, end: int) -> bool:
     """Whether the article names the figure as another's account of record, to set its own against it."""
-    if _OF_RECORD.search(text, max(0, start - 60), start):
+    if _OF_RECORD.search(text, max(0, start - 120), start):
         return True
     return bool(_THE_BEFORE.search(text, max(0, start - 30), start)) and bool(_CLAIMED_AFTER.match(text, end + 1)) \
         and text[end:end + 1] == " "
@@ -1520,9 +1541,13 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)
                       for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
+    # "a methane blast killed 17 miners at the colliery in 2011": a figure of another year than the article's is
+    # another event's, no account of this one's count
+    past = np.array([_of_another_year(articles.get(r.article_id), r) for r in reports])
     capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
                          for r in reports])
-    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :])
+    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
+        | ((past[:, None] != past[None, :]) & ~same_v)
     share_codes = [c for k, c in dim_table.items() if k in _SHARE_UNITS]
     clock = np.array([bool(np.isin(dim[i], share_codes)) and r.article_id in articles and bool(_CLOCK.search(
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])

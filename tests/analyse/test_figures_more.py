@@ -494,3 +494,9 @@ def test_figures_a_name_after_a_plural_noun_starts_a_clause(text, counted):
 def test_figures_the_noun_before_of_names_what_is_counted(text, value, counted):
     r = next(r for r in find_figures(Article(id="x", text=text)) if r.value == value)
     assert r.counted == counted
+
+
+@pytest.mark.parametrize("text, value", [("The firm was banned for a decade.", 10), ("The war lasted two decades.", 20)])
+def test_figures_decades_are_read_in_years(text, value):
+    r = find_figures(Article(id="x", text=text))[0]
+    assert (r.value, r.unit) == (value, "year")

@@ -945,3 +945,29 @@ def test_facts_one_article_crediting_two_near_counts_to_two_sources_reports_one_
     f = fact_with(facts, "about 350 people")
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
     assert f.verdict == "conflict"
+
+
+@pytest.mark.parametrize("text, needle, past", [
+    ("It was the worst accident since a gas blast killed 16 miners at the Dorna pit in 2011.", "16 miners", True),
+    ("In 2019, a fire in the same hall injured 11 workers.", "11 workers", True),
+    ("Memories of the disaster in December 2003, in which 31,000 people died, are still raw.", "31,000", True),
+    ("The party, in power since 2017, slumped to 27.9 percent.", "27.9", False),
+    ("The explosion killed six people in 2025, officials said.", "six people", False),
+])
+def test_facts_a_figure_dated_to_another_year_than_its_article(text, needle, past):
+    from crossread.reconcile.facts import _of_another_year
+
+    a = art("a", text, published=dt.date(2025, 8, 20))
+    r = next(r for r in find_figures(a) if needle in r.text)
+    assert _of_another_year(a, r) is past
+
+
+def test_facts_an_outlets_own_count_against_the_official_toll_that_stands_at_a_figure():
+    a = art("a", "The official death toll from Tuesday's blast at the refinery in Kostel stands at seven. "
+                 "Our reporters have the names of 10 people who died.")
+    b = art("b", "Seven people were killed in the refinery blast, the authorities said.")
+    c = art("c", "The blast killed seven people, officials said on Wednesday.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "10 people")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
