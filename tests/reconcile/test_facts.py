@@ -971,3 +971,13 @@ def test_facts_an_outlets_own_count_against_the_official_toll_that_stands_at_a_f
     f = fact_with(facts, "10 people")
     assert f.verdict == "conflict"
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_one_sentence_setting_a_union_share_against_the_companys_is_a_dispute():
+    a = art("a", "The union is claiming that 91 percent of drivers are on strike, the company is speaking about 47 percent.")
+    b = art("b", "The drivers' union says 91 percent of its members walked out on Monday.")
+    c = art("c", "Only 47 percent of drivers joined the strike, the company said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "91 percent")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
