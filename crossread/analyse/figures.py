@@ -873,7 +873,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing|putting|liftin
                            r"(?:(?:about|around|nearly|almost|some|over|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
 
 
-# "12 games below .500", "three points behind", "two games back": a margin between two sides, not a count of
+# "nine games below .500", "three points behind", "two games back": a margin between two sides, not a count of
 # the games or points themselves
 _MARGIN_NOUNS = frozenset({"games", "points", "matches", "wins", "strokes", "runs", "goals", "lengths", "places", "seats", "votes"})
 _MARGIN_AFTER = re.compile(r"\s+(behind|ahead|back|clear|adrift|(?:below|above|under|over)(?=\s+\.500\b))\b", re.IGNORECASE)

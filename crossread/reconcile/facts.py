@@ -1328,6 +1328,14 @@ _CLAIMED_AFTER = re.compile(r"(?:[\w'’-]+\s+){1,4}?(?:claims|claimed|admits|ad
                             r"acknowledges|acknowledged)\b")
 
 
+def _of_record(text: str, start: int, end: int) -> bool:
+    """Whether the article names the figure as another's account of record, to set its own against it."""
+    if _OF_RECORD.search(text, max(0, start - 120), start):
+        return True
+    return bool(_THE_BEFORE.search(text, max(0, start - 30), start)) and bool(_CLAIMED_AFTER.match(text, end + 1)) \
+        and text[end:end + 1] == " "
+
+
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
                       r"July|August|September|October|November|December)\s+)?((?:1[89]|20)\d\d)\b")
 
@@ -1338,22 +1346,14 @@ def _of_another_year(article: Article | None, report: FigureReport) -> bool:
         return False
     lo, hi = _sentence_span(article, report)
     text, year = article.text, article.published.year
-    # the year in the figure's own clause after it ("killed 17 miners at the colliery in 2011"), just before
-    # it ("the disaster in December 2003, in which 31,000 died") or opening the sentence ("In 2019, a fire ...")
+    # the year in the figure's own clause after it ("killed 16 miners at the pit in 2011"), just before
+    # it ("the flood in March 1998, in which 4,000 died") or opening the sentence ("In 2019, a fire ...")
     clause_end = min([hi, report.end + 60] + [k for k in (text.find(c, report.end, hi) for c in ",;—()") if k >= 0])
     after = list(_IN_YEAR.finditer(text, report.end, clause_end))
     before = [m for m in _IN_YEAR.finditer(text, max(lo, report.start - 60), report.start)
               if m.group().lower().startswith(("in", "during"))]  # "in power since 2017, slumped to 27.9%" is now
     opening = _IN_YEAR.match(text, lo) if lo < report.start else None
     return any(int(m.group(1)) != year for m in after + before + ([opening] if opening else []))
-
-
-def _of_record(text: str, start: int, end: int) -> bool:
-    """Whether the article names the figure as another's account of record, to set its own against it."""
-    if _OF_RECORD.search(text, max(0, start - 120), start):
-        return True
-    return bool(_THE_BEFORE.search(text, max(0, start - 30), start)) and bool(_CLAIMED_AFTER.match(text, end + 1)) \
-        and text[end:end + 1] == " "
 
 
 # "Turnout was 52.3 percent at 6 p.m.", "at 18:00 ... a turnout of 52.3 per cent": a share read at an hour
@@ -1532,7 +1532,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
     state_clash = (state[:, None] != state[None, :]) & ~same_v
-    # "20,000 took to the streets of Athens ... a further 20,000 joined in Salonica": within one article an added
+    # "15,000 marched in the capital ... a further 15,000 joined in the port": within one article an added
     # number is another count than the one it adds to, whatever the values
     added_apart = (article[:, None] == article[None, :]) & ((state[:, None] == 2) != (state[None, :] == 2))
     state_clash |= added_apart
@@ -1541,7 +1541,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)
                       for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
-    # "a methane blast killed 17 miners at the colliery in 2011": a figure of another year than the article's is
+    # "a gas blast killed 16 miners at the pit in 2011": a figure of another year than the article's is
     # another event's, no account of this one's count
     past = np.array([_of_another_year(articles.get(r.article_id), r) for r in reports])
     capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
