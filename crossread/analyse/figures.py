@@ -634,8 +634,19 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
         out = _fractions(article, text, rules, predicates, out)
     out.sort(key=lambda r: (r.start, r.end))
-    out = [_in_years(r) if r.unit == "decade" else r for r in out]
+    out = [_named_around(text, _in_years(r) if r.unit == "decade" else r) for r in out]
     return tuple(_changes(text, _conversions(text, _compound_durations(text, out))))
+
+
+def _named_around(text: str, r: FigureReport) -> FigureReport:
+    """What the words around a figure say it counts, where its own noun says nothing or too much: "a crowd
+    of 41,312" counts a crowd; "nine games below .500" is a margin, no count of games."""
+    if r.counted is None and r.unit is None and r.value is not None and \
+            (m := _WHOLE_OF.search(text, max(0, r.start - 40), r.start)):
+        return replace(r, counted=m.group(1).lower())
+    if r.counted in _MARGIN_NOUNS and (m := _MARGIN_AFTER.match(text, r.end)):
+        return replace(r, counted=f"{r.counted} {m.group(1).lower()}")
+    return r
 
 
 def _in_years(report: FigureReport) -> FigureReport:
@@ -826,10 +837,6 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
                if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
                else r for r in reports]
     reports = _running_totals(text, reports)
-    reports = [replace(r, counted=m.group(1).lower()) if r.counted is None and r.unit is None and r.value is not None
-               and (m := _WHOLE_OF.search(text, max(0, r.start - 40), r.start)) else r for r in reports]
-    reports = [replace(r, counted=f"{r.counted} {m.group(1).lower()}") if r.counted in _MARGIN_NOUNS
-               and (m := _MARGIN_AFTER.match(text, r.end)) else r for r in reports]
     if "from" not in text and "compared" not in text:
         return reports
     out: list[FigureReport] = []
@@ -1797,10 +1804,10 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             # before a lower-case noun modifies that noun
             nm = _next_word(text, run_end - 1, rules)
             if nm and nm.group().lower() in _attribution_words():
-                break  # "the 165 knots Aeroduna claims": the name is the source, the verb credits it
+                break  # "the 165 knots Norvale Air claims": the name is the source, the verb credits it
             if words and _PLURAL_HEAD.fullmatch(words[-1][0]) and nm and nm.group().islower() and \
                     _CLAUSE_GOES_ON.match(text, nm.end()):
-                break  # "the 14 depots Talbridge plans to shut": a clause after the noun, the name its subject
+                break  # "the 14 depots Norvale plans to shut": a clause after the noun, the name its subject
             if w.endswith("s") and run_end - 1 - j == len(w) and nm and nm.group().islower() and (
                     _is_verb(nm.group().lower(), rules) or _DETERMINER_NEXT.match(text, nm.end())):
                 words.append((w, j, m.end()))  # "58 percent of Ulmerians oppose the rise": the people counted

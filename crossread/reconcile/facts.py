@@ -934,7 +934,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                 same = f["sentence"][i] == f["sentence"][j]
                 if (hi and (hi - lo) / hi <= w.split_close) or (same and _credited_between(f, i, j)) \
                         or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution \
-                        or (f["of_record"][i] != f["of_record"][j] and _within(a, b, _CREDITED_RATIO)):
+                        or _contrasted(f, i, j):
                     linked.append((a, b))
                 else:
                     mixed = True
@@ -991,8 +991,7 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     if w.shared_typical and (not any(_typical(i, sa, f) for i in ia) or not any(_typical(j, sb, f) for j in ib)):
         return True  # the article's report in one group is a stray there (another noun or verb)
     same = [f["sentence"][i] == f["sentence"][j] for i in ia for j in ib]
-    if all(f["of_record"][i] != f["of_record"][j] and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
-           for i in ia for j in ib):
+    if all(_contrasted(f, i, j) for i in ia for j in ib):
         return True  # its own account set against a figure of record: "higher than the official figure of 14"
     if not any(same) and all(_credited_each(f, i, j, near=True) for i in ia for j in ib):
         return True  # each value credited to its source in a sentence of its own: "organisers said 120,000 ... police put it at 38,000"
@@ -1033,6 +1032,11 @@ _CREDITED_RATIO = 10.0  # police and organisers may differ tenfold on a crowd; t
 
 def _within(a: float, b: float, ratio: float) -> bool:
     return a > 0 and b > 0 and max(a, b) <= ratio * min(a, b)
+
+
+def _contrasted(f: dict, i: int, j: int) -> bool:
+    """Whether one of two figures is a figure of record and the other an account set against it (``_of_record``)."""
+    return bool(f["of_record"][i] != f["of_record"][j]) and _within(float(f["base"][i]), float(f["base"][j]), _CREDITED_RATIO)
 
 
 def _common_name(sa: dict, sb: dict) -> bool:
@@ -1167,8 +1171,11 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
     return None
 
 
-_OTHER_YEAR = re.compile(r"\b(?:in|since|of|during)\s+(?:1[89]|20)\d\d\b|\b(?:last|previous)\s+(?:year|election|season)|"
-                         r"\ba\s+year\s+(?:ago|earlier)", re.IGNORECASE)
+# "in 2011", "in December 2003", "since 2017": a year a figure may be dated to
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
+                      r"July|August|September|October|November|December)\s+)?((?:1[89]|20)\d\d)\b")
+_OTHER_YEAR = re.compile(_IN_YEAR.pattern + r"|\b(?:last|previous)\s+(?:year|election|season)|\ba\s+year\s+(?:ago|earlier)",
+                         re.IGNORECASE)
 
 
 def _evolution_links(f: dict) -> list[tuple[int, int]]:
@@ -1310,6 +1317,7 @@ def _owned(text: str, start: int) -> bool:
     m = _OWNED.search(text, max(0, start - 30), start)
     return bool(m) and (m.group(1) or "").lower() not in _NOT_OWNERS
 
+_CONCEDES = r"(?:admits?|admitted|concedes?|conceded|acknowledges?|acknowledged|claims?|claimed|insists?|insisted)"
 # "the official figure of 14", "the government's count of 3,000": a figure of record the article names
 # to set its own account against ("the true toll is already higher"): one quantity, two accounts
 _OF_RECORD = re.compile(
@@ -1318,14 +1326,12 @@ _OF_RECORD = re.compile(
     r"(?:(?:[\w'’-]+\s+){0,12}?(?:stands|stood|has\s+risen|rose|has\s+climbed|climbed)\s+(?:at|to)|"
     r"of|at|was|is|stood\s+at|had\s+stood\s+at|put\s+at)\s+(?:just\s+|only\s+)?$"
     # "officials admit to just 38": a source's figure the article holds too low (or high)
-    r"|\b(?:admits?|admitted|concedes?|conceded|acknowledges?|acknowledged|claims?|claimed|insists?|insisted)\s+"
-    r"(?:to\s+)?(?:just|only|a\s+mere)\s+$", re.IGNORECASE)
+    rf"|\b{_CONCEDES}\s+(?:to\s+)?(?:just|only|a\s+mere)\s+$", re.IGNORECASE)
 
 
 # "the 165 knots the airline claims": a definite figure credited right after it, set against the article's own
 _THE_BEFORE = re.compile(r"\bthe\s+(?:(?:some|about|around|nearly|almost|roughly|just|only)\s+)?$", re.IGNORECASE)
-_CLAIMED_AFTER = re.compile(r"(?:[\w'’-]+\s+){1,4}?(?:claims|claimed|admits|admitted|concedes|conceded|insists|insisted|"
-                            r"acknowledges|acknowledged)\b")
+_CLAIMED_AFTER = re.compile(rf"(?:[\w'’-]+\s+){{1,4}}?{_CONCEDES}\b")
 
 
 def _of_record(text: str, start: int, end: int) -> bool:
@@ -1334,10 +1340,6 @@ def _of_record(text: str, start: int, end: int) -> bool:
         return True
     return bool(_THE_BEFORE.search(text, max(0, start - 30), start)) and bool(_CLAIMED_AFTER.match(text, end + 1)) \
         and text[end:end + 1] == " "
-
-
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
-                      r"July|August|September|October|November|December)\s+)?((?:1[89]|20)\d\d)\b")
 
 
 def _of_another_year(article: Article | None, report: FigureReport) -> bool:
@@ -1548,8 +1550,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
                          for r in reports])
     part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
         | ((past[:, None] != past[None, :]) & ~same_v)
-    share_codes = [c for k, c in dim_table.items() if k in _SHARE_UNITS]
-    clock = np.array([bool(np.isin(dim[i], share_codes)) and r.article_id in articles and bool(_CLOCK.search(
+    share_dims = {c for k, c in dim_table.items() if k in _SHARE_UNITS}
+    clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])
     part_clash |= (clock[:, None] != clock[None, :]) & ~same_v
     of_record = np.array([r.article_id in articles and _of_record(articles[r.article_id].text, r.start, r.end) for r in reports])
@@ -1563,7 +1565,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "vectors": near, "base": base, "known": known_class, "subject": subject, "counted": counted, "predicate": predicate, "dim": dim, "article": article,
         "ctx": ctx, "same_c": same_c, "other_c": other_c, "same_p": same_p, "other_p": other_p,
         "same_d": same_d, "other_d": other_d, "one_dim": one_dim, "same_v": same_v, "compat": compat,
-        "share_dims": {c for k, c in dim_table.items() if k in _SHARE_UNITS},
+        "share_dims": share_dims,
         "time_dims": {c for k, c in dim_table.items() if k == "time"}, "pred_clash": pred_clash, "predicate_names": {c: k for k, c in pred_table.items()},
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
