@@ -167,7 +167,9 @@ def _rules() -> _Rules:
         age_left=re.compile(
             r"(?:\b(?:he|she)\s+(?:was|is|is now|would have been|would be|had been|turns|turned)"
             r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at)"
-            r"|\b(?:aged|ages|age)\s+\d{1,3}(?:\s*,)?\s+(?:and|&))\s+$",
+            r"|\b(?:aged|ages|age)\s+\d{1,3}(?:\s*,)?\s+(?:and|&)"
+            # "a woman of 64": a person of so many years ("a mother of two" counts children: no kin here)
+            r"|\b(?:a|an|the)\s+(?:man|woman|boy|girl|person|pensioner|widow|widower)\s+of)\s+$",
             re.IGNORECASE,
         ),
         apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),

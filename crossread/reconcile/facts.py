@@ -1378,6 +1378,7 @@ def _capacity(text: str, start: int) -> bool:
 
 # "of whom eight gravely": a part of the count given just before ("including seven rifles" is not marked:
 # it is as often the only count of a cache whose whole is not counted)
+_REST_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:other|remaining)\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
 
@@ -1534,14 +1535,21 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
     state_clash = (state[:, None] != state[None, :]) & ~same_v
+    # "the other two victims", "the remaining 40 miners": the rest of a count, no account of the count
+    # itself whatever its value (a toll of two the day before is no match for it)
+    rest = np.array([r.article_id in articles and bool(_REST_BEFORE.search(articles[r.article_id].text, max(0, r.start - 20), r.start))
+                     for r in reports])
+    state_clash |= rest[:, None] != rest[None, :]
     # "15,000 marched in the capital ... a further 15,000 joined in the port": within one article an added
     # number is another count than the one it adds to, whatever the values
     added_apart = (article[:, None] == article[None, :]) & ((state[:, None] == 2) != (state[None, :] == 2))
     state_clash |= added_apart
     # "Norvik's 5,200 employees", "its 5,200 staff": what a body has, no account of how many of them
     # did something ("more than 4,800 workers joined the strike")
-    owned = np.array([r.article_id in articles and r.unit is None and _owned(articles[r.article_id].text, r.start)
-                      for r in reports])
+    # (not what befell people: "the storm's three victims" is the toll)
+    fate_nouns = frozenset(lexicon().get("fate_nouns", ()))
+    owned = np.array([r.article_id in articles and r.unit is None and (r.counted or "").lower() not in fate_nouns
+                      and _owned(articles[r.article_id].text, r.start) for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
     # "a gas blast killed 16 miners at the pit in 2011": a figure of another year than the article's is
     # another event's, no account of this one's count

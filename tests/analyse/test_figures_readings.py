@@ -298,3 +298,13 @@ def test_figures_a_name_that_credits_a_figure_is_not_what_it_counts():
 ])
 def test_figures_doors_along_a_street_count_houses(text, value, counted):
     assert reading(text, value).counted == counted
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("A woman of 71 was found dead in her flooded cellar on Monday.", 71, "age"),
+    ("The driver, a man of 45, was taken to hospital.", 45, "age"),
+    ("A mother of three was among the dead.", 3, "children"),
+    ("The trial of 12 men opened in Vesk.", 12, "men"),
+])
+def test_figures_a_person_of_so_many_is_an_age(text, value, counted):
+    assert reading(text, value).counted == counted

@@ -981,3 +981,26 @@ def test_facts_one_sentence_setting_a_union_share_against_the_companys_is_a_disp
     f = fact_with(facts, "91 percent")
     assert f.verdict == "conflict"
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_the_rest_of_a_toll_is_no_account_of_an_earlier_toll():
+    # "the other two victims" are part of today's toll of three; yesterday's toll of two was the
+    # whole count, and rose
+    a = art("a", "The storm killed two people on the coast on Saturday, police said.",
+            published=dt.date(2025, 4, 13))
+    b = art("b", "The storm claimed a third life on Sunday, bringing the death toll to three. "
+                 "The other two victims were a courier and a farmer.", published=dt.date(2025, 4, 14))
+    c = art("c", "Three people have died in the storm, the interior ministry said.", published=dt.date(2025, 4, 14))
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "two people")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_an_events_victims_are_its_toll_not_what_a_body_has():
+    a = art("a", "Flowers were laid for the storm's four victims in the town square.")
+    b = art("b", "Five people were killed by the storm, the regional governor said.")
+    facts = group_facts([a, b], analyse(a, b))
+    f = fact_with(facts, "four victims")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b"}
