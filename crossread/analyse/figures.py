@@ -800,7 +800,9 @@ _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
 # earlier state even when the current value sits in another sentence
 _EARLIER_BEFORE = re.compile(
     r"\b(?:had\s+(?:previously\s+)?stood\s+at|had\s+(?:previously\s+)?been\s+put\s+at|previously\s+(?:put|given|reported)\s+"
-    r"(?:at|as)|(?:an?|the)\s+(?:earlier|previous)\s+(?:official\s+)?(?:toll|figure|count|tally|estimate)\s+(?:of|was|had\s+been))\s+$",
+    r"(?:at|as)|(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:official\s+)?(?:toll|figure|count|tally|estimate)\s+(?:of|was|had\s+been)"
+    # "the evacuation, which began with about 1,200 people": where a count started
+    r"|\b(?:began|begun|started)\s+with)\s+$",
     re.IGNORECASE)
 
 
@@ -835,8 +837,10 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         or _ADDED_AFTER.match(text, r.start + len(r.text.split(maxsplit=1)[0])))  # after the number's own word
         and not _others_of_another_fate(r, reports)
         else r for r in reports]
-    reports = [replace(r, qualifier="previously", low=r.value, high=r.value)
-               if r.qualifier is None and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
+    # (an earlier state "about" a number keeps its bounds: "began with about 1,200 people")
+    reports = [replace(r, qualifier="previously", low=r.value if r.qualifier is None else r.low,
+                       high=r.value if r.qualifier is None else r.high)
+               if r.qualifier in (None, "about") and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
                else r for r in reports]
     reports = _running_totals(text, reports)
     if "from" not in text and "compared" not in text:

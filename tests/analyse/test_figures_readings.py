@@ -308,3 +308,15 @@ def test_figures_doors_along_a_street_count_houses(text, value, counted):
 ])
 def test_figures_a_person_of_so_many_is_an_age(text, value, counted):
     assert reading(text, value).counted == counted
+
+
+@pytest.mark.parametrize("text, value, predicate, qualifier", [
+    ("The evacuation, which began with about 900 people at dawn, went on all night.", 900, "displaced", "previously"),
+    ("The count started with 14 names and grew.", 14, None, "previously"),
+    ("An initial estimate of 40 dead was revised on Monday.", 40, "killed", "previously"),
+    ("For the 2,100 people who had to leave their homes, the wait goes on.", 2100, "displaced", None),
+    ("More than 600 people have left their homes in the valley.", 600, "displaced", "more than"),
+])
+def test_figures_where_a_count_began_and_who_left_their_homes(text, value, predicate, qualifier):
+    f = reading(text, value)
+    assert (f.predicate, f.qualifier) == (predicate, qualifier)

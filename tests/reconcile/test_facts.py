@@ -1004,3 +1004,16 @@ def test_facts_an_events_victims_are_its_toll_not_what_a_body_has():
     f = fact_with(facts, "four victims")
     assert f.verdict == "conflict"
     assert {r.article_id for r in f.reports} == {"a", "b"}
+
+
+def test_facts_an_evacuation_that_began_with_fewer_people_is_one_count_that_grew():
+    a = art("a", "About 900 people were evacuated from the old town on Sunday, the authorities said.",
+            published=dt.date(2025, 4, 13))
+    b = art("b", "The evacuation, which began with about 900 people on Sunday morning, was extended overnight. "
+                 "For many of the 2,600 people who had to leave their homes, the wait goes on.",
+            published=dt.date(2025, 4, 15))
+    c = art("c", "By Monday evening 2,600 people had been evacuated, the crisis staff said.", published=dt.date(2025, 4, 15))
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "2,600 people")
+    assert f.verdict == "conflict"
+    assert {r.text for r in f.reports} >= {"About 900 people", "about 900 people", "2,600 people"}
