@@ -1990,6 +1990,15 @@ def _attribution_words() -> frozenset[str]:
 
 
 _DOORS_AWAY = re.compile(r"\s+(?:away|down|up|along|from)\b", re.IGNORECASE)
+# "60,000 homes were without power", "power was restored to 8,000 properties": the supply counts
+# households, whatever the word for them
+_SUPPLY_HOMES = frozenset({"homes", "houses", "properties", "customers", "dwellings"})
+_OFF_SUPPLY_AFTER = re.compile(
+    r"(?:\s+[\w,-]+){0,5}?\s+(?:without|lost|losing|lose|off|cut\s+off\s+from|no|had\s+no|have\s+no)\s+"
+    r"(?:power|electricity|heating|gas|water|running\s+water|mains)\b", re.IGNORECASE)
+_OFF_SUPPLY_BEFORE = re.compile(
+    r"\b(?:power|electricity|heating|supply|supplies)\s+(?:[\w-]+\s+){0,3}?(?:to|for|in|at)\s+"
+    r"(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$", re.IGNORECASE)
 # a determiner opening a verb's object; not the lexicon's "determiners", whose "that" / "these" open
 # relative clauses and noun phrases as often ("two mass shootings that occurred")
 _DETERMINER_NEXT = re.compile(r"\s+(?:the|a|an|any|its|their|his|her)\s", re.IGNORECASE)
@@ -2147,6 +2156,9 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
         predicate = None  # "spent ten days in hospital" is a stay, not a payment
     start, end = f.start, f.end
     counted = "houses" if (f.counted or "").lower() in ("doors", "door") and _DOORS_AWAY.match(text, f.end) else f.counted
+    if (counted or "").lower() in _SUPPLY_HOMES and (
+            _OFF_SUPPLY_AFTER.match(text, f.end) or _OFF_SUPPLY_BEFORE.search(text, max(0, f.num_start - 60), f.num_start)):
+        counted = "households"
     change = _PERCENT_CHANGE.match(text, f.num_end) if f.unit == "percent" else None
     if change:
         # "2.3pc higher than this year", "one per cent more": a change by a share, not a share of something

@@ -736,8 +736,8 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             if a != b:
                 near[a, b] = True
         # a toll that rises day by day ("three killed" on Tuesday, "seven" on Thursday) whatever the ratio
-        tolls = [k for k, lab in enumerate(live) if info[lab]["main_pred"] >= 0
-                 and f["predicate_names"][info[lab]["main_pred"]] in _word_set("evolving_predicates")]
+        tolls = [k for k, lab in enumerate(live) if info[lab]["remaining"] or (info[lab]["main_pred"] >= 0
+                 and f["predicate_names"][info[lab]["main_pred"]] in _word_set("evolving_predicates"))]
         for a, b in combinations(tolls, 2):
             if _rising_toll(info[live[a]], info[live[b]], f):
                 near[a, b] = True
@@ -973,6 +973,7 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         generic=bool(f["generic"][ix].any()),
         # every report counts people in a role ("15 crew", "220 passengers") and none says what befell them
         idle_role=bool(f["idle_role"][ix].all()), fated=bool(f["fated"][ix].all()),
+        remaining=bool(f["remaining"][ix].all()),
         days=[int(d) for d in f["day"][ix].tolist()],
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
         mid_lo=vals[(len(vals) - 1) // 2] if vals else math.nan, mid_hi=vals[len(vals) // 2] if vals else math.nan,
@@ -1232,12 +1233,45 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
 _EVOLVING_RATIO = 5.0
 
 
+# "21,500 households remained without electricity", "40 people are still missing": what is left of a
+# count, which falls as a story develops
+_REMAINING = re.compile(r"\b(?:still|remain|remains|remained|remaining)\b", re.IGNORECASE)
+
+
+def _remaining(article: Article | None, report: FigureReport) -> bool:
+    """Whether the report's clause counts what is still left ("still without power", "remain missing")."""
+    if article is None:
+        return False
+    lo, hi = _sentence_span(article, report)
+    text = article.text
+    before = text[max(lo, report.start - 30) : report.start]
+    after = re.split(r"[,;:]", text[report.end : min(hi, report.end + 40)], maxsplit=1)[0]
+    return bool(_REMAINING.search(after) or _REMAINING.search(before.rsplit(",", 1)[-1]))
+
+
+def _falling_remainder(sa: dict, sb: dict) -> bool:
+    """Whether two groups read as what was left of one count on two days: they count the same thing,
+    every report of one group dated before every report of the other, the later values the lower
+    ("21,500 households remained without power" on Monday, "around 8,000 were still" on Tuesday),
+    within a factor of five."""
+    if sa["dims"] != sb["dims"] or sa["main_counted"] < 0 or sa["main_counted"] != sb["main_counted"]:
+        return False
+    if not sa["days"] or not sb["days"] or min(sa["days"] + sb["days"]) < 0:
+        return False
+    early, late = (sa, sb) if max(sa["days"]) < min(sb["days"]) else (sb, sa)
+    if max(early["days"]) >= min(late["days"]):
+        return False
+    return late["hi"] < early["lo"] and 0 < early["hi"] <= _EVOLVING_RATIO * late["lo"]
+
+
 def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
     """Whether two groups read as one toll on two days: the same predicate of a count that grows while a
     story develops (killed, injured, arrested, burned...), every report of one group dated before every
     report of the other, and the later group's values the higher ("three killed" on Tuesday, "seven" on
     Thursday); or, for counts and areas alike, the two groups' reports agree within each day and the
     days rise, within a factor of five."""
+    if f is not None and sa["remaining"] and sb["remaining"]:
+        return _falling_remainder(sa, sb)
     if f is None or sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"] or sa["dims"] != sb["dims"]:
         return False
     if not sa["days"] or not sb["days"] or min(sa["days"] + sb["days"]) < 0:
@@ -1580,6 +1614,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
         "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
         "log_scale": np.array([_dimension(r) in _word_set("log_scale_units") for r in reports], dtype=bool),
+        "remaining": np.array([_remaining(articles.get(r.article_id), r) for r in reports], dtype=bool),
         # the day each report's article was published (ordinal; -1 undated): a toll that rises day by day
         "day": np.array([articles[r.article_id].published.toordinal()
                          if r.article_id in articles and articles[r.article_id].published else -1 for r in reports]),

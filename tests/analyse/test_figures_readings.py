@@ -320,3 +320,13 @@ def test_figures_a_person_of_so_many_is_an_age(text, value, counted):
 def test_figures_where_a_count_began_and_who_left_their_homes(text, value, predicate, qualifier):
     f = reading(text, value)
     assert (f.predicate, f.qualifier) == (predicate, qualifier)
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("By noon about 52,000 homes were without power.", 52000, "households"),
+    ("Power was restored to 7,400 properties on Tuesday.", 7400, "households"),
+    ("Some 3,000 homes in the valley have no running water.", 3000, "households"),
+    ("The storm destroyed 148 homes.", 148, "homes"),
+])
+def test_figures_homes_cut_off_from_a_supply_count_households(text, value, counted):
+    assert reading(text, value).counted == counted

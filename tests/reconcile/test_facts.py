@@ -1017,3 +1017,17 @@ def test_facts_an_evacuation_that_began_with_fewer_people_is_one_count_that_grew
     f = fact_with(facts, "2,600 people")
     assert f.verdict == "conflict"
     assert {r.text for r in f.reports} >= {"About 900 people", "about 900 people", "2,600 people"}
+
+
+def test_facts_what_is_left_of_a_count_falls_from_day_to_day():
+    a = art("a", "The grid operator said 23,000 households remained without electricity on Monday morning.",
+            published=dt.date(2025, 4, 14))
+    b = art("b", "About 21,000 households are still without power, the operator said.", published=dt.date(2025, 4, 14))
+    c = art("c", "Around 6,500 households were still without electricity, most of them on remote farms.",
+            published=dt.date(2025, 4, 16))
+    d = art("d", "The storm left 64,000 households without power at its peak, and cut the coast road.",
+            published=dt.date(2025, 4, 16))
+    facts = group_facts([a, b, c, d], analyse(a, b, c, d))
+    f = fact_with(facts, "Around 6,500 households")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
