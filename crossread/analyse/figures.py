@@ -175,7 +175,9 @@ def _rules() -> _Rules:
         apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),
         apposition_right=re.compile(r"(?:\s*[,;)]|\s*\.(?:\s|$)|\s*$|\s+(?:and|was|is|who|of|from|had|has)\b)"),
         compound_right=re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)"),
-        unit_right=re.compile(rf"\s({_alt(measure)})\b", re.IGNORECASE),
+        # a one-letter unit in lower case only: "5.2 m" is metres, "14 M 16 rifles" a model name
+        unit_right=re.compile(rf"\s({_alt([u for u in measure if len(u) > 1])}|"
+                              rf"(?-i:{_alt([u for u in measure if len(u) == 1])}))\b", re.IGNORECASE),
         measure_units={k.lower(): v for k, v in measure.items()},
         unit_suffix=re.compile(rf"({_alt(lx['unit_suffixes'])})(?![A-Za-z])", re.IGNORECASE),
         prefix_unit_left=re.compile(rf"\b({_alt(lx['prefix_units'])})[-\s]$", re.IGNORECASE),

@@ -1412,6 +1412,12 @@ def _capacity(text: str, start: int) -> bool:
 
 # "of whom eight gravely": a part of the count given just before ("including seven rifles" is not marked:
 # it is as often the only count of a cache whose whole is not counted)
+# "beating the record of 4.60m set in 1994", "the station's previous daily record of 121 mm": the mark
+# a figure beat is another quantity than the figure
+_BEATEN_RECORD = re.compile(
+    r"(?:\b(?:previous|old|former|earlier|existing|last)\s+(?:[\w-]+\s+){0,2}?record\s+(?:of|was|stood\s+at|had\s+been)"
+    r"|\b(?:beat|beating|beats|broke|breaking|breaks|smash\w*|surpass\w*|top(?:s|ped|ping)|exceed\w*|eclips\w*)\s+"
+    r"(?:the|a|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?record\s+(?:of\s+)?)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _REST_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:other|remaining)\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
@@ -1588,10 +1594,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # "a gas blast killed 16 miners at the pit in 2011": a figure of another year than the article's is
     # another event's, no account of this one's count
     past = np.array([_of_another_year(articles.get(r.article_id), r) for r in reports])
+    beaten = np.array([r.article_id in articles and bool(_BEATEN_RECORD.search(articles[r.article_id].text, max(0, r.start - 60), r.start))
+                       for r in reports])
     capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
                          for r in reports])
     part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
-        | ((past[:, None] != past[None, :]) & ~same_v)
+        | ((past[:, None] != past[None, :]) & ~same_v) | ((beaten[:, None] != beaten[None, :]) & ~same_v)
     share_dims = {c for k, c in dim_table.items() if k in _SHARE_UNITS}
     clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])

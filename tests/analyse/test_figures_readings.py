@@ -330,3 +330,13 @@ def test_figures_where_a_count_began_and_who_left_their_homes(text, value, predi
 ])
 def test_figures_homes_cut_off_from_a_supply_count_households(text, value, counted):
     assert reading(text, value).counted == counted
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The storm dumped 164 mm of rain on the port.", 164, "mm"),
+    ("Nearly 170 millimetres of rain fell overnight.", 170, "mm"),
+    ("The snow was 40 cm deep on the pass.", 40, "cm"),
+    ("The river peaked at 4.8 m at the town gauge.", 4.8, "m"),
+])
+def test_figures_lengths_written_apart_from_their_number_are_units(text, value, unit):
+    assert reading(text, value).unit == unit

@@ -1031,3 +1031,13 @@ def test_facts_what_is_left_of_a_count_falls_from_day_to_day():
     f = fact_with(facts, "Around 6,500 households")
     assert f.verdict == "conflict"
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_the_record_a_figure_beat_is_another_quantity():
+    a = art("a", "The river peaked at 4.9 metres at the town gauge on Sunday night.")
+    b = art("b", "The river crested at 4.9 metres at the town gauge, beating the record of 4.40m set in 1987.")
+    c = art("c", "The gauge in the old town showed 4.9 m, above the previous flood record of 4.4 m.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "4.9 metres")
+    assert f.verdict == "agree"
+    assert sorted(r.value for r in f.reports) == [4.9, 4.9, 4.9]
