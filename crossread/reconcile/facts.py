@@ -1057,8 +1057,26 @@ def _typical(i: int, summary: dict, f: dict) -> bool:
 def _credited_between(f: dict, i: int, j: int) -> bool:
     """Whether the words between two figures of one sentence credit the second to a source: "the
     centre said 5.9, but the survey said 6.1" gives both sides of a dispute, not two quantities."""
-    (text, _, a_end), (_, b_start, _) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
-    return _credits_source(text, a_end, b_start)
+    (text, a_start, a_end), (_, b_start, b_end) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
+    if _credits_source(text, a_end, b_start):
+        return True
+    # "put the damage at €230 million, well below the €400 million quoted by the governor": the credit
+    # right after the second figure, in its own clause
+    after = re.split(r"[,;:.!?]", text[b_end : b_end + 40], maxsplit=1)[0]
+    if len(after.split()) <= 5 and _credits_source(after, 0, len(after)):
+        return True
+    # "estimates range from the ministry's €230 million to the governor's €400 million": each figure
+    # someone's, in a sentence about estimates
+    owners = [_OWNER_BEFORE.search(text, max(0, s - 40), s) for s in (a_start, b_start)]
+    if all(owners) and owners[0].group(1).lower() != owners[1].group(1).lower():
+        lo, hi = f["sentence_span"][i]
+        return bool(_ESTIMATE_WORDS.search(text, lo, hi))
+    return False
+
+
+# "the finance ministry's €230 million", "the governor's "more than €400 million"": whose figure it is
+_OWNER_BEFORE = re.compile(r"\b([A-Za-z]+)['’]s\s+[\"“]?$")
+_ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|estimated|figures?|counts?|range[sd]?|ranging|put|puts)\b", re.IGNORECASE)
 
 
 def _credits_source(text: str, start: int, end: int) -> bool:

@@ -1041,3 +1041,18 @@ def test_facts_the_record_a_figure_beat_is_another_quantity():
     f = fact_with(facts, "4.9 metres")
     assert f.verdict == "agree"
     assert sorted(r.value for r in f.reports) == [4.9, 4.9, 4.9]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The transport minister put the damage at an initial €180 million, well below the €320 million quoted by the mayor.",
+    "The mayor has put the damage at more than €320 million; the ministry's first estimate is €180 million.",
+    "Estimates of the cost range from the ministry's €180 million to the mayor's \"more than €320 million\".",
+])
+def test_facts_one_sentence_giving_two_sources_figures_is_a_dispute(sentence):
+    a = art("a", "The floods caused damage of more than €320 million, the mayor of Tarvik said on Monday.")
+    b = art("b", "The ministry estimated the damage from the floods at €180 million.")
+    c = art("c", sentence)
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "€180 million")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
