@@ -357,7 +357,7 @@ def _exclusive() -> dict[str, str]:
 
 
 _AUX = frozenset({"were", "was", "been", "had", "have", "has", "are", "is", "be", "being", "people", "others",
-                  "more", "other", "also", "and", "reportedly", "seriously", "critically", "slightly"})
+                  "more", "other", "also", "still", "and", "reportedly", "seriously", "critically", "slightly"})
 
 
 def _near_predicate(article: Article | None, report: FigureReport) -> str | None:
@@ -371,14 +371,21 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
     if article is None:
         return None
     head = article.text[max(0, report.start - 30) : report.start]
+    before, across_and = None, False
     for k, m in enumerate(reversed(list(_WORD.finditer(head)))):
         if k >= 2 or re.search(r"[,.;:()\"“”]", head[m.end():]):
             break
         w = m.group().lower()
         if w in words:
-            return words[w]
+            before = words[w]
+            break
         if w not in _AUX:
             break
+        across_and = across_and or w == "and"
+    if before is not None and not across_and:
+        return before
+    # "eleven persons died and 62 persons were wounded": a verb of its own after the figure wins
+    # over the last clause's verb before "and"
     tail = article.text[report.end : report.end + 40]
     for k, m in enumerate(_WORD.finditer(tail)):
         if k >= 3 or re.search(r"[,.;:()]", tail[: m.start()]):
@@ -389,7 +396,7 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
             return cls
         if w not in _AUX:
             break
-    return None
+    return before
 
 
 @lru_cache(maxsize=None)
@@ -1440,6 +1447,15 @@ _REST_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:other|remaining)\s+
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _part_after_whole() -> re.Pattern[str]:
+    """A share after its whole, named by what befell it: "Of the 62 injured, 31 are still in hospital"
+    ("Of the 170 people on board, 23 were taken to hospital" counts the injured: no fate, no share)."""
+    fates = "|".join(sorted(lexicon().get("fate_nouns", ()), key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+\d[\d,.]*\s+(?:[\w'’-]+\s+){0,2}?(?:" + fates
+                      + r"),\s+(?:at\s+least\s+|some\s+|about\s+)?$")
+
+
 def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
                    protagonists: dict[str, str]) -> dict:
     """Pairwise cue matrices (n x n numpy arrays) for the reports."""
@@ -1588,7 +1604,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # "30 of the 80 wounded": a share of a count is no account of another value of that count
     part = np.array([r.article_id in articles and (
         bool(_part_of().match(articles[r.article_id].text, r.end))
-        or bool(_PART_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))) for r in reports])
+        or bool(_PART_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))
+        or bool(_part_after_whole().search(articles[r.article_id].text, max(0, r.start - 50), r.start))) for r in reports])
     # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value;
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])

@@ -1056,3 +1056,28 @@ def test_facts_one_sentence_giving_two_sources_figures_is_a_dispute(sentence):
     f = fact_with(facts, "€180 million")
     assert f.verdict == "conflict"
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+
+def test_facts_a_share_after_its_whole_is_no_account_of_the_whole():
+    a = art("a", "Eleven persons died and 62 persons were wounded, the authorities said.")
+    b = art("b", "Of the 62 injured, 31 are still in hospital, seven of them in intensive care.")
+    facts = group_facts([a, b], analyse(a, b))
+    f = fact_with(facts, "62 persons")
+    assert sorted(r.value for r in f.reports) == [62.0, 62.0]
+    assert f.verdict == "agree"
+
+
+@pytest.mark.parametrize("texts, needle, verdict", [
+    (["The authorities have confirmed that eleven persons died and 62 persons were wounded.",
+      "The blast killed 11 people and injured 62, officials said."], "62 persons", "agree"),
+    (["Seventeen people are dead and more than 30 are still missing after the ferry capsized.",
+      "Thirty people remain unaccounted for.", "Twenty-five people are missing, the coastguard said."],
+     "Twenty-five people", "conflict"),
+])
+def test_facts_a_figure_after_and_takes_its_own_verb_not_the_last_clauses(texts, needle, verdict):
+    arts = [art(chr(ord("a") + k), t) for k, t in enumerate(texts)]
+    facts = group_facts(arts, analyse(*arts))
+    f = fact_with(facts, needle)
+    assert {r.article_id for r in f.reports} == {a.id for a in arts}
+    assert f.verdict == verdict
