@@ -141,7 +141,9 @@ def _rules() -> _Rules:
         candidate=candidate,
         # tokenised thousands ("15, 000", "4, 051") only where a list cannot be meant: a group ending or opening in 0
         digits=re.compile(
-            r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+)(?!\d)|\d+)(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
+            # thousands set apart by a space ("20 000 crowns", "12\u00a0500")
+            r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?!\d)|\d+)"
+            r"(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
             r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾\ufffd]))?"
         ),
         words_token=re.compile(r"[A-Za-z]+"),
@@ -423,6 +425,9 @@ def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
     return _Num(pos, end, total + current, is_words=True)
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+
+
 def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Num | None:
     """The number starting at ``pos`` (digits or words)."""
     ch = text[pos]
@@ -434,7 +439,12 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
         m = rules.digits.match(text, pos)
         if not m:
             return None
-        whole = m.group("int").replace(",", "").replace(" ", "")
+        if re.search(r"\d[ \u00a0\u202f\u2009]\d", m.group("int")) and (
+                _MONTH_BEFORE.search(text, max(0, pos - 12), pos)):
+            # "May 5 500 people": a day, then a count, not 5,500
+            m = re.compile(r"(?P<int>\d+)(?P<dec>)(?P<art>)(?P<fsep>)(?P<fnum>)(?P<fden>)(?P<vf>)").match(text, pos)
+            assert m is not None
+        whole = re.sub(r"[,\s]", "", m.group("int"))
         value = float(whole)
         end = m.end("int")
         if m.group("dec"):
@@ -1942,7 +1952,7 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
 # Digits that name, not count: a phone number ("0800 555 0199", "+44 20 7946 0958"), a code with a
 # leading zero ("01632"), written with spaces, dots or dashes between groups
 _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d,])"
-                    r"|(?<![\d,.])(?<![\d][,.]\s)0\d{2,}(?![\d,.])")  # not the "000" of "20, 000"
+                    r"|(?<![\d,.])(?<![\d][,.]\s)(?<!\d[\s\u00a0\u202f\u2009])0\d{2,}(?![\d,.])")  # not the "000" of "20, 000" or "20 000"
 
 
 def _code_or_address(text: str, r: FigureReport) -> bool:

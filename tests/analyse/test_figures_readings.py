@@ -340,3 +340,13 @@ def test_figures_homes_cut_off_from_a_supply_count_households(text, value, count
 ])
 def test_figures_lengths_written_apart_from_their_number_are_units(text, value, unit):
     assert reading(text, value).unit == unit
+
+
+@pytest.mark.parametrize("text, value, span", [
+    ("The company offered a one-off bonus of 15 000 crowns to each miner.", 15000, "15 000 crowns"),
+    ("A crowd of 12\u00a0500 people gathered in the square.", 12500, "12\u00a0500 people"),
+    ("The repairs cost 1 250 000 euros.", 1250000, "1 250 000 euros"),
+    ("On May 5 300 people marched through the town.", 300, "300 people"),
+])
+def test_figures_thousands_set_apart_by_a_space(text, value, span):
+    assert reading(text, value).text == span
