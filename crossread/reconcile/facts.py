@@ -699,9 +699,25 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         sourced = any(((i in ma and j in mb) or (i in mb and j in ma))
                       and _within(float(f["base"][i]), float(f["base"][j]), w.dimension_ratio) for i, j in credited)
         why = _dimension_apart(info[a], info[b], w, f, sourced=sourced)
-        if why is None and cannot[np.ix_(members[a], members[b])].any():
+        if why is None and (cannot[np.ix_(members[a], members[b])] & ~settled_state(a, b)).any():
             why = "ruled out by the first pass"
         return why
+
+    evolution = dict(f["evolution"])
+
+    def settled_state(a: int, b: int) -> np.ndarray:
+        # "about 6,100 have now joined, up from 5,700": an earlier state in one group with the current
+        # value it led to is that count's past; it rules out no rival account of the count
+        # (the union's "more than 9,200") in another group
+        ma, mb = members[a], members[b]
+        settled = np.zeros((len(ma), len(mb)), dtype=bool)
+        for x, i in enumerate(ma):
+            if evolution.get(i) in ma:
+                settled[x, :] = f["state_clash"][i, mb]
+        for y, j in enumerate(mb):
+            if evolution.get(j) in mb:
+                settled[:, y] |= f["state_clash"][ma, j]
+        return settled & ~(f["cannot"][np.ix_(ma, mb)] & ~f["state_clash"][np.ix_(ma, mb)])
 
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for i in range(len(labels)):
@@ -1256,6 +1272,9 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
 
 
 _EVOLVING_RATIO = 5.0
+# a toll may rise from five dead to 300 as a disaster unfolds; "five pits" on strike and "6,100" strikers
+# the next day are two counts
+_TOLL_RATIO = 100.0
 
 
 # "21,500 households remained without electricity", "40 people are still missing": what is left of a
@@ -1304,7 +1323,8 @@ def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
     if f["predicate_names"][sa["main_pred"]] not in _word_set("evolving_predicates"):
         return False
     early, late = (sa, sb) if max(sa["days"]) < min(sb["days"]) else (sb, sa)
-    if not sa["dims"] and max(early["days"]) < min(late["days"]) and early["hi"] < late["lo"]:
+    if not sa["dims"] and max(early["days"]) < min(late["days"]) and early["hi"] < late["lo"] \
+            and late["hi"] <= _TOLL_RATIO * max(early["lo"], 1.0):
         return True
     # days that each agree and rise one after the other: "3,200 hectares" on Tuesday, "7,450" on
     # Wednesday, "more than 7,000" / "nearly 12,000" / "11,860" on Thursday

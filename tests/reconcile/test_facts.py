@@ -1081,3 +1081,24 @@ def test_facts_a_figure_after_and_takes_its_own_verb_not_the_last_clauses(texts,
     f = fact_with(facts, needle)
     assert {r.article_id for r in f.reports} == {a.id for a in arts}
     assert f.verdict == verdict
+
+
+def test_facts_an_earlier_state_settled_in_its_group_rules_out_no_rival_account():
+    # the company's count rose from 5,100 to 5,600; the union's 8,400 disputes it all along
+    a = art("a", "The union said more than 8,400 miners, or 91 percent, had stayed away from work. "
+                 "The company said only about 5,100 miners had joined the strike.")
+    b = art("b", "The company says about 5,600 have now joined, up from 5,100 at the start of the strike. "
+                 "The union says more than 8,400 are on strike.")
+    c = art("c", "More than 8,000 miners walked out of the pits, the union said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "about 5,600")
+    assert f.verdict == "conflict"
+    assert {r.value for r in f.reports} == {5100.0, 5600.0, 8400.0, 8000.0}
+
+
+def test_facts_a_count_a_thousand_times_another_days_is_no_rising_toll():
+    a = art("a", "The union said 94 percent of staff joined the walkout, shutting all five pits in the basin.",
+            published=dt.date(2025, 9, 1))
+    b = art("b", "The company says about 6,100 have now joined the strike.", published=dt.date(2025, 9, 2))
+    facts = group_facts([a, b], analyse(a, b))
+    assert fact_with(facts, "five pits").verdict == "single"
