@@ -428,6 +428,10 @@ def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
+# a negation governing a bound: "would not accept less than", "won't go below", "never more than"
+_NEGATED_BOUND = re.compile(r"\b(?:not|never|n['’]t|refuses?\s+to|refused\s+to)\s+(?:[a-z]+\s+){0,2}?$", re.IGNORECASE)
+
+
 def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Num | None:
     """The number starting at ``pos`` (digits or words)."""
     ch = text[pos]
@@ -1059,6 +1063,9 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     qualifier = rules.qualifiers[qm.group(1).lower()] if qm else None
     if qm and qm.group(1).lower() == "some" and (num.is_words and num.value < 10):
         qualifier = None  # "some two" is odd; "some three dozen" keeps
+    if qualifier in ("less than", "more than") and _NEGATED_BOUND.search(text, max(0, qm.start(1) - 30), qm.start(1)):
+        # "would not accept less than 10%": at least 10; "will not pay more than 5%": up to 5
+        qualifier = "at least" if qualifier == "less than" else "up to"
     # "Flight 370", "Windows 7", "Europe 23": a number right after a capitalised word names something,
     # unless a unit follows ("Serbs 24 years later"); decided once the right context is read
     name_like = (qualifier is None and bool(prev) and prev[0].isupper() and prev_l not in rules.qualifier_words

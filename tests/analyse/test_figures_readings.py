@@ -350,3 +350,14 @@ def test_figures_lengths_written_apart_from_their_number_are_units(text, value, 
 ])
 def test_figures_thousands_set_apart_by_a_space(text, value, span):
     assert reading(text, value).text == span
+
+
+@pytest.mark.parametrize("text, value, qualifier, low, high", [
+    ("The union now says it would not accept less than 12%.", 12, "at least", 12, None),
+    ("The board will not pay more than 4 percent.", 4, "up to", None, 4),
+    ("Drivers refuse to take less than 9 percent.", 9, "at least", 9, None),
+    ("Less than 10% of members voted.", 10, "less than", None, 10),
+])
+def test_figures_a_negated_bound_turns_round(text, value, qualifier, low, high):
+    f = reading(text, value)
+    assert (f.qualifier, f.low, f.high) == (qualifier, low, high)
