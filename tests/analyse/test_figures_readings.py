@@ -361,3 +361,13 @@ def test_figures_thousands_set_apart_by_a_space(text, value, span):
 def test_figures_a_negated_bound_turns_round(text, value, qualifier, low, high):
     f = reading(text, value)
     assert (f.qualifier, f.low, f.high) == (qualifier, low, high)
+
+
+@pytest.mark.parametrize("text, value, counted, unit", [
+    ("The company is losing about 180 tons of copper daily.", 180, "copper", "tonne per day"),
+    ("The plant burns 40 tonnes of coal weekly.", 40, "coal", "tonne per week"),
+    ("The mine produced 2,000 tons last year.", 2000, None, "tonne"),
+])
+def test_figures_tons_and_a_rate_adverb_after_the_noun(text, value, counted, unit):
+    f = reading(text, value)
+    assert (f.counted, f.unit) == (counted, unit)

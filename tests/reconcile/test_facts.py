@@ -1102,3 +1102,12 @@ def test_facts_a_count_a_thousand_times_another_days_is_no_rising_toll():
     b = art("b", "The company says about 6,100 have now joined the strike.", published=dt.date(2025, 9, 2))
     facts = group_facts([a, b], analyse(a, b))
     assert fact_with(facts, "five pits").verdict == "single"
+
+
+def test_facts_tonnes_a_day_and_tons_daily_are_one_rate():
+    a = art("a", "The company said the stoppage was cutting output by about 180 tonnes of copper a day.")
+    b = art("b", "The company is losing, according to its own data, about 180 tons of copper daily.")
+    facts = group_facts([a, b], analyse(a, b))
+    f = fact_with(facts, "180 tons")
+    assert {r.article_id for r in f.reports} == {"a", "b"}
+    assert f.verdict == "agree"
