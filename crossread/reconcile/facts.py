@@ -1134,9 +1134,15 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
             lo, hi = (before[0] if before else start), (after[-1] if after else end)
         words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
         # "the reported $90 million bid" describes a figure, it credits no one
-        if not any(word in cues and (n == 0 or words[n - 1] not in _word_set("determiners")) for n, word in enumerate(words)):
+        if not any(word in cues and (n == 0 or words[n - 1] not in _word_set("determiners")) for n, word in enumerate(words)) \
+                and not _BY_COUNT.search(text, lo, hi):
             return False
     return True
+
+
+# "about 400 people, by the police's count", "by one estimate", "in the organisers' tally": a credit
+_BY_COUNT = re.compile(r"\b(?:by|in)\s+(?:the\s+|one\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w'’]+\s+){0,2}?"
+                       r"(?:count|estimate|tally|reckoning)\b", re.IGNORECASE)
 
 
 def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, sourced: bool = False) -> str | None:

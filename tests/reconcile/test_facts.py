@@ -1111,3 +1111,14 @@ def test_facts_tonnes_a_day_and_tons_daily_are_one_rate():
     f = fact_with(facts, "180 tons")
     assert {r.article_id for r in f.reports} == {"a", "b"}
     assert f.verdict == "agree"
+
+
+def test_facts_a_figure_by_someones_count_is_credited():
+    a = art("a", "About 300 people, by the police's count, watched the verdict outside the court. "
+                 "The campaign group, which organised the gathering, said more than 1,500 people had come.")
+    b = art("b", "Police said about 300 people gathered outside the court.")
+    c = art("c", "More than 1,500 people turned out to hear the verdict, the organisers said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "About 300 people")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
