@@ -193,6 +193,13 @@ def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | Non
         if j == i and (lw in _NP_STOP or lw in ("it", "that", "this")):
             return None
         j += 1
+    if j > i and toks[j - 1][2][:1].islower() and j + 1 < n and toks[j][2] == ",":
+        # "said his neighbour, Magnus Tillberg.": the name in apposition to the role is the speaker
+        k = j + 1
+        while k < n and k - j <= 4 and toks[k][2][:1].isupper() and toks[k][2][0].isalpha():
+            k += 1
+        if k > j + 1 and (k == n or toks[k][2] in (".", ",", ";", "!", "?")):
+            j = k
     return (i, j) if j > i else None
 
 
@@ -637,8 +644,8 @@ def _pronoun_referent(ctx: _Context, before: int, gender: str) -> _Mention | Non
         return None
     affiliated = affiliation_before(ctx.text, m.start)
     weak = affiliated or _possessive(ctx, m)
-    if not weak and ctx.gender(m.entity) is not None:
-        return m
+    if not weak and (ctx.gender(m.entity) is not None or _speaks(ctx, m)):
+        return m  # ("will appeal, his lawyer Tobias Renhagen said. '...,' he told reporters": the one who spoke)
     sentence = ctx.article.sentence_at(m.start)
     if sentence is None:
         return m
@@ -653,6 +660,13 @@ def _pronoun_referent(ctx: _Context, before: int, gender: str) -> _Mention | Non
         if g == gender or g is None and (affiliated or weak and other.entity.roles):
             return other
     return m
+
+
+def _speaks(ctx: _Context, m: _Mention) -> bool:
+    """Whether the mention is the subject of a speech verb right beside it ("Renhagen said", "said Renhagen")."""
+    after = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end : m.end + 20])
+    before = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start - 20) : m.start])
+    return bool(after and _is_speech(after.group(1)) or before and _is_speech(before.group(1)))
 
 
 def _possessive(ctx: _Context, m: _Mention) -> bool:
@@ -870,7 +884,7 @@ def _make(ctx: _Context, span: QuotedSpan, speaker: str | None, speaker_text: st
         end=end,
         text=text[start:end],
         speaker=speaker,
-        speaker_text=speaker_text,
+        speaker_text=speaker_text.replace(" , ", ", ") if speaker_text else speaker_text,  # tokens joined back
         kind="direct",
         sentence=ctx.article.sentence_at(start),
     )

@@ -375,3 +375,22 @@ def test_entities_a_name_that_owns_a_plant_is_an_organisation_throughout_the_art
             "The Industrial Safety Directorate opened an inquiry.")
     types = {e.name: e.type for e in find_entities(Article(id="a", text=text, sentences=split_sentences(text)))}
     assert types["Varnel Coatings"] == "organisation" and types["Industrial Safety Directorate"] == "organisation"
+
+
+@pytest.mark.parametrize("text, speaker, speaker_text", [
+    ("The river rose all night. \u201cShe knew that river better than anyone,\u201d said her neighbour, "
+     "Oskar Lindqvist.\n\nThe water fell by Tuesday.", "Oskar Lindqvist", "her neighbour, Oskar Lindqvist"),
+    ("\u201cHe could have run,\u201d said Brandt\u2019s brother-in-law, Emil Sarkany, outside the hall.",
+     "Emil Sarkany", "Brandt\u2019s brother-in-law, Emil Sarkany"),
+])
+def test_quotes_a_name_in_apposition_to_the_role_is_the_speaker(text, speaker, speaker_text):
+    qs = quotes(text)
+    assert [(q.speaker, q.speaker_text) for q in qs] == [(speaker, speaker_text)]
+
+
+def test_quotes_he_after_a_quote_is_the_one_who_just_spoke_not_the_sentences_first_name():
+    text = ("Anton Velk was jailed for six years on Monday. Velk, who denies wrongdoing, will appeal, his lawyer "
+            "Kaspian Dorn said. \u201cThis is a political verdict. We will take it to the Supreme Court,\u201d he "
+            "told reporters.")
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == ["Kaspian Dorn"], [(q.speaker, q.speaker_text) for q in qs]
