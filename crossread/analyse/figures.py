@@ -141,7 +141,7 @@ def _rules() -> _Rules:
         candidate=candidate,
         # tokenised thousands ("15, 000", "4, 051") only where a list cannot be meant: a group ending or opening in 0
         digits=re.compile(
-            # thousands set apart by a space ("20 000 crowns", "12\u00a0500")
+            # thousands set apart by a space ("15 000 crowns", "12\u00a0500")
             r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?!\d)|\d+)"
             r"(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
             r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾\ufffd]))?"
@@ -170,7 +170,7 @@ def _rules() -> _Rules:
             r"(?:\b(?:he|she)\s+(?:was|is|is now|would have been|would be|had been|turns|turned)"
             r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at)"
             r"|\b(?:aged|ages|age)\s+\d{1,3}(?:\s*,)?\s+(?:and|&)"
-            # "a woman of 64": a person of so many years ("a mother of two" counts children: no kin here)
+            # "a woman of 71": a person of so many years ("a mother of two" counts children: no kin here)
             r"|\b(?:a|an|the)\s+(?:man|woman|boy|girl|person|pensioner|widow|widower)\s+of)\s+$",
             re.IGNORECASE,
         ),
@@ -425,6 +425,8 @@ def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
     return _Num(pos, end, total + current, is_words=True)
 
 
+# the digits alone, with the groups of ``digits`` empty: a number read without its space-set thousands
+_PLAIN_DIGITS = re.compile(r"(?P<int>\d+)(?P<dec>)(?P<art>)(?P<fsep>)(?P<fnum>)(?P<fden>)(?P<vf>)")
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
@@ -446,7 +448,7 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
         if re.search(r"\d[ \u00a0\u202f\u2009]\d", m.group("int")) and (
                 _MONTH_BEFORE.search(text, max(0, pos - 12), pos)):
             # "May 5 500 people": a day, then a count, not 5,500
-            m = re.compile(r"(?P<int>\d+)(?P<dec>)(?P<art>)(?P<fsep>)(?P<fnum>)(?P<fden>)(?P<vf>)").match(text, pos)
+            m = _PLAIN_DIGITS.match(text, pos)
             assert m is not None
         whole = re.sub(r"[,\s]", "", m.group("int"))
         value = float(whole)
@@ -817,7 +819,7 @@ _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:had\s+(?:previously\s+)?stood\s+at|had\s+(?:previously\s+)?been\s+put\s+at|previously\s+(?:put|given|reported)\s+"
     r"(?:at|as)|(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:official\s+)?(?:toll|figure|count|tally|estimate)\s+(?:of|was|had\s+been)"
-    # "the evacuation, which began with about 1,200 people": where a count started
+    # "the evacuation, which began with about 900 people": where a count started
     r"|\b(?:began|begun|started)\s+with)\s+$",
     re.IGNORECASE)
 
@@ -853,7 +855,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         or _ADDED_AFTER.match(text, r.start + len(r.text.split(maxsplit=1)[0])))  # after the number's own word
         and not _others_of_another_fate(r, reports)
         else r for r in reports]
-    # (an earlier state "about" a number keeps its bounds: "began with about 1,200 people")
+    # (an earlier state "about" a number keeps its bounds: "began with about 900 people")
     reports = [replace(r, qualifier="previously", low=r.value if r.qualifier is None else r.low,
                        high=r.value if r.qualifier is None else r.high)
                if r.qualifier in (None, "about") and r.value is not None and _EARLIER_BEFORE.search(text, max(0, r.start - 40), r.start)
@@ -1064,7 +1066,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
     if qm and qm.group(1).lower() == "some" and (num.is_words and num.value < 10):
         qualifier = None  # "some two" is odd; "some three dozen" keeps
     if qualifier in ("less than", "more than") and _NEGATED_BOUND.search(text, max(0, qm.start(1) - 30), qm.start(1)):
-        # "would not accept less than 10%": at least 10; "will not pay more than 5%": up to 5
+        # "would not accept less than 12%": at least 12; "will not pay more than 5%": up to 5
         qualifier = "at least" if qualifier == "less than" else "up to"
     # "Flight 370", "Windows 7", "Europe 23": a number right after a capitalised word names something,
     # unless a unit follows ("Serbs 24 years later"); decided once the right context is read

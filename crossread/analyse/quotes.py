@@ -194,7 +194,7 @@ def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | Non
             return None
         j += 1
     if j > i and toks[j - 1][2][:1].islower() and j + 1 < n and toks[j][2] == ",":
-        # "said his neighbour, Magnus Tillberg.": the name in apposition to the role is the speaker
+        # "said her neighbour, Oskar Lindqvist.": the name in apposition to the role is the speaker
         k = j + 1
         while k < n and k - j <= 4 and toks[k][2][:1].isupper() and toks[k][2][0].isalpha():
             k += 1
@@ -645,7 +645,7 @@ def _pronoun_referent(ctx: _Context, before: int, gender: str) -> _Mention | Non
     affiliated = affiliation_before(ctx.text, m.start)
     weak = affiliated or _possessive(ctx, m)
     if not weak and (ctx.gender(m.entity) is not None or _speaks(ctx, m)):
-        return m  # ("will appeal, his lawyer Tobias Renhagen said. '...,' he told reporters": the one who spoke)
+        return m  # ("will appeal, his lawyer Kaspian Dorn said. '...,' he told reporters": the one who spoke)
     sentence = ctx.article.sentence_at(m.start)
     if sentence is None:
         return m
@@ -663,7 +663,7 @@ def _pronoun_referent(ctx: _Context, before: int, gender: str) -> _Mention | Non
 
 
 def _speaks(ctx: _Context, m: _Mention) -> bool:
-    """Whether the mention is the subject of a speech verb right beside it ("Renhagen said", "said Renhagen")."""
+    """Whether the mention is the subject of a speech verb right beside it ("Dorn said", "said Dorn")."""
     after = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end : m.end + 20])
     before = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start - 20) : m.start])
     return bool(after and _is_speech(after.group(1)) or before and _is_speech(before.group(1)))
