@@ -427,7 +427,6 @@ def _parse_words(text: str, pos: int, rules: _Rules) -> _Num | None:
 
 # the digits alone, with the groups of ``digits`` empty: a number read without its space-set thousands
 _PLAIN_DIGITS = re.compile(r"(?P<int>\d+)(?P<dec>)(?P<art>)(?P<fsep>)(?P<fnum>)(?P<fden>)(?P<vf>)")
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
 # a negation governing a bound: "would not accept less than", "won't go below", "never more than"
@@ -445,8 +444,8 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
         m = rules.digits.match(text, pos)
         if not m:
             return None
-        if re.search(r"\d[ \u00a0\u202f\u2009]\d", m.group("int")) and (
-                _MONTH_BEFORE.search(text, max(0, pos - 12), pos)):
+        if re.search(r"\d[ \u00a0\u202f\u2009]\d", m.group("int")) and \
+                (month := _prev_word(text, pos)[0])[:1].isupper() and month.lower().rstrip(".") in rules.months:
             # "May 5 500 people": a day, then a count, not 5,500
             m = _PLAIN_DIGITS.match(text, pos)
             assert m is not None

@@ -1090,15 +1090,13 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
         return True
     # "estimates range from the ministry's €180 million to the mayor's €320 million": each figure
     # someone's, in a sentence about estimates
-    owners = [_OWNER_BEFORE.search(text, max(0, s - 40), s) for s in (a_start, b_start)]
-    if all(owners) and owners[0].group(1).lower() != owners[1].group(1).lower():
+    owners = [_OWNED.search(text, max(0, s - 40), s) for s in (a_start, b_start)]
+    if all(o and o.group(1) for o in owners) and owners[0].group(1).lower() != owners[1].group(1).lower():
         lo, hi = f["sentence_span"][i]
         return bool(_ESTIMATE_WORDS.search(text, lo, hi))
     return False
 
 
-# "the ministry's €180 million", "the mayor's "more than €320 million"": whose figure it is
-_OWNER_BEFORE = re.compile(r"\b([A-Za-z]+)['’]s\s+[\"“]?$")
 _ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|estimated|figures?|counts?|range[sd]?|ranging|put|puts)\b", re.IGNORECASE)
 
 
@@ -1299,6 +1297,15 @@ def _remaining(article: Article | None, report: FigureReport) -> bool:
     return bool(_REMAINING.search(after) or _REMAINING.search(before.rsplit(",", 1)[-1]))
 
 
+def _in_turn(sa: dict, sb: dict) -> tuple[dict, dict] | None:
+    """The two groups as (earlier, later) when every report of one is dated before every report of the
+    other; None when a report is undated or the days overlap."""
+    if not sa["days"] or not sb["days"] or min(sa["days"] + sb["days"]) < 0:
+        return None
+    early, late = (sa, sb) if max(sa["days"]) < min(sb["days"]) else (sb, sa)
+    return (early, late) if max(early["days"]) < min(late["days"]) else None
+
+
 def _falling_remainder(sa: dict, sb: dict) -> bool:
     """Whether two groups read as what was left of one count on two days: they count the same thing,
     every report of one group dated before every report of the other, the later values the lower
@@ -1306,11 +1313,10 @@ def _falling_remainder(sa: dict, sb: dict) -> bool:
     within a factor of five."""
     if sa["dims"] != sb["dims"] or sa["main_counted"] < 0 or sa["main_counted"] != sb["main_counted"]:
         return False
-    if not sa["days"] or not sb["days"] or min(sa["days"] + sb["days"]) < 0:
+    order = _in_turn(sa, sb)
+    if order is None:
         return False
-    early, late = (sa, sb) if max(sa["days"]) < min(sb["days"]) else (sb, sa)
-    if max(early["days"]) >= min(late["days"]):
-        return False
+    early, late = order
     return late["hi"] < early["lo"] and 0 < early["hi"] <= _EVOLVING_RATIO * late["lo"]
 
 
@@ -1328,9 +1334,8 @@ def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
         return False
     if f["predicate_names"][sa["main_pred"]] not in _word_set("evolving_predicates"):
         return False
-    early, late = (sa, sb) if max(sa["days"]) < min(sb["days"]) else (sb, sa)
-    if not sa["dims"] and max(early["days"]) < min(late["days"]) and early["hi"] < late["lo"] \
-            and late["hi"] <= _TOLL_RATIO * max(early["lo"], 1.0):
+    order = _in_turn(sa, sb)
+    if not sa["dims"] and order and order[0]["hi"] < order[1]["lo"] and order[1]["hi"] <= _TOLL_RATIO * max(order[0]["lo"], 1.0):
         return True
     # days that each agree and rise one after the other: "3,200 hectares" on Tuesday, "7,450" on
     # Wednesday, "more than 7,000" / "nearly 12,000" / "11,860" on Thursday
@@ -1381,18 +1386,24 @@ def _tfidf(contexts: list[list[tuple[str, float]]], n: int):  # type: ignore[no-
     return csr_matrix(x.multiply(1.0 / norms[:, np.newaxis]))
 
 
+def _fates_alternation() -> str:
+    """The lexicon's nouns for what befell people ("injured", "victims"), as a regex alternation."""
+    return "|".join(sorted(_word_set("fate_nouns"), key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=1)
 def _part_of() -> re.Pattern[str]:
     """What follows the share in "30 of the 80 wounded", "two of its three ships", "17 of the injured":
     the whole, counted (or named by what befell it)."""
     lx = lexicon()
     numbers = "|".join(sorted({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}, key=len, reverse=True))
-    fates = "|".join(sorted(lx.get("fate_nouns", ()), key=len, reverse=True)) or "(?!)"
+    fates = _fates_alternation()
     return re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers + r")\b)|(?:"
                       + fates + r")\b)", re.IGNORECASE)
 
 
-_OWNED = re.compile(r"\b(?:its|their|([A-Za-z]+)['’]s)\s+(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
+# (also whose figure it is: "the ministry's €180 million", "the mayor's "more than €320 million"")
+_OWNED = re.compile(r"\b(?:its|their|([A-Za-z]+)['’]s)\s+[\"“]?(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
                     re.IGNORECASE)
 _NOT_OWNERS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "let", "where"})  # "it's 20"
 
@@ -1477,7 +1488,7 @@ _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|abo
 def _part_after_whole() -> re.Pattern[str]:
     """A share after its whole, named by what befell it: "Of the 48 injured, 24 are still in hospital"
     ("Of the 170 people on board, 23 were taken to hospital" counts the injured: no fate, no share)."""
-    fates = "|".join(sorted(lexicon().get("fate_nouns", ()), key=len, reverse=True)) or "(?!)"
+    fates = _fates_alternation()
     return re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+\d[\d,.]*\s+(?:[\w'’-]+\s+){0,2}?(?:" + fates
                       + r"),\s+(?:at\s+least\s+|some\s+|about\s+)?$")
 
@@ -1648,7 +1659,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # "Norvik's 5,200 employees", "its 5,200 staff": what a body has, no account of how many of them
     # did something ("more than 4,800 workers joined the strike")
     # (not what befell people: "the storm's four victims" is the toll)
-    fate_nouns = frozenset(lexicon().get("fate_nouns", ()))
+    fate_nouns = _word_set("fate_nouns")
     owned = np.array([r.article_id in articles and r.unit is None and (r.counted or "").lower() not in fate_nouns
                       and _owned(articles[r.article_id].text, r.start) for r in reports])
     owned_clash = (owned[:, None] != owned[None, :]) & ~same_v
