@@ -590,8 +590,12 @@ def classify_lines(lines: Sequence[str], *, title: str | None = None) -> list[st
         summary = run and run[0] in nonblank[:4] and any(_BULLET.match(lines[j]) for j in run)
         # ... nor are bullets a sentence of the article's announces ("Here's what we know so far:")
         summary = summary or (run and any(_BULLET.match(lines[j]) for j in run) and _announced(run[0], lines, nwords, reasons))
+        # Bullets under a heading of their own ("What we know so far") may close an article (a live
+        # blog's oldest entry comes last): there, only short or off-topic items make them links.
+        headed = bool(run) and not _BULLET.match(lines[run[0]]) and all(_BULLET.match(lines[j]) for j in run[1:])
         table = run and sum(bool(_TABLE_ROW.search(lines[j])) for j in run) * 2 >= len(run)
-        if len(run) >= 3 and not summary and not table and _link_list(run, lines, nwords, reasons, nonblank, title):
+        if len(run) >= 3 and not summary and not table and _link_list(run, lines, nwords, reasons, nonblank, title,
+                                                                      headed=headed):
             for j in run:
                 reasons[j] = "links"
         run = [i] if ok else []
@@ -648,13 +652,14 @@ def _announced(i: int, lines: Sequence[str], nwords: Sequence[int], reasons: Seq
 
 
 def _link_list(run: Sequence[int], lines: Sequence[str], nwords: Sequence[int], reasons: Sequence[str | None],
-               nonblank: Sequence[int], title: str | None) -> bool:
+               nonblank: Sequence[int], title: str | None, *, headed: bool = False) -> bool:
     """A run of short lines is a menu or a list of links, not a list the article makes: its items are
-    menu-short, or it stands after the article's last paragraph, or most items are off its topic."""
+    menu-short, or it stands after the article's last paragraph (unless ``headed``: bullets under a
+    heading of their own), or most items are off its topic."""
     if sum(nwords[j] <= 3 for j in run) * 2 >= len(run):
         return True
     prose = [j for j in nonblank if reasons[j] is None and j not in run and not _headline_shaped(lines[j], nwords[j])]
-    if not prose or run[0] > prose[-1]:
+    if not prose or run[0] > prose[-1] and not headed:
         return True
     body = _Topic()
     if title:

@@ -440,3 +440,25 @@ def test_a_bullet_list_a_sentence_announces_is_the_articles_own_even_at_the_end(
     teasers = text.replace(" Here's what we know so far:", "").replace("• 14 bridges", "Related:\n• 14 bridges")
     out, _ = remove_boilerplate(normalise(teasers), title="Live updates: the Varen valley floods")
     assert "Around 2,500 people" not in out
+
+
+def test_bullets_under_a_heading_of_their_own_close_a_live_blog():
+    # newest entry first: the oldest entry, a heading over a list of what is known, ends the page
+    text = ("21:40 Water level falls at the Varen weir\n"
+            "The river at the Varen weir has dropped by half a metre since noon, the flood agency says.\n\n"
+            "14:15 Army arrives\n"
+            "The first soldiers reached Tarrowby this afternoon and began filling sandbags by the bridge.\n\n"
+            "07:30 The flooding so far\n"
+            "- Four people have died in the Varen valley\n"
+            "- Around 2,500 people are out of their homes\n"
+            "- Fourteen bridges have been closed by the roads agency\n")
+    out, removed = remove_boilerplate(normalise(text), title="Varen valley floods: live")
+    assert "Around 2,500 people are out of their homes" in out and "Four people have died" in out
+    assert not removed
+    # teasers for other stories under a heading of their own are still links
+    teasers = text.split("07:30")[0] + ("More from the region\n"
+                                        "- Council approves the new ring road budget for next year\n"
+                                        "- Local bakery wins the national bread award again\n"
+                                        "- School choir to sing at the cathedral on Sunday\n")
+    out, _ = remove_boilerplate(normalise(teasers), title="Varen valley floods: live")
+    assert "bakery" not in out and "Army arrives" in out
