@@ -171,7 +171,9 @@ def _rules() -> _Rules:
             r"|\b(?:aged|ages|age|age of|turns|turned|turn|will be|died at|dies at|dead at|death at)"
             r"|\b(?:aged|ages|age)\s+\d{1,3}(?:\s*,)?\s+(?:and|&)"
             # "a woman of 71": a person of so many years ("a mother of two" counts children: no kin here)
-            r"|\b(?:a|an|the)\s+(?:man|woman|boy|girl|person|pensioner|widow|widower)\s+of)\s+$",
+            r"|\b(?:a|an|the)\s+(?:man|woman|boy|girl|person|pensioner|widow|widower)\s+of"
+            # "the youngest was seven", "the oldest victim is 92"
+            r"|\bthe\s+(?:youngest|oldest)(?:\s+(?:of\s+(?:them|the\s+[a-z]+)|[a-z]+))?\s+(?:was|is|being))\s+$",
             re.IGNORECASE,
         ),
         apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),
@@ -595,7 +597,20 @@ def _candidates(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, in
                 maybe_zero = True
     out.sort()
     predicates.sort()
-    return out, predicates, maybe_zero
+    return out, _longest(predicates), maybe_zero
+
+
+def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Drop predicate words inside a longer one ("hurt" in "seriously hurt"): the phrase says more."""
+    out: list[tuple[int, int, str, bool]] = []
+    for p in predicates:  # sorted by start: a phrase comes before any word that starts inside it
+        if out and out[-1][0] <= p[0] and p[1] <= out[-1][1] and (p[0], p[1]) != (out[-1][0], out[-1][1]):
+            continue
+        if out and p[0] == out[-1][0] and p[1] > out[-1][1]:
+            out[-1] = p  # same start, longer phrase
+            continue
+        out.append(p)
+    return out
 
 
 def find_figures(article: Article) -> tuple[FigureReport, ...]:
@@ -2244,8 +2259,10 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
             dist = len(between)
             if ";" in between or "," in between:
                 dist += 40
-            elif _SUBJECT_OF.match(between):
-                dist = -40  # the figure is the subject of its own clause: "another 25 are still listed as missing"
+            elif _SUBJECT_OF.match(between) or _WITH_STATE.match(between):
+                # the figure is the subject of its own clause: "another 25 are still listed as missing";
+                # or its state follows it: "four (of them) with serious injuries", "two in critical condition"
+                dist = -40
         dist += 0 if verb else 30
         found.append((dist, ws, we, cls))
         if best is None or dist < best[0]:
@@ -2264,7 +2281,10 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|as|whereas)\s+")
 # a figure followed by its clause's verb: "25 are still listed as", "12 were later", "40 remain"
-_SUBJECT_OF = re.compile(r"\s+(?:are|were|is|was|have|has|had|remain|remained)\b(?:\s+[a-z]+){0,3}?\s*$")
+_WITH_STATE = re.compile(r"(?:\s+of\s+(?:them|those|whom))?\s+(?:with|in)\s+(?:an?\s+)?$")
+# (after a part of a count too: "14 of the injured are seriously hurt" are the seriously hurt)
+_SUBJECT_OF = re.compile(r"(?:\s+of\s+(?:the|those|them)(?:\s+[a-z]+)?)?"
+                         r"\s+(?:are|were|is|was|have|has|had|remain|remained)\b(?:\s+[a-z]+){0,3}?\s*$")
 
 
 def _clause_verb(between: str, rules: _Rules) -> bool:

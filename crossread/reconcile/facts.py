@@ -1592,6 +1592,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     fates = _word_set("exclusive_predicates")
     fate_count = np.array([r.predicate in fates and r.unit is None and r.counted is None for r in reports]) & (dim < 0)
     pred_clash |= (fate_count[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & fate_count[None, :])
+    # two fates of bare counts, wherever the clause names them: the toll "rose to eleven" is not the
+    # eleven "still in a serious condition"
+    fate_code = np.where(fate_count, predicate, -1)
+    pred_clash |= fate_count[:, None] & fate_count[None, :] & (fate_code[:, None] != fate_code[None, :])
     # what befalls people befalls no thing: "five hurt" is no count of "five villages damaged" or of boats
     people_kinds = {code for (key, known), code in zip(keys, counted) if known and key in _PEOPLE_CLASSES}
     of_people = counts & ((counted < 0) | np.isin(counted, sorted(people_kinds)))
@@ -1676,6 +1680,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])
     part_clash |= (clock[:, None] != clock[None, :]) & ~same_v
+    # "nine of the injured are children" is no count of the dead, whatever its value
+    fate = np.where([r.predicate in fates for r in reports], predicate, -1)
+    part_clash |= (part[:, None] | part[None, :]) & (fate[:, None] >= 0) & (fate[None, :] >= 0) & (fate[:, None] != fate[None, :])
     of_record = np.array([r.article_id in articles and _of_record(articles[r.article_id].text, r.start, r.end) for r in reports])
     return {
         "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,

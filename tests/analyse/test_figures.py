@@ -299,3 +299,27 @@ def test_figures_read_in_context(text, span, value, unit, predicate):
 )
 def test_figures_phone_numbers_and_addresses_are_no_figures(text):
     assert find_figures(article(text)) == ()
+
+
+@pytest.mark.parametrize(
+    "text, span, predicate",
+    [
+        # how badly people were hurt is a count of its own, whichever way the clause says it
+        ("Of the 61 injured, twelve are seriously hurt and being treated in Tarrowby.", "twelve", "seriously injured"),
+        ("Forty people were taken to hospital, five of them with serious injuries.", "five", "seriously injured"),
+        ("Forty people were hurt, two in critical condition.", "two", "seriously injured"),
+        ("The number in a serious condition has fallen to 8 from 10.", "8", "seriously injured"),
+        ("Nine are still in intensive care in the capital.", "Nine", "seriously injured"),
+        # a phrase says more than the word inside it, and a part of the hurt may be anything else
+        ("Forty people were hurt, two of them children.", "Forty people", "injured"),
+    ],
+)
+def test_figures_the_seriously_injured_are_their_own_count(text, span, predicate):
+    f = next(f for f in find_figures(article(text)) if f.text.startswith(span))
+    assert f.predicate == predicate
+
+
+@pytest.mark.parametrize("text, value", [("The youngest was six.", 6), ("The oldest victim is 91, the police said.", 91)])
+def test_figures_the_youngest_or_oldest_is_an_age(text, value):
+    f = only(text)
+    assert (f.value, f.counted) == (value, "age")

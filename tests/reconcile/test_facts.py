@@ -1122,3 +1122,22 @@ def test_facts_a_figure_by_someones_count_is_credited():
     f = fact_with(facts, "About 300 people")
     assert f.verdict == "conflict"
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_the_toll_the_badly_hurt_and_a_part_of_the_hurt_stay_apart():
+    # one number, three counts: the dead, those still in a serious condition, the children among the hurt
+    a = art("a", "The death toll from the Varen bridge collapse rose to eight last night as a man died in hospital. "
+                 "Eight of the injured are children.", dt.date(2026, 3, 2), "Courier")
+    b = art("b", "Eight are still in a serious condition, the hospital said on Monday. "
+                 "The bridge collapse killed six people on Saturday.", dt.date(2026, 3, 2), "Gazette")
+    c = art("c", "The number in a serious condition has fallen to 8 from 11. Two lorries fell into the river "
+                 "and two people are still missing.", dt.date(2026, 3, 3), "Herald")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+
+    def fact_of(article_id, text):
+        return next(f for f in facts if any((r.article_id, r.text) == (article_id, text) for r in f.reports))
+
+    toll, part, hurt = fact_of("a", "eight"), fact_of("a", "Eight"), fact_of("b", "Eight")
+    assert len({id(toll), id(hurt), id(part)}) == 3
+    assert hurt is fact_of("c", "8") and toll is fact_of("b", "six people")
+    assert fact_with(facts, "Two lorries") is not fact_with(facts, "two people")
