@@ -35,6 +35,7 @@ three dated steps move one way; otherwise "contemporaneous".
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
@@ -945,7 +946,8 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
     per_article: dict[int, list[int]] = {}
     for i in ix:
         per_article.setdefault(int(f["article"][i]), []).append(i)
-    linked, mixed = [], False
+    linked: list[tuple[float, float]] = []
+    unlinked: list[tuple[float, float]] = []
     evolution = set(f.get("evolution", ()))
     for reps in per_article.values():
         for k, i in enumerate(reps):
@@ -955,12 +957,28 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                     continue
                 lo, hi = sorted((abs(a), abs(b)))
                 same = f["sentence"][i] == f["sentence"][j]
+                # (two entries of a live blog give the count at two times of day)
                 if (hi and (hi - lo) / hi <= w.split_close) or (same and _credited_between(f, i, j)) \
                         or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution \
-                        or _contrasted(f, i, j):
+                        or _contrasted(f, i, j) or f["entry"][i] != f["entry"][j]:
                     linked.append((a, b))
                 else:
-                    mixed = True
+                    unlinked.append((a, b))
+    # a pair is mixed only when nothing else links its values: a live blog's headline repeats the
+    # value its entry links to the morning's
+    parent: dict[float, float] = {}
+
+    def root(v: float) -> float:
+        parent.setdefault(v, v)
+        while parent[v] != v:
+            v = parent[v]
+        return v
+
+    for a, b in linked:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    mixed = any(root(a) != root(b) for a, b in unlinked)
     return linked, mixed
 
 
@@ -1015,6 +1033,9 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     if w.shared_typical and (not any(_typical(i, sa, f) for i in ia) or not any(_typical(j, sb, f) for j in ib)):
         return True  # the article's report in one group is a stray there (another noun or verb)
     same = [f["sentence"][i] == f["sentence"][j] for i in ia for j in ib]
+    if f["entry"][ia[0]] >= 0 and all(f["entry"][i] != f["entry"][j] or _within(f["base"][i], f["base"][j], 1.0 + w.shared_close)
+                                      for i in ia for j in ib):
+        return True  # two entries of a live blog give the count at two times of day (one entry, one value)
     if all(_contrasted(f, i, j) for i in ia for j in ib):
         return True  # its own account set against a figure of record: "higher than the official figure of 14"
     if not any(same) and all(_credited_each(f, i, j, near=True) for i in ia for j in ib):
@@ -1262,11 +1283,13 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
     aside, whatever the ratio of the values)."""
     import numpy as np
 
+    if (f["cannot"] & ~f["state_clash"])[np.ix_(earlier, current)].any():
+        return "ruled out by the first pass"
+    if len(earlier) == 1 and any(f["state"][k] == 0 and f["base"][k] == f["base"][i] for k in current):
+        return None  # the count's group already gives the earlier value as current (a live blog's first entry)
     if not any(f["article"][k] != f["article"][i] and f["state"][k] == 0 and f["base"][k] == f["base"][i]
                for k in earlier):
         return "no other outlet gives the earlier value"
-    if (f["cannot"] & ~f["state_clash"])[np.ix_(earlier, current)].any():
-        return "ruled out by the first pass"
     sa, sb = _group_summary(earlier, f), _group_summary(current, f)
     art = int(f["article"][i])
     sa_other = dict(sa, articles=sa["articles"] - {art})
@@ -1480,6 +1503,24 @@ _BEATEN_RECORD = re.compile(
     r"(?:\b(?:previous|old|former|earlier|existing|last)\s+(?:[\w-]+\s+){0,2}?record\s+(?:of|was|stood\s+at|had\s+been)"
     r"|\b(?:beat|beating|beats|broke|breaking|breaks|smash\w*|surpass\w*|top(?:s|ped|ping)|exceed\w*|eclips\w*)\s+"
     r"(?:the|a|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?record\s+(?:of\s+)?)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+# a live blog's entry opens on a line of its own with the time of day ("17:45 Death toll rises")
+_ENTRY_TIME = re.compile(r"^[ \t]*\d{1,2}[:.]\d\d\b", re.MULTILINE)
+
+
+def _entry(article: Article | None, at: int) -> int:
+    """Which entry of a live blog the offset falls in (0 before the first), or -1 when the article
+    is no live blog (fewer than two timed entries)."""
+    if article is None:
+        return -1
+    starts = _entry_starts(article.text)
+    return bisect.bisect_right(starts, at) if len(starts) >= 2 else -1
+
+
+@lru_cache(maxsize=64)
+def _entry_starts(text: str) -> list[int]:
+    return [m.start() for m in _ENTRY_TIME.finditer(text)]
+
+
 _REST_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:other|remaining)\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
@@ -1699,6 +1740,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
+        "entry": np.array([_entry(articles.get(r.article_id), r.start) for r in reports]),
         "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
         "log_scale": np.array([_dimension(r) in _word_set("log_scale_units") for r in reports], dtype=bool),
         "remaining": np.array([_remaining(articles.get(r.article_id), r) for r in reports], dtype=bool),

@@ -1141,3 +1141,17 @@ def test_facts_the_toll_the_badly_hurt_and_a_part_of_the_hurt_stay_apart():
     assert len({id(toll), id(hurt), id(part)}) == 3
     assert hurt is fact_of("c", "8") and toll is fact_of("b", "six people")
     assert fact_with(facts, "Two lorries") is not fact_with(facts, "two people")
+
+
+def test_facts_a_live_blogs_entries_give_one_count_at_several_times():
+    # newest entry first: the toll of the morning entry comes last, the evening's first
+    blog = art("blog", "20:10 Toll rises to eleven\nRescuers found three more bodies in the collapsed hall, bringing "
+                       "the number of dead to eleven, up from eight this morning.\n\n"
+                       "14:30 Mayor visits\nThe mayor laid flowers at the police cordon.\n\n"
+                       "08:05 What we know\n- Eight people are confirmed dead\n- Dozens have been injured\n",
+               dt.date(2026, 2, 7), "City Radio")
+    wire = art("wire", "The roof of the Varen sports hall collapsed on Friday, killing 14 people.", dt.date(2026, 2, 8), "Wire")
+    facts = group_facts([blog, wire], analyse(blog, wire))
+    toll = fact_with(facts, "14 people")
+    assert {r.value for r in toll.reports} == {8, 11, 14} and toll.verdict == "conflict"
+    assert [r.text for r in toll.reports if r.article_id == "blog" and r.value == 8] == ["eight", "Eight people"]
