@@ -40,7 +40,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -914,17 +914,7 @@ def _split_mixed(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         linked, mixed = _value_links(typical, f, w)
         if not mixed:
             continue
-        parent = {float(base[i]): float(base[i]) for i in valued}
-
-        def root(v: float) -> float:
-            while parent[v] != v:
-                v = parent[v]
-            return v
-
-        for a, b in linked:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+        root = _value_roots(linked)
         parts: dict[float, list[int]] = {}
         for i in valued:
             parts.setdefault(root(float(base[i])), []).append(i)
@@ -966,6 +956,12 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                     unlinked.append((a, b))
     # a pair is mixed only when nothing else links its values: a live blog's headline repeats the
     # value its entry links to the morning's
+    root = _value_roots(linked)
+    return linked, any(root(a) != root(b) for a, b in unlinked)
+
+
+def _value_roots(linked: list[tuple[float, float]]) -> Callable[[float], float]:
+    """Union-find over values: each value -> the smallest value linked to it, directly or not."""
     parent: dict[float, float] = {}
 
     def root(v: float) -> float:
@@ -978,8 +974,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    mixed = any(root(a) != root(b) for a, b in unlinked)
-    return linked, mixed
+    return root
 
 
 def _main(counts: Counter) -> int:
