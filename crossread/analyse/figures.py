@@ -823,10 +823,10 @@ def _conversions(text: str, reports: list[FigureReport]) -> list[FigureReport]:
 # current one: it gets the qualifier "previously", so that fact grouping keeps it apart.
 _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z0-9]+){1,3}?)?"
                        r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower|a\s+(?:rise|fall|drop|jump|"
-                       r"decline)|an\s+(?:increase|decrease))\s+)?(?:from|compared\s+(?:with|to))\s+", re.IGNORECASE)
+                       r"decline)|an\s+(?:increase|decrease))\s+)?(?:from|compared\s+(?:with|to))\s+(?:the\s+)?", re.IGNORECASE)
 # "41 people were now in custody, up from 23 on Thursday": a clause, a comma, then "up/down from"
 # (a source may sit between: "7,450 hectares by Wednesday evening, according to the agency, up from 3,200")
-_UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+|,){0,14}?\s*,\s*(?:up|down)\s+from\s+", re.IGNORECASE)
+_UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+|,){0,14}?\s*,\s*(?:up|down)\s+from\s+(?:the\s+)?", re.IGNORECASE)
 _TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
 # "On Tuesday the official toll had stood at 14", "an earlier toll of 12": a figure named as a count's
 # earlier state even when the current value sits in another sentence
@@ -841,8 +841,16 @@ _EARLIER_BEFORE = re.compile(
 @lru_cache(maxsize=1)
 def _change_from() -> re.Pattern[str]:
     """A change verb, then "from" right before a figure: "rose from", "has fallen sharply from"."""
-    verbs = [w for k in _change_classes() for w in lexicon()["predicates"][k]]
-    return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,2}}?from\s+$", re.IGNORECASE)
+    verbs = [w for k in _change_classes() for w in lexicon()["predicates"][k]] + list(_CHANGE_VERBS)
+    return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,3}}?from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# verbs that change an amount without saying which way it went, or that widen or narrow it: "the recall
+# was widened from nine to 14 batches", "cut its forecast from 2% to 1.2%" (not predicates: "cut" and
+# "revised" say nothing of what is counted)
+_CHANGE_VERBS = ("widened", "extended", "expanded", "narrowed", "cut", "reduced", "lowered", "revised", "upgraded",
+                 "downgraded", "changed", "moved", "adjusted", "trimmed", "lifted", "hiked", "doubled", "tripled", "grew", "grown",
+                 "swelled")
 
 
 # "two more died", "700 additional troops", "another 20,000 people", "a further 300 homes": a number

@@ -525,6 +525,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     if w.class_clash:
         f["cannot"] = f["cannot"] | f["other_class"]
     f["evolution"] = _evolution_links(f)
+    f["evolution_pairs"] = {p for i, j in f["evolution"] for p in ((i, j), (j, i))}
     # the second pass may join a sentence's two values only when it credits each to a source ("the
     # centre said 5.9, but the survey said 6.1"); "19 goals in 31 appearances, and 22 in all
     # competitions" gives three quantities
@@ -1031,6 +1032,8 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     if f["entry"][ia[0]] >= 0 and all(f["entry"][i] != f["entry"][j] or _within(f["base"][i], f["base"][j], 1.0 + w.shared_close)
                                       for i in ia for j in ib):
         return True  # two entries of a live blog give the count at two times of day (one entry, one value)
+    if all((i, j) in f.get("evolution_pairs", ()) for i in ia for j in ib):
+        return True  # a change's two states ("widened from nine to 14 batches"): one count at two moments
     if all(_contrasted(f, i, j) for i in ia for j in ib):
         return True  # its own account set against a figure of record: "higher than the official figure of 14"
     if not any(same) and all(_credited_each(f, i, j, near=True) for i in ia for j in ib):

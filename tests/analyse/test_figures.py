@@ -323,3 +323,21 @@ def test_figures_the_seriously_injured_are_their_own_count(text, span, predicate
 def test_figures_the_youngest_or_oldest_is_an_age(text, value):
     f = only(text)
     assert (f.value, f.counted) == (value, "age")
+
+
+@pytest.mark.parametrize(
+    "text, earlier, current",
+    [
+        ("The agency had the recall extended to 12 batches, up from the five the firm withdrew on Friday.", "five", "12 batches"),
+        ("The ban was widened on Monday from six to 11 districts.", "six", "11 districts"),
+        ("The central bank cut its growth forecast from 2.4% to 1.6%.", "2.4%", "1.6%"),
+        ("The queue grew from 200 to 450 people by noon.", "200", "450 people"),
+    ],
+)
+def test_figures_the_earlier_state_of_any_change(text, earlier, current):
+    found = {f.text: f for f in find_figures(article(text))}
+    assert found[earlier].qualifier == "previously" and found[current].qualifier is None
+
+
+def test_figures_batches_are_what_is_counted():
+    assert only("The maker recalled seven batches of its cough syrup.").counted == "batches"
