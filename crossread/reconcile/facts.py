@@ -1714,7 +1714,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
                          for r in reports])
     part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
-        | ((past[:, None] != past[None, :]) & ~same_v) | ((beaten[:, None] != beaten[None, :]) & ~same_v)
+        | ((past[:, None] != past[None, :]) & (~same_v | other_p)) | ((beaten[:, None] != beaten[None, :]) & ~same_v)
     share_dims = {c for k, c in dim_table.items() if k in _SHARE_UNITS}
     clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])

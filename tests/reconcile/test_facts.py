@@ -1155,3 +1155,14 @@ def test_facts_a_live_blogs_entries_give_one_count_at_several_times():
     toll = fact_with(facts, "14 people")
     assert {r.value for r in toll.reports} == {8, 11, 14} and toll.verdict == "conflict"
     assert [r.text for r in toll.reports if r.article_id == "blog" and r.value == 8] == ["eight", "Eight people"]
+
+
+def test_facts_another_years_event_under_another_verb_is_another_count_even_at_the_same_value():
+    a = art("a", "Officials linked the tainted syrup to one death and 9 hospital admissions on Monday.",
+            dt.date(2026, 5, 4), "Wire")
+    b = art("b", "Nine children have been admitted to hospital since the recall began. The country's worst poisoning "
+                 "was in 1998, when a tainted cough mixture killed 9 people.", dt.date(2026, 5, 5), "Post")
+    facts = group_facts([a, b], analyse(a, b))
+    admitted = fact_with(facts, "9 hospital admissions")
+    assert admitted.reports[0].predicate == "injured"
+    assert "Nine children" in {r.text for r in admitted.reports} and "9 people" not in {r.text for r in admitted.reports}
