@@ -696,10 +696,10 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
 
     def apart(a: int, b: int) -> str | None:
         # names by two credited values are their sources ("port officials" / "the operator"), not subjects
-        # (when the values are near: "nine lives" last year is no account of "26 dead" now)
+        # (within the tenfold a crowd's two counts may differ by)
         ma, mb = set(members[a]), set(members[b])
         sourced = any(((i in ma and j in mb) or (i in mb and j in ma))
-                      and _within(float(f["base"][i]), float(f["base"][j]), w.dimension_ratio) for i, j in credited)
+                      and _within(float(f["base"][i]), float(f["base"][j]), _CREDITED_RATIO) for i, j in credited)
         why = _dimension_apart(info[a], info[b], w, f, sourced=sourced)
         if why is None and (cannot[np.ix_(members[a], members[b])] & ~settled_state(a, b)).any():
             why = "ruled out by the first pass"
@@ -1100,8 +1100,11 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     """Whether the words between two figures of one sentence credit the second to a source: "the
     centre said 5.9, but the survey said 6.1" gives both sides of a dispute, not two quantities."""
     (text, a_start, a_end), (_, b_start, b_end) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
-    if _credits_source(text, a_end, b_start):
-        return True
+    digit = re.search(r"\d", text[b_start:b_end])
+    if _credits_source(text, a_end, b_start + (digit.start() if digit else 0)):
+        return True  # (the second report's span may open on the credit: "organisers claim 25,000")
+    if _GAPPED_CREDIT.fullmatch(text, a_end, b_start) and _credits_source(text, max(0, a_start - 50), a_start):
+        return True  # one credit verb for both: "police estimated at 6,000 and the organisers at 25,000"
     # "put the damage at €180 million, well below the €320 million quoted by the mayor": the credit
     # right after the second figure, in its own clause
     after = re.split(r"[,;:.!?]", text[b_end : b_end + 40], maxsplit=1)[0]
@@ -1116,6 +1119,8 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     return False
 
 
+_GAPPED_CREDIT = re.compile(r"(?:\s+[a-z]+){0,2}?\s*,?\s*(?:and|but|while|whereas)\s+(?:the\s+)?[\w'’ -]{1,40}?\s+at\s+",
+                            re.IGNORECASE)
 _ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|estimated|figures?|counts?|range[sd]?|ranging|put|puts)\b", re.IGNORECASE)
 
 

@@ -1166,3 +1166,17 @@ def test_facts_another_years_event_under_another_verb_is_another_count_even_at_t
     admitted = fact_with(facts, "9 hospital admissions")
     assert admitted.reports[0].predicate == "injured"
     assert "Nine children" in {r.text for r in admitted.reports} and "9 people" not in {r.text for r in admitted.reports}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police say 4,000 marched; organisers claim 15,000.",
+    "The march, which police estimated at about 4,000 people and the organisers at 15,000 or more, ended peacefully.",
+])
+def test_facts_a_sentence_giving_two_sides_of_a_crowd_count_is_a_dispute(sentence):
+    a = art("a", "Police said about 4,000 people marched through the centre. The organisers, Fair Rents Now, said at least "
+                 "15,000 had marched.", dt.date(2026, 6, 7), "Wire")
+    b = art("b", sentence, dt.date(2026, 6, 8), "Daily")
+    facts = group_facts([a, b], analyse(a, b))
+    crowd = fact_with(facts, "15,000")
+    assert {r.value for r in crowd.reports} == {4000, 15000} and len(crowd.reports) == 4
+    assert crowd.verdict == "conflict"
