@@ -1477,7 +1477,12 @@ def _of_another_year(article: Article | None, report: FigureReport) -> bool:
     before = [m for m in _IN_YEAR.finditer(text, max(lo, report.start - 60), report.start)
               if m.group().lower().startswith(("in", "during"))]  # "in power since 2017, slumped to 27.9%" is now
     opening = _IN_YEAR.match(text, lo) if lo < report.start else None
+    # "since the 2016 riots, when more than 200 were arrested": the event of that year the clause is about
+    before += list(_YEAR_EVENT_WHEN.finditer(text, max(lo, report.start - 60), report.start))
     return any(int(m.group(1)) != year for m in after + before + ([opening] if opening else []))
+
+
+_YEAR_EVENT_WHEN = re.compile(r"\b((?:1[89]|20)\d\d)(?:\s+[a-z]+){1,2},?\s+(?:when|in\s+which|during\s+which)\s")
 
 
 # "Turnout was 52.3 percent at 6 p.m.", "at 18:00 ... a turnout of 52.3 per cent": a share read at an hour

@@ -1180,3 +1180,12 @@ def test_facts_a_sentence_giving_two_sides_of_a_crowd_count_is_a_dispute(sentenc
     crowd = fact_with(facts, "15,000")
     assert {r.value for r in crowd.reports} == {4000, 15000} and len(crowd.reports) == 4
     assert crowd.verdict == "conflict"
+
+
+def test_facts_the_charged_are_no_count_of_the_arrested_nor_an_old_riots_arrests():
+    a = art("a", "Police arrested 150 people over two nights of rioting in the port.", dt.date(2026, 9, 15), "Wire")
+    b = art("b", "It is the worst unrest since the 2011 riots, when 170 people were arrested.", dt.date(2026, 9, 16), "Post")
+    c = art("c", "Prosecutors have charged 150 people, police said.", dt.date(2026, 9, 17), "Courier")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    arrests = fact_with(facts, "150 people")
+    assert [r.article_id for r in arrests.reports] == ["a"] and arrests.verdict == "single"
