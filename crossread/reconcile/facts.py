@@ -1032,7 +1032,7 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     if f["entry"][ia[0]] >= 0 and all(f["entry"][i] != f["entry"][j] or _within(f["base"][i], f["base"][j], 1.0 + w.shared_close)
                                       for i in ia for j in ib):
         return True  # two entries of a live blog give the count at two times of day (one entry, one value)
-    if all((i, j) in f.get("evolution_pairs", ()) for i in ia for j in ib):
+    if all((i, j) in f["evolution_pairs"] for i in ia for j in ib):
         return True  # a change's two states ("widened from nine to 14 batches"): one count at two moments
     if all(_contrasted(f, i, j) for i in ia for j in ib):
         return True  # its own account set against a figure of record: "higher than the official figure of 14"
@@ -1512,7 +1512,8 @@ _BEATEN_RECORD = re.compile(
     r"|\b(?:beat|beating|beats|broke|breaking|breaks|smash\w*|surpass\w*|top(?:s|ped|ping)|exceed\w*|eclips\w*)\s+"
     r"(?:the|a|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?record\s+(?:of\s+)?)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 # a live blog's entry opens on a line of its own with the time of day ("17:45 Death toll rises")
-_ENTRY_TIME = re.compile(r"^[ \t]*\d{1,2}[:.]\d\d\b", re.MULTILINE)
+# (a time of day, then a capitalised heading or the line's end: no "3.50 euros" opening a paragraph)
+_ENTRY_TIME = re.compile(r"^[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?=[ \t]+[A-Z'\"‘“(]|[ \t]*$)", re.MULTILINE)
 
 
 def _entry(article: Article | None, at: int) -> int:

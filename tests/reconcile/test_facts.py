@@ -1189,3 +1189,16 @@ def test_facts_the_charged_are_no_count_of_the_arrested_nor_an_old_riots_arrests
     facts = group_facts([a, b, c], analyse(a, b, c))
     arrests = fact_with(facts, "150 people")
     assert [r.article_id for r in arrests.reports] == ["a"] and arrests.verdict == "single"
+
+
+def test_facts_a_change_one_article_states_joins_the_count_at_both_moments():
+    # two outlets give both states of the change; the first reports and the last give one each
+    texts = [("a", "The drugmaker recalled five batches of its cough syrup on Monday.", 6),
+             ("b", "On Monday the drugmaker recalled five batches of the syrup.", 6),
+             ("c", "The regulator ordered the recall extended to 12 batches, up from the five withdrawn on Monday.", 8),
+             ("d", "The recall was widened on Tuesday from five to 12 batches, the regulator said.", 9),
+             ("e", "The recall now covers 12 batches sold in three countries.", 10)]
+    arts = [art(k, t, dt.date(2026, 4, day), k.upper()) for k, t, day in texts]
+    facts = group_facts(arts, analyse(*arts))
+    batches = fact_with(facts, "12 batches")
+    assert sorted(r.value for r in batches.reports) == [5, 5, 5, 5, 12, 12, 12] and batches.verdict == "conflict"
