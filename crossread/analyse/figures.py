@@ -841,16 +841,8 @@ _EARLIER_BEFORE = re.compile(
 @lru_cache(maxsize=1)
 def _change_from() -> re.Pattern[str]:
     """A change verb, then "from" right before a figure: "rose from", "has fallen sharply from"."""
-    verbs = [w for k in _change_classes() for w in lexicon()["predicates"][k]] + list(_CHANGE_VERBS)
+    verbs = [w for k in _change_classes() for w in lexicon()["predicates"][k]] + lexicon()["change_verbs"]
     return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,3}}?from\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-# verbs that change an amount without saying which way it went, or that widen or narrow it: "the recall
-# was widened from nine to 14 batches", "cut its forecast from 2% to 1.2%" (not predicates: "cut" and
-# "revised" say nothing of what is counted)
-_CHANGE_VERBS = ("widened", "extended", "expanded", "narrowed", "cut", "reduced", "lowered", "revised", "upgraded",
-                 "downgraded", "changed", "moved", "adjusted", "trimmed", "lifted", "hiked", "doubled", "tripled", "grew", "grown",
-                 "swelled")
 
 
 # "two more died", "700 additional troops", "another 20,000 people", "a further 300 homes": a number

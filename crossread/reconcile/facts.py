@@ -1640,12 +1640,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     pred_clash |= (counts[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & counts[None, :])
     # ... whichever verb of the clause names the fate: "the number killed rose to five" is no "5 km"
     fates = _word_set("exclusive_predicates")
-    fate_count = np.array([r.predicate in fates and r.unit is None and r.counted is None for r in reports]) & (dim < 0)
+    fate = np.where([r.predicate in fates for r in reports], predicate, -1)  # what befell the counted, or -1
+    fate_count = (fate >= 0) & np.array([r.unit is None and r.counted is None for r in reports]) & (dim < 0)
     pred_clash |= (fate_count[:, None] & (dim[None, :] >= 0)) | ((dim[:, None] >= 0) & fate_count[None, :])
     # two fates of bare counts, wherever the clause names them: the toll "rose to eleven" is not the
     # eleven "still in a serious condition"
-    fate_code = np.where(fate_count, predicate, -1)
-    pred_clash |= fate_count[:, None] & fate_count[None, :] & (fate_code[:, None] != fate_code[None, :])
+    pred_clash |= fate_count[:, None] & fate_count[None, :] & (fate[:, None] != fate[None, :])
     # what befalls people befalls no thing: "five hurt" is no count of "five villages damaged" or of boats
     people_kinds = {code for (key, known), code in zip(keys, counted) if known and key in _PEOPLE_CLASSES}
     of_people = counts & ((counted < 0) | np.isin(counted, sorted(people_kinds)))
@@ -1731,7 +1731,6 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         articles[r.article_id].text, *_sentence_span(articles[r.article_id], r))) for i, r in enumerate(reports)])
     part_clash |= (clock[:, None] != clock[None, :]) & ~same_v
     # "nine of the injured are children" is no count of the dead, whatever its value
-    fate = np.where([r.predicate in fates for r in reports], predicate, -1)
     part_clash |= (part[:, None] | part[None, :]) & (fate[:, None] >= 0) & (fate[None, :] >= 0) & (fate[:, None] != fate[None, :])
     of_record = np.array([r.article_id in articles and _of_record(articles[r.article_id].text, r.start, r.end) for r in reports])
     return {
