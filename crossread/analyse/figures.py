@@ -2004,7 +2004,8 @@ def _sentence_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _shot_nouns() -> frozenset[str]:
-    return frozenset(lexicon()["counted_classes"]["shots"])
+    # "hitting him six times" counts shots too: "times" is of the shots class under a shooting verb
+    return frozenset(lexicon()["counted_classes"]["shots"]) | {"times"}
 
 
 @lru_cache(maxsize=1)

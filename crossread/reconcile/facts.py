@@ -159,6 +159,10 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
         return None, False
     counted_class, _ = _tables()
     c = report.counted.lower()
+    if c == "times":
+        # "shot three times" is three shots; "arrested three times" three arrests, no shots
+        occurrence = lexicon()["occurrence_classes"].get(report.predicate or "")
+        return (occurrence, True) if occurrence else ("times", False)
     known = counted_class.get(c) or counted_class.get(c + "s")
     if known and article is not None and report.text.lower().endswith(c):
         # "420 passengers and crew" counts both kinds together, another quantity than "246 passengers"
@@ -940,6 +944,9 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
     linked: list[tuple[float, float]] = []
     unlinked: list[tuple[float, float]] = []
     evolution = set(f.get("evolution", ()))
+    # near values an article of the story gives to two things ("a $2.5 million necklace" in "a $2.6
+    # million heist") are two figures there and elsewhere, not one said twice
+    named_apart = _named_apart(ix, f)
     for reps in per_article.values():
         for k, i in enumerate(reps):
             for j in reps[k + 1:]:
@@ -948,8 +955,9 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                     continue
                 lo, hi = sorted((abs(a), abs(b)))
                 same = f["sentence"][i] == f["sentence"][j]
+                one_said_twice = hi and (hi - lo) / hi <= w.split_close and frozenset((a, b)) not in named_apart
                 # (two entries of a live blog give the count at two times of day)
-                if (hi and (hi - lo) / hi <= w.split_close) or (same and _credited_between(f, i, j)) \
+                if one_said_twice or (same and _credited_between(f, i, j)) \
                         or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution \
                         or _contrasted(f, i, j) or f["entry"][i] != f["entry"][j]:
                     linked.append((a, b))
@@ -959,6 +967,17 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
     # value its entry links to the morning's
     root = _value_roots(linked)
     return linked, any(root(a) != root(b) for a, b in unlinked)
+
+
+def _named_apart(ix: list[int], f: dict) -> set[frozenset[float]]:
+    """Pairs of the group's values that one article of the story gives to two different counted things."""
+    import numpy as np
+
+    base, counted, article = f["base"], f["counted"], f["article"]
+    values = {float(base[i]) for i in ix}
+    named = [i for i in np.flatnonzero((counted >= 0) & (base == base)).tolist() if float(base[i]) in values]
+    return {frozenset((float(base[i]), float(base[j]))) for k, i in enumerate(named) for j in named[k + 1:]
+            if article[i] == article[j] and counted[i] != counted[j] and base[i] != base[j]}
 
 
 def _value_roots(linked: list[tuple[float, float]]) -> Callable[[float], float]:
@@ -1653,6 +1672,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     thing = np.array([r.predicate == "destroyed" for r in reports]) | (
         known_class & ~np.isin(counted, sorted(people_kinds)) & ~occasions)  # "arrested four times" counts arrests
     pred_clash |= (of_people[:, None] & thing[None, :]) | (thing[:, None] & of_people[None, :])
+    # "N times" counts occasions of its own verb: "arrested three times" is no count of shots fired
+    occasion = occasions & (predicate >= 0)
+    other_verb = (predicate[:, None] >= 0) & (predicate[None, :] >= 0) & (predicate[:, None] != predicate[None, :])
+    pred_clash |= (occasion[:, None] | occasion[None, :]) & other_verb
     # shots fired against shots that hit, a term against the time served: rival readings of one event
     for a, b in lexicon().get("rival_predicates", ()):
         is_a, is_b = predicate == pred_table.get(a, -2), predicate == pred_table.get(b, -2)

@@ -1202,3 +1202,37 @@ def test_facts_a_change_one_article_states_joins_the_count_at_both_moments():
     facts = group_facts(arts, analyse(*arts))
     batches = fact_with(facts, "12 batches")
     assert sorted(r.value for r in batches.reports) == [5, 5, 5, 5, 12, 12, 12] and batches.verdict == "conflict"
+
+
+def test_facts_arrested_several_times_is_no_count_of_shots():
+    # "times" counts occurrences of its verb: shots only when the verb shoots
+    a = art("a", "Officers fired three shots at Tom Keel outside the depot on Mill Lane. Keel had been arrested four "
+                 "times since 2019, court records show.")
+    b = art("b", "Police fired three rounds at Keel on Mill Lane, witnesses said. He had been arrested four times, "
+                 "his lawyer said.")
+    c = art("c", "Keel, who was shot outside the Mill Lane depot, had been arrested three times since 2019, police said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    shots, arrests = fact_with(facts, "three shots"), fact_with(facts, "four times")
+    assert shots is not arrests
+    assert sorted(r.article_id for r in shots.reports) == ["a", "b"] and shots.verdict == "agree"
+    assert sorted((r.article_id, r.value) for r in arrests.reports) == [("a", 4), ("b", 4), ("c", 3)]
+    assert arrests.verdict == "conflict"
+
+
+def test_facts_near_values_one_article_gives_to_two_things_are_two_facts():
+    # "$3.4 million" is no rounding of "$3.5 million" where an article prices the necklace and the haul
+    # apart, even in an article that gives both with no noun (a headline's figure against the body's)
+    a = art("a", "Robbers rammed a car into the Vell jewellers on Friday and escaped with over $3.5 million in a "
+                 "smash-and-grab raid. Among the loot was a $3.4 million necklace.")
+    b = art("b", "Thieves stole $3.5 million from the Vell jewellers on Friday in a $3.5 million heist. A $3.4 million "
+                 "necklace was taken, police said.")
+    c = art("c", "Thieves nab $3.4 million from Vell jewellers. Four men rammed their car into the shop on Friday and "
+                 "made off with $3.5 million, a police source said.")
+    d = art("d", "The Vell jewellers lost over $3.5 million on Friday, police said.")
+    e = art("e", "Robbers took $3.5 million from the Vell jewellers on Friday, police said.")
+    f = art("f", "A $3.5 million raid hit the Vell jewellers on Friday.")
+    facts = group_facts([a, b, c, d, e, f], analyse(a, b, c, d, e, f))
+    haul, necklace = fact_with(facts, "$3.5 million raid"), fact_with(facts, "$3.4 million necklace")
+    assert haul is not necklace
+    assert {r.value for r in haul.reports} == {3.5} and len(haul.reports) == 6 and haul.verdict == "agree"
+    assert {r.value for r in necklace.reports} == {3.4} and necklace.verdict == "agree"
