@@ -177,7 +177,8 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         apposition_left=re.compile(r"[A-Z][\w'’.-]*\)?,\s$"),
-        apposition_right=re.compile(r"(?:\s*[,;)]|\s*\.(?:\s|$)|\s*$|\s+(?:and|was|is|who|of|from|had|has)\b)"),
+        # "Ana Vell, 59, said", "Ana Vell, 59 — who earns ... —" (a dash closes the apposition too)
+        apposition_right=re.compile(r"(?:\s*[,;)—–]|\s+-\s|\s*\.(?:\s|$)|\s*$|\s+(?:and|was|is|who|of|from|had|has)\b)"),
         compound_right=re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)"),
         # a one-letter unit in lower case only: "5.2 m" is metres, "14 M 16 rifles" a model name
         unit_right=re.compile(rf"\s({_alt([u for u in measure if len(u) > 1])}|"

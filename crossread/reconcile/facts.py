@@ -186,12 +186,16 @@ def _people_roles() -> dict[str, str]:
     return {noun: role for role, nouns in lexicon()["people_roles"].items() for noun in nouns}
 
 
-def _people_role(counted: str | None) -> str | None:
-    """The role of the counted people ("workers", "rescuers"), or None for a generic noun ("people")."""
+def _people_role(counted: str | None, text: str = "") -> str | None:
+    """The role of the counted people ("workers", "rescuers"), or None for a generic noun ("people");
+    a compound the report ends on names it first ("300 emergency workers" are rescuers)."""
     if not counted:
         return None
     roles = _people_roles()
     c = counted.lower()
+    words = text.lower().split()
+    if len(words) >= 2 and words[-1] == c and f"{words[-2]} {c}" in roles:
+        return roles[f"{words[-2]} {c}"]
     return roles.get(c) or roles.get(c + "s")
 
 
@@ -1636,7 +1640,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
             list_clash[i, j] = _kin(noun_i) != _kin(noun_j) or (len_i == len_j and rank_i != rank_j)
     other_class = other_c & known_class[:, None] & known_class[None, :]
     # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
-    role = codes([_people_role(r.counted) for r in reports])
+    role = codes([_people_role(r.counted, r.text) for r in reports])
     role_clash = (role[:, None] >= 0) & (role[None, :] >= 0) & (role[:, None] != role[None, :])
     same_s, other_s = both(subject)
     # a unit against a counted noun ("three years" / "three people") are two quantities

@@ -200,6 +200,12 @@ def test_an_apposition_age_keeps_the_name_outside_its_span():
     assert f.counted == "age"
 
 
+@pytest.mark.parametrize("text", ["Mayor Oren Tallis, 61 — who earns twice his predecessor — refused.",
+                                  "Mayor Oren Tallis, 61 - who earns twice his predecessor - refused."])
+def test_an_apposition_age_may_close_on_a_dash(text):
+    assert at(text, "61").counted == "age"
+
+
 def test_age_after_a_noun_is_no_counted_noun():
     reports = figures("Two girls age 6 and 9 saw the crash.")
     assert [(f.value, f.counted) for f in reports] == [(2, "girls"), (6, "age"), (9, "age")]

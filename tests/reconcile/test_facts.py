@@ -1236,3 +1236,13 @@ def test_facts_near_values_one_article_gives_to_two_things_are_two_facts():
     assert haul is not necklace
     assert {r.value for r in haul.reports} == {3.5} and len(haul.reports) == 6 and haul.verdict == "agree"
     assert {r.value for r in necklace.reports} == {3.4} and necklace.verdict == "agree"
+
+
+def test_facts_emergency_workers_are_rescuers_not_workers():
+    # the compound names the role: "emergency workers" at a crash site are its rescuers
+    a = art("a", "More than 300 rescuers are searching the wreckage of the Corran ferry, the coastguard said.")
+    b = art("b", "About 300 emergency workers are at the scene of the Corran ferry sinking.")
+    c = art("c", "Some 310 rescuers worked through the night at the Corran ferry wreck.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    rescuers = fact_with(facts, "300 emergency workers")
+    assert sorted(r.article_id for r in rescuers.reports) == ["a", "b", "c"] and rescuers.verdict == "agree"
