@@ -369,6 +369,10 @@ _AUX = frozenset({"were", "was", "been", "had", "have", "has", "are", "is", "be"
                   "more", "other", "also", "still", "and", "reportedly", "seriously", "critically", "slightly"})
 
 
+# punctuation that ends a clause, a dash included ("Seven are dead - 60 injured", a list flattened into a line)
+_CLAUSE_BREAK = re.compile(r"[,.;:()\"“”–—]|\s-\s")
+
+
 def _near_predicate(article: Article | None, report: FigureReport) -> str | None:
     """The class of a killed / injured / arrested... word inside the figure or within a few words
     after it ("12 people were injured"), else None."""
@@ -382,7 +386,7 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
     head = article.text[max(0, report.start - 30) : report.start]
     before, across_and = None, False
     for k, m in enumerate(reversed(list(_WORD.finditer(head)))):
-        if k >= 2 or re.search(r"[,.;:()\"“”]", head[m.end():]):
+        if k >= 2 or _CLAUSE_BREAK.search(head[m.end():]):
             break
         w = m.group().lower()
         if w in words:
@@ -397,7 +401,7 @@ def _near_predicate(article: Article | None, report: FigureReport) -> str | None
     # over the last clause's verb before "and"
     tail = article.text[report.end : report.end + 40]
     for k, m in enumerate(_WORD.finditer(tail)):
-        if k >= 3 or re.search(r"[,.;:()]", tail[: m.start()]):
+        if k >= 3 or _CLAUSE_BREAK.search(tail[: m.start()]):
             break
         w = m.group().lower()
         cls = words.get(w)
