@@ -369,8 +369,8 @@ _AUX = frozenset({"were", "was", "been", "had", "have", "has", "are", "is", "be"
                   "more", "other", "also", "still", "and", "reportedly", "seriously", "critically", "slightly"})
 
 
-# punctuation that ends a clause, a dash included ("Seven are dead - 60 injured", a list flattened into a line)
-_CLAUSE_BREAK = re.compile(r"[,.;:()\"“”–—]|\s-\s")
+# what ends a clause: punctuation, a dash, a line break ("Seven are dead\n- 60 injured": a list's items)
+_CLAUSE_BREAK = re.compile(r"[,.;:()\"“”–—\n]|\s-\s")
 
 
 def _near_predicate(article: Article | None, report: FigureReport) -> str | None:

@@ -1248,10 +1248,11 @@ def test_facts_emergency_workers_are_rescuers_not_workers():
     assert sorted(r.article_id for r in rescuers.reports) == ["a", "b", "c"] and rescuers.verdict == "agree"
 
 
-def test_facts_a_dash_ends_the_clause_whose_verb_names_the_fate():
-    # a list flattened into one line: "dead" belongs to the item before the dash, not to the 40
-    a = art("a", "What we know so far - Five people are confirmed dead - At least 40 people have been injured - "
-                 "The bus left the road near Tessel at 07:10.")
+@pytest.mark.parametrize("sep", [" - ", "\n- ", "\n"])
+def test_facts_a_dash_ends_the_clause_whose_verb_names_the_fate(sep):
+    # a list's items, one a line or flattened into one: "dead" belongs to the item before, not to the 40
+    a = art("a", f"What we know so far{sep}Five people are confirmed dead{sep}At least 40 people have been injured"
+                 f"{sep}The bus left the road near Tessel at 07:10.")
     b = art("b", "Five people died and 42 people were injured when the bus left the road near Tessel.")
     c = art("c", "The crash near Tessel killed five people and injured 42, police said.")
     facts = group_facts([a, b, c], analyse(a, b, c))
