@@ -1755,7 +1755,11 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
                        for r in reports])
     capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
                          for r in reports])
-    part_clash = ((part[:, None] | part[None, :]) & ~same_v) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
+    # (two shares of one whole, counting the same under the same verb, are one share told twice or
+    # at two moments: "17 of the injured were critical", "11 remain critical, down from 17")
+    one_share = part[:, None] & part[None, :] & (predicate[:, None] == predicate[None, :]) & (predicate[:, None] >= 0) \
+        & (counted[:, None] == counted[None, :])
+    part_clash = ((part[:, None] | part[None, :]) & ~same_v & ~one_share) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
         | ((past[:, None] != past[None, :]) & (~same_v | other_p)) | ((beaten[:, None] != beaten[None, :]) & ~same_v)
     share_dims = {c for k, c in dim_table.items() if k in _SHARE_UNITS}
     clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(

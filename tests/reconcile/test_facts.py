@@ -1259,3 +1259,15 @@ def test_facts_a_dash_ends_the_clause_whose_verb_names_the_fate(sep):
     injured = fact_with(facts, "At least 40 people")
     assert sorted((r.article_id, r.value) for r in injured.reports) == [("a", 40), ("b", 42), ("c", 42)]
     assert injured.verdict == "agree"
+
+
+def test_facts_two_shares_of_one_whole_under_one_verb_are_one_count_over_time():
+    # "17 of the injured" then "11 remain, down from 17": the same share at two moments, not two counts
+    a = art("a", "Nine people died and 84 were injured in the crush at the Oriel arena. Seventeen of the injured "
+                 "were in a critical condition on Sunday.", dt.date(2026, 5, 24), "Wire")
+    b = art("b", "Ten people have now died after the crush at the Oriel arena. Of the 84 people injured, 11 remain "
+                 "in a critical condition, down from 17 on Sunday.", dt.date(2026, 5, 26), "Mercury")
+    facts = group_facts([a, b], analyse(a, b))
+    critical = fact_with(facts, "Seventeen")
+    assert sorted((r.article_id, r.value) for r in critical.reports) == [("a", 17), ("b", 11), ("b", 17)]
+    assert (critical.verdict, critical.timing) == ("conflict", "evolving")
