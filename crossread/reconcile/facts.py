@@ -1134,7 +1134,9 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
         return True  # one credit verb for both: "police estimated at 6,000 and the organisers at 25,000"
     # "put the damage at €180 million, well below the €320 million quoted by the mayor": the credit
     # right after the second figure, in its own clause
-    after = re.split(r"[,;:.!?]", text[b_end : b_end + 40], maxsplit=1)[0]
+    # (the report's span may hold the credit verb: "against the 1,100 claimed by the promoter")
+    number_end = b_start + max((m.end() for m in re.finditer(r"\d", text[b_start:b_end])), default=b_end - b_start)
+    after = re.split(r"[,;:.!?]", text[number_end : b_end + 40], maxsplit=1)[0]
     if len(after.split()) <= 5 and _credits_source(after, 0, len(after)):
         return True
     # "estimates range from the ministry's €180 million to the mayor's €320 million": each figure

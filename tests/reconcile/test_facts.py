@@ -1271,3 +1271,15 @@ def test_facts_two_shares_of_one_whole_under_one_verb_are_one_count_over_time():
     critical = fact_with(facts, "Seventeen")
     assert sorted((r.article_id, r.value) for r in critical.reports) == [("a", 17), ("b", 11), ("b", 17)]
     assert (critical.verdict, critical.timing) == ("conflict", "evolving")
+
+
+def test_facts_a_credit_inside_the_second_reports_span_sets_the_two_against_each_other():
+    # "against the 1,100 claimed by the promoter": the report's span holds its own credit verb
+    a = art("a", "The Guards' Union says fewer than 600 stewards were working at the Oriel arena on Saturday, against "
+                 "the 1,100 claimed by the promoter.")
+    b = art("b", "The promoter of the Oriel arena concert said it had 1,100 stewards on duty on Saturday.")
+    c = art("c", "Only 580 stewards were on duty at the Oriel arena on Saturday, the Guards' Union said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    stewards = fact_with(facts, "1,100 stewards")
+    assert sorted((r.article_id, r.value) for r in stewards.reports) == [("a", 600), ("a", 1100), ("b", 1100), ("c", 580)]
+    assert stewards.verdict == "conflict"
