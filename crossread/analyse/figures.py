@@ -1350,7 +1350,8 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             _age_at(text, start, end, num.value) if text[max(0, start - 3) : start].lower() == "at " else
             _name_was_age(text, start, end, num.value, rules))
         if (cue or at_cue is not None) and 0 < num.value < 120 or \
-                ((rules.apposition_left.search(text, max(0, start - 40), start)
+                (((rules.apposition_left.search(text, max(0, start - 40), start)
+                   and not _PLACE_APPOSED.search(text, max(0, start - 60), start))
                   or _person_apposition().search(text, max(0, start - 40), start)) and
                  rules.apposition_right.match(text, end) and 0 < num.value < 120 and float(num.value).is_integer()):
             age, unit, counted = True, "year", "age"
@@ -2001,6 +2002,11 @@ def _address() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _sentence_words() -> frozenset[str]:
     return frozenset(lexicon()["predicates"]["sentenced"])
+
+
+# "In Leeds, 40 were arrested": a place after a preposition, not a person whose age follows
+_PLACE_APPOSED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Aa]cross|[Oo]utside|[Ii]nside|[Aa]round|[Tt]hroughout)\s+"
+                            r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\)?,\s$")
 
 
 @lru_cache(maxsize=1)

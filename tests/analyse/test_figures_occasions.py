@@ -206,6 +206,12 @@ def test_an_apposition_age_may_close_on_a_dash(text):
     assert at(text, "61").counted == "age"
 
 
+@pytest.mark.parametrize("text", ["In Tarnow, 40, a record, were arrested.",
+                                  "In New Tarnow City, 40 — a record number — were arrested."])
+def test_a_place_after_a_preposition_gives_no_apposition_age(text):
+    assert at(text, "40").counted != "age"
+
+
 def test_age_after_a_noun_is_no_counted_noun():
     reports = figures("Two girls age 6 and 9 saw the crash.")
     assert [(f.value, f.counted) for f in reports] == [(2, "girls"), (6, "age"), (9, "age")]
