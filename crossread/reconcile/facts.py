@@ -44,10 +44,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from ..analyse.figures import currency_codes, lexicon
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, report_interval, unit_parts
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used, so the module loads fast
 
 __all__ = ["group_facts", "FactWeights", "counted_kind", "readings"]
 
@@ -954,7 +958,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
     evolution = set(f.get("evolution", ()))
     # near values an article of the story gives to two things ("a $2.5 million necklace" in "a $2.6
     # million heist") are two figures there and elsewhere, not one said twice
-    named_apart = _named_apart(ix, f)
+    named_apart = f["named_apart"]
     for reps in per_article.values():
         for k, i in enumerate(reps):
             for j in reps[k + 1:]:
@@ -977,15 +981,14 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
     return linked, any(root(a) != root(b) for a, b in unlinked)
 
 
-def _named_apart(ix: list[int], f: dict) -> set[frozenset[float]]:
-    """Pairs of the group's values that one article of the story gives to two different counted things."""
-    import numpy as np
-
-    base, counted, article = f["base"], f["counted"], f["article"]
-    values = {float(base[i]) for i in ix}
-    named = [i for i in np.flatnonzero((counted >= 0) & (base == base)).tolist() if float(base[i]) in values]
-    return {frozenset((float(base[i]), float(base[j]))) for k, i in enumerate(named) for j in named[k + 1:]
-            if article[i] == article[j] and counted[i] != counted[j] and base[i] != base[j]}
+def _named_apart(reports: list[FigureReport], counted: np.ndarray, base: np.ndarray) -> set[frozenset[float]]:
+    """Pairs of values one article of the story gives to two different counted things."""
+    by_article: dict[str, list[int]] = {}
+    for i, r in enumerate(reports):
+        if counted[i] >= 0 and base[i] == base[i]:
+            by_article.setdefault(r.article_id, []).append(i)
+    return {frozenset((float(base[i]), float(base[j]))) for ix in by_article.values() for k, i in enumerate(ix)
+            for j in ix[k + 1:] if counted[i] != counted[j] and base[i] != base[j]}
 
 
 def _value_roots(linked: list[tuple[float, float]]) -> Callable[[float], float]:
@@ -1270,11 +1273,18 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
     return None
 
 
-# "in 2011", "in December 2003", "since 2017": a year a figure may be dated to
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
-                      r"July|August|September|October|November|December)\s+)?((?:1[89]|20)\d\d)\b")
-_OTHER_YEAR = re.compile(_IN_YEAR.pattern + r"|\b(?:last|previous)\s+(?:year|election|season)|\ba\s+year\s+(?:ago|earlier)",
-                         re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _in_year() -> re.Pattern[str]:
+    """ "in 2011", "in December 2003", "since 2017": a year a figure may be dated to (the lexicon's months)."""
+    months = "|".join(sorted(lexicon()["months"], key=len, reverse=True))
+    return re.compile(rf"\b(?:[Ii]n|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:(?i:{months})\.?\s+)?((?:1[89]|20)\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def _other_year() -> re.Pattern[str]:
+    """A year (or "last year", "a year ago") after an earlier state: "up from 54.6 percent in 2021"."""
+    return re.compile(_in_year().pattern + r"|\b(?:last|previous)\s+(?:year|election|season)|\ba\s+year\s+(?:ago|earlier)",
+                      re.IGNORECASE)
 
 
 def _evolution_links(f: dict) -> list[tuple[int, int]]:
@@ -1289,7 +1299,7 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
     for i in map(int, (state == 1).nonzero()[0]):
         text, _, end = f["span"][i]
         s_end = f["sentence_span"][i][1]
-        if _OTHER_YEAR.search(text, end, min(s_end, end + 40)):
+        if _other_year().search(text, end, min(s_end, end + 40)):
             continue
         same_art = [j for j in range(len(state)) if article[j] == article[i] and state[j] == 0 and dim[j] == dim[i]
                     and f["base"][j] == f["base"][j] and f["base"][j] != f["base"][i]]
@@ -1457,8 +1467,11 @@ def _part_of() -> re.Pattern[str]:
                       + fates + r")\b)", re.IGNORECASE)
 
 
+# the words that may stand between a determiner and its figure ("its some 5,200 staff", "the just 38 homes")
+_ROUGHLY = r"(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than|just|only)\s+)?"
+
 # (also whose figure it is: "the ministry's €180 million", "the mayor's "more than €320 million"")
-_OWNED = re.compile(r"\b(?:its|their|([A-Za-z]+)['’]s)\s+[\"“]?(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
+_OWNED = re.compile(r"\b(?:its|their|([A-Za-z]+)['’]s)\s+[\"“]?" + _ROUGHLY + "$",
                     re.IGNORECASE)
 _NOT_OWNERS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "let", "where"})  # "it's 20"
 
@@ -1481,7 +1494,7 @@ _OF_RECORD = re.compile(
 
 
 # "the 165 knots the airline claims": a definite figure credited right after it, set against the article's own
-_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:some|about|around|nearly|almost|roughly|just|only)\s+)?$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+" + _ROUGHLY + "$", re.IGNORECASE)
 _CLAIMED_AFTER = re.compile(rf"(?:[\w'’-]+\s+){{1,4}}?{_CONCEDES}\b")
 
 
@@ -1502,10 +1515,10 @@ def _of_another_year(article: Article | None, report: FigureReport) -> bool:
     # the year in the figure's own clause after it ("killed 16 miners at the pit in 2011"), just before
     # it ("the flood in March 1998, in which 4,000 died") or opening the sentence ("In 2019, a fire ...")
     clause_end = min([hi, report.end + 60] + [k for k in (text.find(c, report.end, hi) for c in ",;—()") if k >= 0])
-    after = list(_IN_YEAR.finditer(text, report.end, clause_end))
-    before = [m for m in _IN_YEAR.finditer(text, max(lo, report.start - 60), report.start)
+    after = list(_in_year().finditer(text, report.end, clause_end))
+    before = [m for m in _in_year().finditer(text, max(lo, report.start - 60), report.start)
               if m.group().lower().startswith(("in", "during"))]  # "in power since 2017, slumped to 27.9%" is now
-    opening = _IN_YEAR.match(text, lo) if lo < report.start else None
+    opening = _in_year().match(text, lo) if lo < report.start else None
     # "since the 2016 riots, when more than 200 were arrested": the event of that year the clause is about
     before += list(_YEAR_EVENT_WHEN.finditer(text, max(lo, report.start - 60), report.start))
     return any(int(m.group(1)) != year for m in after + before + ([opening] if opening else []))
@@ -1772,6 +1785,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     of_record = np.array([r.article_id in articles and _of_record(articles[r.article_id].text, r.start, r.end) for r in reports])
     return {
         "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
+        "named_apart": _named_apart(reports, counted, base),
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),
