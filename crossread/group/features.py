@@ -28,7 +28,7 @@ from ..model import Article
 
 __all__ = ["fold", "ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates",
            "reference_date", "recalled_periods", "MAX_PERIODS", "weekday_mask",
-           "story_text"]
+           "story_text", "without_outlet"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "stories"
 
@@ -374,6 +374,36 @@ def _vectorisers() -> tuple[Any, Any, Any, Any]:
     return words, names, numbers, years
 
 
+# An outlet's name may carry a note on the edition: "Lusovia Today (English service)".
+_OUTLET_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _outlet_pattern(outlet: str) -> re.Pattern[str] | None:
+    """How a text names its own outlet: the full name ("Daily Hornet") and, for a name of three
+    or more capitalised words, its acronym ("MPA" for Meridian Press Agency)."""
+    words = _LEADING_THE.sub("", _OUTLET_NOTE.sub("", outlet).strip()).split()
+    if not words:
+        return None
+    forms = [r"\s+".join(re.escape(w) for w in words)]
+    if len(words) >= 3 and all(w[:1].isupper() and not w.isupper() for w in words):
+        forms.append("".join(w[0] for w in words))
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
+
+
+def without_outlet(text: str, outlet: str | None) -> str:
+    """``text`` with its own outlet's name blanked out (same length, so offsets hold).
+
+    An agency's dateline credit ("(MPA)") or a paper's sign-up line names the outlet, not the
+    event: left in, two articles of one outlet on unrelated events share a rare name.
+    """
+    pattern = _outlet_pattern(outlet) if outlet and text else None
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
 def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
     """Hashed term counts and reference dates of ``articles`` (any length, empty texts included)."""
     texts = [story_text(a) for a in articles]
@@ -383,14 +413,15 @@ def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
         return ArticleFeatures(sp.csr_matrix((0, WORD_FEATURES), dtype=np.float32), empty, empty.copy(),
                                empty.copy(), np.zeros(0, dtype=np.int64))
     days = [reference_date(a, t) for a, t in zip(articles, texts)]
+    own = [without_outlet(t, a.outlet) for t, a in zip(texts, articles)]
     periods = np.zeros((len(texts), MAX_PERIODS, 2), dtype=np.int64)
     for i, (t, d) in enumerate(zip(texts, days)):
         found = recalled_periods(t, d)
         if found:
             periods[i, : len(found)] = found
     return ArticleFeatures(
-        words=words.transform(texts).tocsr(),
-        names=names.transform(texts).tocsr(),
+        words=words.transform(own).tocsr(),
+        names=names.transform(own).tocsr(),
         numbers=numbers.transform(texts).tocsr(),
         # The year of the reference date counts as a year the article mentions (a dateline
         # moved into ``published`` by the clean stage still says when the report was written).

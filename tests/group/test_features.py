@@ -12,6 +12,7 @@ from crossread.group.features import (
     reference_date,
     text_dates,
     weekday_mask,
+    without_outlet,
 )
 from crossread.model import Article
 
@@ -103,3 +104,32 @@ def test_features_weekday_mask_reads_full_capitalised_names():
     features = extract_features([Article(id="a", text="Rescuers worked through Tuesday."), Article(id="b", text="")])
     assert features.weekdays.tolist() == [0b10, 0]
     assert features.take([1, 0]).weekdays.tolist() == [0, 0b10]
+
+
+def test_features_own_outlet_name_is_not_a_shared_name():
+    # Two reports of one agency on unrelated events: the agency's dateline credit and sign-off
+    # are all the names they share, and they must not count as a name of either event.
+    a = Article(id="a", outlet="Quillon News Service",
+                text="TARVEN, Ostrava, May 2 (QNS) - Floods cut the Tarven road. Quillon News Service")
+    b = Article(id="b", outlet="Quillon News Service",
+                text="PELLIS, Ostrava, May 2 (QNS) - Dockers at Pellis went on strike. (Quillon News Service)")
+    feats = extract_features([a, b])
+    shared = feats.names[0].multiply(feats.names[1]).sum()
+    lone = extract_features([a.replace(outlet=None), b.replace(outlet=None)])
+    assert lone.names[0].multiply(lone.names[1]).sum() > shared
+    # Only "Ostrava", the place both name, is left in common.
+    assert shared == feats.names[0].multiply(extract_features([Article(id="c", text="Ostrava")]).names[0]).sum()
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text", "kept"),
+    [("The Daily Hornet", "Sign up to the Daily Hornet's alerts. DH", "DH"),
+     ("Meridian Press Agency (English service)", "BELCARA, May 2 (MPA) - A fire.", "BELCARA"),
+     ("KBN News", "KBN News reported that KN ...", "KN")],
+)
+def test_features_without_outlet_blanks_the_outlet_name_only(outlet, text, kept):
+    out = without_outlet(text, outlet)
+    assert len(out) == len(text)
+    assert kept in out
+    assert outlet.split(" (")[0].removeprefix("The ") not in out
+    assert "MPA" not in out
