@@ -2032,6 +2032,18 @@ def _attribution_words() -> frozenset[str]:
     return frozenset(lexicon()["attribution_words"])
 
 
+# "Seventeen of the dead were children", "about 250,000 of those affected are children", "three of the
+# seven people who died were young children": the share's people are named after the whole, by the
+# verb's complement
+_PART_NAMED_AFTER = re.compile(r"(\s+of\s+(?:the|those|these|them|whom))?(?:\s+[\w,'’-]+){0,3}?\s+(?:were|are|was|is)"
+                               r"\s+(?:also\s+|all\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["counted_classes"]["people"])
+
+
 _DOORS_AWAY = re.compile(r"\s+(?:away|down|up|along|from)\b", re.IGNORECASE)
 # "60,000 homes were without power", "power was restored to 8,000 properties": the supply counts
 # households, whatever the word for them
@@ -2202,6 +2214,10 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
     if (counted or "").lower() in _SUPPLY_HOMES and (
             _OFF_SUPPLY_AFTER.match(text, f.end) or _OFF_SUPPLY_BEFORE.search(text, max(0, f.num_start - 60), f.num_start)):
         counted = "households"
+    if f.unit is None and (counted is None or " of " in text[f.num_end : f.end]):
+        named = _PART_NAMED_AFTER.match(text, f.end)
+        if named and (named.group(1) is not None) == (counted is None):
+            counted = next((w for w in named.group(2, 3) if w in _people_nouns()), counted)
     change = _PERCENT_CHANGE.match(text, f.num_end) if f.unit == "percent" else None
     if change:
         # "2.3pc higher than this year", "one per cent more": a change by a share, not a share of something

@@ -1574,6 +1574,14 @@ def _entry_starts(text: str) -> list[int]:
 
 _REST_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:other|remaining)\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
+# "the dead include 14 children", "including three women", "three teenagers were among the dead":
+# people of one age, sex or kin named within a count (of things, "including seven rifles" lists
+# the contents of a cache, not a share of a count)
+_INCLUDED_BEFORE = re.compile(r"\b(?:include[sd]?|including|among\s+(?:them|whom|those))\s+"
+                              r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
+_KIN_OWNER = re.compile(r"\b(?:his|her|their|my|our|your)\b", re.IGNORECASE)  # "three of his eight children": kin
+_OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.IGNORECASE)  # "three of them children"
+_AMONG_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:were|are|was|is)\s+(?:also\s+)?among\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -1770,11 +1778,25 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
                        for r in reports])
     capacity = np.array([r.counted == "capacity" or (r.article_id in articles and _capacity(articles[r.article_id].text, r.start))
                          for r in reports])
+    # "the dead include 14 children", "17 of the dead were children": a share named by age, sex or kin
+    # is a part of the count, whatever its value (the first day's toll may have been 17), and the
+    # children are not the women
+    subgroups = _word_set("subgroup_nouns")
+    subgroup = codes([_stem(r.counted.lower()) if r.counted and r.counted.lower() in subgroups
+                      and not _KIN_OWNER.search(r.text) and (
+        part[i] or _OF_THEM.search(r.text) or _part_of().search(r.text) or (r.article_id in articles and (
+            _INCLUDED_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start)
+            or _AMONG_AFTER.match(articles[r.article_id].text, r.end)))) else None
+        for i, r in enumerate(reports)])
+    named = subgroup >= 0
+    share = part | named
+    subgroup_clash = (named[:, None] & ~share[None, :]) | (~share[:, None] & named[None, :]) \
+        | (named[:, None] & named[None, :] & (subgroup[:, None] != subgroup[None, :]))
     # (two shares of one whole, counting the same under the same verb, are one share told twice or
     # at two moments: "17 of the injured were critical", "11 remain critical, down from 17")
-    one_share = part[:, None] & part[None, :] & (predicate[:, None] == predicate[None, :]) & (predicate[:, None] >= 0) \
-        & (counted[:, None] == counted[None, :])
-    part_clash = ((part[:, None] | part[None, :]) & ~same_v & ~one_share) | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
+    one_share = share[:, None] & share[None, :] & (predicate[:, None] == predicate[None, :]) & (predicate[:, None] >= 0) \
+        & ((counted[:, None] == counted[None, :]) | (named[:, None] & (subgroup[:, None] == subgroup[None, :])))
+    part_clash = ((share[:, None] | share[None, :]) & ~same_v & ~one_share) | subgroup_clash | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
         | ((past[:, None] != past[None, :]) & (~same_v | other_p)) | ((beaten[:, None] != beaten[None, :]) & ~same_v)
     share_dims = {c for k, c in dim_table.items() if k in _SHARE_UNITS}
     clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(

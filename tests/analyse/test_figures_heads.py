@@ -173,3 +173,20 @@ def test_a_unit_or_two_is_a_loose_span_not_a_count(text):
 
 def test_a_unit_or_two_units_is_still_read():
     assert only("The talks may last a week or two weeks.", 2).unit == "week"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        # a share of a count whose people the verb's complement names
+        ("Twelve of the dead were children, the governor of Orlan said.", 12, "children"),
+        ("About 40,000 of those affected are pensioners, the regulator said.", 40000, "pensioners"),
+        ("Four of the nine people who drowned were young women from Tessa.", 4, "women"),
+        ("Two of the eleven who died were teenagers.", 2, "teenagers"),
+        # the complement names no people: the share keeps what its whole counts
+        ("Eight of the injured were in a serious condition.", 8, None),
+        ("Six of the nine people hurt were taken to Orlan.", 6, "people"),
+    ],
+)
+def test_a_share_counts_the_people_its_complement_names(text, value, counted):
+    assert only(text, value).counted == counted

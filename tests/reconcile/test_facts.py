@@ -1283,3 +1283,28 @@ def test_facts_a_credit_inside_the_second_reports_span_sets_the_two_against_each
     stewards = fact_with(facts, "1,100 stewards")
     assert sorted((r.article_id, r.value) for r in stewards.reports) == [("a", 600), ("a", 1100), ("b", 1100), ("c", 580)]
     assert stewards.verdict == "conflict"
+
+
+def test_facts_a_share_named_by_age_is_no_account_of_the_toll_even_at_its_value():
+    # The first day's toll was 15; later, 15 of the dead are children, another outlet counts 12
+    # children: the children are a fact of their own, in conflict, and the toll evolves apart.
+    a = art("a", "At least 15 people were killed when the Varro dam burst on Monday.", dt.date(2026, 4, 6), "Wire")
+    b = art("b", "The toll from the Varro dam burst rose to 48. Fifteen of the dead were children.",
+            dt.date(2026, 4, 8), "Herald")
+    c = art("c", "The Varro dam burst killed 48 people. The dead include 12 children.", dt.date(2026, 4, 8), "Post")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    children = fact_with(facts, "12 children")
+    assert sorted((r.article_id, r.value) for r in children.reports) == [("b", 15), ("c", 12)]
+    assert children.verdict == "conflict"
+    toll = fact_with(facts, "At least 15 people")
+    assert sorted((r.article_id, r.value) for r in toll.reports) == [("a", 15), ("b", 48), ("c", 48)]
+
+
+def test_facts_kin_are_no_share_of_a_toll():
+    # "three of his five children" are a family, not a part of a count of people something befell
+    a = art("a", "Dorn Vasek, who had three children with his second wife, died on Sunday.")
+    b = art("b", "Vasek was the father of three of his five children with Lena Orr, his second wife.")
+    facts = group_facts([a, b], analyse(a, b))
+    kids = fact_with(facts, "three children")
+    assert sorted((r.article_id, r.value) for r in kids.reports) == [("a", 3), ("b", 3)]
+    assert kids.verdict == "agree"
