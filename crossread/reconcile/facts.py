@@ -1574,9 +1574,9 @@ def _entry_starts(text: str) -> list[int]:
 
 _REST_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:other|remaining)\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
-# "the dead include 14 children", "including three women", "three teenagers were among the dead":
-# people of one age, sex or kin named within a count (of things, "including seven rifles" lists
-# the contents of a cache, not a share of a count)
+# "the dead include 14 children", "including two crew members", "three teenagers were among the dead":
+# people named within a count of people (of things, "including seven rifles" lists the contents of a
+# cache, not a share of a count)
 _INCLUDED_BEFORE = re.compile(r"\b(?:include[sd]?|including|among\s+(?:them|whom|those))\s+"
                               r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _KIN_OWNER = re.compile(r"\b(?:his|her|their|my|our|your)\b", re.IGNORECASE)  # "three of his eight children": kin
@@ -1746,11 +1746,15 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         name_overlap = np.where(union > 0, shared / union, 0.0)
         rel = np.abs(base[:, None] - base[None, :]) / np.maximum(np.abs(base[:, None]), np.abs(base[None, :]))
     close = (rel < 0.35) & ~same_v
-    # "30 of the 80 wounded": a share of a count is no account of another value of that count
+    # "30 of the 80 wounded", "including two crew members": a share of a count is no account of
+    # another value of that count
     part = np.array([r.article_id in articles and (
         bool(_part_of().match(articles[r.article_id].text, r.end))
         or bool(_PART_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))
-        or bool(_part_after_whole().search(articles[r.article_id].text, max(0, r.start - 50), r.start))) for r in reports])
+        or bool(_part_after_whole().search(articles[r.article_id].text, max(0, r.start - 50), r.start))
+        or (keys[i][0] in _PEOPLE_CLASSES and r.unit is None and (
+            bool(_INCLUDED_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))
+            or bool(_AMONG_AFTER.match(articles[r.article_id].text, r.end))))) for i, r in enumerate(reports)])
     # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value;
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
@@ -1784,9 +1788,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     subgroups = _word_set("subgroup_nouns")
     subgroup = codes([_stem(r.counted.lower()) if r.counted and r.counted.lower() in subgroups
                       and not _KIN_OWNER.search(r.text) and (
-        part[i] or _OF_THEM.search(r.text) or _part_of().search(r.text) or (r.article_id in articles and (
-            _INCLUDED_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start)
-            or _AMONG_AFTER.match(articles[r.article_id].text, r.end)))) else None
+        part[i] or _OF_THEM.search(r.text) or _part_of().search(r.text)) else None
         for i, r in enumerate(reports)])
     named = subgroup >= 0
     share = part | named

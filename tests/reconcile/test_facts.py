@@ -1308,3 +1308,16 @@ def test_facts_kin_are_no_share_of_a_toll():
     kids = fact_with(facts, "three children")
     assert sorted((r.article_id, r.value) for r in kids.reports) == [("a", 3), ("b", 3)]
     assert kids.verdict == "agree"
+
+
+def test_facts_people_named_within_a_count_are_a_share_of_it():
+    # "two cabin crew were among those hurt": a share of the injured, no rival to "one pilot ..."
+    a = art("a", "Eleven people were hurt when the jet left the runway at Tarn. Two cabin crew were among those hurt.")
+    b = art("b", "Both pilots were injured when the jet left the runway at Tarn. One pilot is in hospital.")
+    c = art("c", "Twelve people were injured at Tarn, including two crew members, the airline said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    crew = fact_with(facts, "Two cabin crew")
+    assert sorted((r.article_id, r.value) for r in crew.reports) == [("a", 2), ("c", 2)]
+    assert crew.verdict == "agree"
+    toll = fact_with(facts, "Eleven people")
+    assert sorted((r.article_id, r.value) for r in toll.reports) == [("a", 11), ("c", 12)]
