@@ -778,7 +778,8 @@ def _fractions(article: Article, text: str, rules: _Rules, predicates: list[tupl
             d = _FRACTION_SHARE[m["d"].lower().rstrip("s")]
             if not numerator or numerator >= d or (m["d"].lower().endswith("s")) != (numerator > 1):
                 continue  # "two third" or "one thirds" is no fraction
-        if m["noun"].lower() in ("a", "an") and re.match(r"\s+(?:million|billion|trillion)\b", text[m.end() : m.end() + 10]):
+        if m["noun"].lower() in ("a", "an") and re.match(r"\s+(?:million|billion|trillion)\b", text[m.end() : m.end() + 10],
+                                                                 re.IGNORECASE):
             # "a quarter of a million" is a number, read as one; its numerator read alone ("Three quarters") goes
             whole = [r for r in out if r.start <= m.start() and r.end > m.end()]
             out = [r for r in out if not (whole and m.start() <= r.start and r.end <= m.end("d"))]

@@ -28,7 +28,7 @@ from ..model import Article
 
 __all__ = ["fold", "ArticleFeatures", "extract_features", "entity_terms", "number_terms", "text_dates",
            "reference_date", "recalled_periods", "MAX_PERIODS", "weekday_mask",
-           "story_text", "without_outlet"]
+           "story_text", "without_outlet", "dateline_place"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "stories"
 
@@ -295,6 +295,29 @@ def weekday_mask(text: str) -> int:
     return mask
 
 
+# "MONTEBRINA, Ardessa, March 19 (MPA) -", "THE HAGUE (AP) --": the place a report was filed from,
+# written in capitals at the head of its body
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'\u2019]+(?:[ -][A-Z][A-Z.'\u2019]+){0,3})(?=,|\s*\(|\s+[-\u2014\u2013])")
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a report's dateline ("MONTEBRINA, Ardessa, March 19 -" -> "montebrina"), or None.
+
+    Where the reporter filed from is where the news happened: two reports of like events filed
+    from two towns are two events, whatever dates they name.
+    """
+    m = _DATELINE_PLACE.match(text or "")
+    return fold(m.group(1)) if m else None
+
+
+def _place_code(place: str | None) -> int:
+    if not place:
+        return 0
+    import zlib
+
+    return zlib.crc32(place.encode("utf-8")) + 1  # stable across runs (``hash`` is salted)
+
+
 # ---------------------------------------------------------------------------- the feature block
 
 
@@ -316,12 +339,16 @@ class ArticleFeatures:
     periods: np.ndarray | None = None
     # The weekdays each text names (``weekday_mask``), 0 when none.
     weekdays: np.ndarray | None = None
+    # The place of each article's dateline (``dateline_place``), hashed; 0 when it has none.
+    places: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.periods is None:  # a state stored before periods were read
             object.__setattr__(self, "periods", np.zeros((len(self.day), MAX_PERIODS, 2), dtype=np.int64))
         if self.weekdays is None:  # a state stored before weekdays were read
             object.__setattr__(self, "weekdays", np.zeros(len(self.day), dtype=np.int64))
+        if self.places is None:  # a state stored before datelines were read
+            object.__setattr__(self, "places", np.zeros(len(self.day), dtype=np.int64))
 
     def __len__(self) -> int:
         return int(self.day.shape[0])
@@ -341,12 +368,13 @@ class ArticleFeatures:
             day=np.concatenate([b.day for b in blocks]),
             periods=np.concatenate([b.periods for b in blocks]),
             weekdays=np.concatenate([b.weekdays for b in blocks]),
+            places=np.concatenate([b.places for b in blocks]),
         )
 
     def take(self, rows: Sequence[int] | np.ndarray) -> "ArticleFeatures":
         rows = np.asarray(rows, dtype=np.int64)
         return ArticleFeatures(self.words[rows], self.names[rows], self.numbers[rows], self.years[rows],
-                               self.day[rows], self.periods[rows], self.weekdays[rows])
+                               self.day[rows], self.periods[rows], self.weekdays[rows], self.places[rows])
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -429,4 +457,5 @@ def extract_features(articles: Sequence[Article]) -> ArticleFeatures:
         day=np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64),
         periods=periods,
         weekdays=np.array([weekday_mask(t) for t in texts], dtype=np.int64),
+        places=np.array([_place_code(dateline_place(a.text)) for a in articles], dtype=np.int64),
     )

@@ -15,7 +15,8 @@ How two articles are compared (all features from the text; see ``features``):
    (``recalled_dates``): a pair that already matches closely (``recall_link``) pays no prior
    when one article is dated within a day or month the other names ("the shooting in April
    2007"), so a trial or sentencing joins the story of its crime; a lookup of those dates lets
-   such pairs be compared beyond ``window_days``.
+   such pairs be compared beyond ``window_days``.  Two reports whose datelines name two places
+   ("MONTEBRINA, March 19 -") get no waiver: a like event elsewhere names the first one's date too.
 2. **Neighbourhood similarity** ``P2``: the cosine between two articles' rows of ``P``
    restricted to each article's ``neighbours`` best matches, counting shared *third*
    neighbours only (``shared_only``).  A short article whose raw similarities are all low
@@ -177,6 +178,7 @@ class _Weighted:
     years: sp.csr_matrix
     day: np.ndarray
     periods: np.ndarray
+    places: np.ndarray
 
 
 def _weighted(features: ArticleFeatures, state: "StoryState", params: StoryParams) -> _Weighted:
@@ -192,11 +194,13 @@ def _weighted(features: ArticleFeatures, state: "StoryState", params: StoryParam
         years=normalize(features.years.astype(np.float32)),
         day=features.day,
         periods=features.periods,
+        places=features.places,
     )
 
 
 def _take(w: _Weighted, rows: np.ndarray) -> _Weighted:
-    return _Weighted(w.words[rows], w.names[rows], w.numbers[rows], w.years[rows], w.day[rows], w.periods[rows])
+    return _Weighted(w.words[rows], w.names[rows], w.numbers[rows], w.years[rows], w.day[rows], w.periods[rows],
+                     w.places[rows])
 
 
 @dataclass(slots=True)
@@ -210,11 +214,12 @@ class _Columns:
     day: np.ndarray
     has_years: np.ndarray
     periods: np.ndarray
+    places: np.ndarray
 
     @classmethod
     def of(cls, w: _Weighted) -> "_Columns":
         return cls(w.words.T.tocsr(), w.names.T.tocsr(), w.numbers.T.tocsr(), w.years.T.tocsr(), w.day,
-                   np.diff(w.years.indptr) > 0, w.periods)
+                   np.diff(w.years.indptr) > 0, w.periods, w.places)
 
 
 def _pair_terms(a: _Weighted, b: _Weighted | _Columns, params: StoryParams):  # type: ignore[no-untyped-def]
@@ -258,6 +263,9 @@ def _pair_probability(a: _Weighted, b: _Weighted | _Columns, params: StoryParams
             # its first day, and they are not all one story.
             ri, ci = np.nonzero((penalty > 0) & (z >= np.float32(_logit(params.recall_link))))
             hit = _recalled(a.day[ri], b.day[ci], a.periods[ri], b.periods[ci])
+            # ... nor when the two were filed from two places: a like event in another town ("the
+            # quake at Montebrina ... 300 km north of Belcaro, where a quake killed 64 on March 3")
+            hit &= ~((a.places[ri] > 0) & (b.places[ci] > 0) & (a.places[ri] != b.places[ci]))
             penalty[ri[hit], ci[hit]] = 0.0
         z -= penalty
     np.clip(z, -30, 30, out=z)
@@ -343,7 +351,7 @@ class StoryState:
                 "settled": self.settled}
         arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
                                          "day": self.features.day, "periods": self.features.periods,
-                                         "weekdays": self.features.weekdays}
+                                         "weekdays": self.features.weekdays, "places": self.features.places}
         for name in ("words", "names", "numbers", "years"):
             _put_sparse(arrays, "f_" + name, getattr(self.features, name))
         _put_sparse(arrays, "edges", self.edges)
@@ -364,7 +372,8 @@ class StoryState:
         features = ArticleFeatures(*(_get_sparse(arrays, "f_" + n) for n in ("words", "names", "numbers", "years")),
                                    day=arrays["day"].astype(np.int64),
                                    periods=arrays["periods"].astype(np.int64) if "periods" in arrays else None,
-                                   weekdays=arrays["weekdays"].astype(np.int64) if "weekdays" in arrays else None)
+                                   weekdays=arrays["weekdays"].astype(np.int64) if "weekdays" in arrays else None,
+                                   places=arrays["places"].astype(np.int64) if "places" in arrays else None)
         dfs = {}
         for name, size in (("df_words", WORD_FEATURES), ("df_names", SMALL_FEATURES), ("df_numbers", SMALL_FEATURES)):
             df = np.zeros(size, dtype=np.int32)

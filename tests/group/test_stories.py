@@ -9,6 +9,7 @@ from group.story_articles import QUAKE_A, all_articles, make
 from conftest import corpus_path
 
 from crossread.group import group_stories
+from crossread.group.features import dateline_place
 from crossread.group.stories import StoryState, assign_to_stories, load_params
 from crossread.model import Article, StoryGroup
 from crossread.options import StoryOptions
@@ -246,6 +247,31 @@ def test_stories_follow_up_naming_the_events_month_joins_despite_the_gap():
     # The same text without the date it names is a new event eleven months on.
     vague = follow_up.replace(text=follow_up.text.replace("in March 2024", "last year"))
     assert _partition(group_stories([*quake, vague])) == [("qa1", "qa2", "qa3"), ("qf",)]
+
+
+def test_stories_follow_up_filed_from_another_place_is_another_event():
+    # The follow-up waiver is for a report of the event's aftermath, filed from where it happened;
+    # a report filed from another town that names the event's date tells of a like event there.
+    quake = [make(x) for x in QUAKE_A]
+    quake[0] = quake[0].replace(text="VALDORIA, March 4 (Daily Ledger) - " + quake[0].text)
+    follow_up = make(_FOLLOW_UP)
+    here = follow_up.replace(text="VALDORIA, Feb 10 - " + follow_up.text)
+    assert _partition(group_stories([*quake, here])) == [("qa1", "qa2", "qa3", "qf")]
+    elsewhere = follow_up.replace(text="PORT ELSBY, Feb 10 - " + follow_up.text)
+    assert _partition(group_stories([*quake, elsewhere])) == [("qa1", "qa2", "qa3"), ("qf",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("MONTEBRINA, Ardessa, March 19 (MPA) - A quake shook the town.", "montebrina"),
+     ("THE HAGUE (Wire) -- Judges ruled on Monday.", "the hague"),
+     ("SAINT-LOUVAIN \u2014 Floods rose.", "saint-louvain"),
+     ("A NINE-year-old girl was pulled alive from the ruins.", None),
+     ("CYBER crooks stole the data of three million patients.", None),
+     ("Rescuers in Valdoria pulled survivors from the rubble.", None)],
+)
+def test_stories_dateline_place(text, place):
+    assert dateline_place(text) == place
 
 
 def test_stories_follow_up_is_found_incrementally_in_either_order():
