@@ -411,6 +411,7 @@ def test_figures_a_result_verb_makes_a_score_not_a_record(text, kinds):
 @pytest.mark.parametrize("text, value, unit", [
     ("Nearly a quarter of a million people fled.", 0.25, "million"),
     ("Three quarters of a billion dollars was spent.", 0.75, "billion USD"),
+    ("Thieves took the records of A QUARTER OF A MILLION kids.", 0.25, "million"),  # a tabloid's capitals
 ])
 def test_figures_a_fraction_of_a_million_is_one_number(text, value, unit):
     found = find_figures(Article(id="a", text=text, sentences=split_sentences(text)))
