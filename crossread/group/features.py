@@ -108,8 +108,8 @@ def entity_terms(text: str) -> list[str]:
         in_headline = bool(headline_spans) and any(a <= start < b for a, b in headline_spans)
         names: list[str] = []
         for i, word in enumerate(run.group().split()):
-            key = _POSSESSIVE.sub("", word.strip(".-&'\u2019")).lower()
-            if len(key) < 2 or key in not_names or (
+            key = _POSSESSIVE.sub("", word.strip(".-&'\u2019")).lower().replace("\u2019", "'")
+            if len(key) < 2 or key in not_names or key.split("-")[0] in not_names or (
                 (in_headline or (i == 0 and opens_sentence)) and key in lower_forms
             ):
                 if len(names) > 1:

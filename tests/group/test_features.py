@@ -24,6 +24,9 @@ from crossread.model import Article
         ("The mayor spoke. Then Tobin Haskel left on Monday.", {"tobin haskel"}, {"the", "then", "monday"}),
         ("Storm Hits Coastal Town Hard\nA storm hit the coast of Morvaine and the town.", {"morvaine"},
          {"storm", "town"}),
+        # a tabloid's capitals on number words, and a curly apostrophe, name no one
+        ("A NINE-year-old was found after 55 HOURS; SEVENTY were saved in Orvale. \u2018I\u2019m fine,\u2019 she said.",
+         {"orvale"}, {"nine-year-old", "seventy", "i\u2019m", "i'm"}),
     ],
 )
 def test_features_entity_terms_keep_names_drop_sentence_openers(text, present, absent):
