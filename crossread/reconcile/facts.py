@@ -1097,7 +1097,25 @@ def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
     ib = [j for j in sb["ix"] if f["article"][j] == article]
     return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
                else _credited_each(f, i, j, near=True) and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
+               and not _named_otherwise(f, i, j) and not _named_otherwise(f, j, i)
                for i in ia for j in ib)
+
+
+# "a deficit of 38 million thalers", "a crowd of 60,000": the noun before "of" names what the figure
+# measures (after a determiner: "spoke of about 1,500" names nothing)
+_HEAD_OF = re.compile(r"\b(?:an?|the|its|their|his|her|our|this|that)\s+(?:[a-z]+\s+)?([a-z]{4,})\s+of\s+"
+                      r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+)?$")
+
+
+def _named_otherwise(f: dict, i: int, j: int) -> bool:
+    """Whether figure ``i`` names what it measures ("its deficit of 38 million") and the sentence of
+    figure ``j`` never mentions it: two credited sentences about two things, no dispute."""
+    text, start, _ = f["span"][i]
+    m = _HEAD_OF.search(text, max(0, start - 50), start)
+    if not m or m.group(1) in _word_set("determiners"):
+        return False
+    lo, hi = f["sentence_span"][j]
+    return re.search(rf"\b{re.escape(m.group(1))}", f["span"][j][0][lo:hi], re.IGNORECASE) is None
 
 
 _CREDITED_RATIO = 10.0  # police and organisers may differ tenfold on a crowd; two women are no crowd of 30,000
@@ -1458,13 +1476,14 @@ def _fates_alternation() -> str:
 
 @lru_cache(maxsize=1)
 def _part_of() -> re.Pattern[str]:
-    """What follows the share in "30 of the 80 wounded", "two of its three ships", "17 of the injured":
-    the whole, counted (or named by what befell it)."""
+    """What follows the share in "30 of the 80 wounded", "two of its three ships", "17 of the injured",
+    "41 of them" (with no verb of its own: "46 of them were taken to hospital" counts the hospitalised):
+    the whole, counted (or named by what befell it, or by a pronoun)."""
     lx = lexicon()
     numbers = "|".join(sorted({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}, key=len, reverse=True))
     fates = _fates_alternation()
-    return re.compile(r"\s+of\s+(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers + r")\b)|(?:"
-                      + fates + r")\b)", re.IGNORECASE)
+    return re.compile(r"\s+of\s+(?:them\b(?!\s+(?:were|was|are|is|had|have|has|will|would|could|did|do|\w+ed)\b)|(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers
+                      + r")\b)|(?:" + fates + r")\b))", re.IGNORECASE)
 
 
 # the words that may stand between a determiner and its figure ("its some 5,200 staff", "the just 38 homes")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -1321,3 +1322,27 @@ def test_facts_people_named_within_a_count_are_a_share_of_it():
     assert crew.verdict == "agree"
     toll = fact_with(facts, "Eleven people")
     assert sorted((r.article_id, r.value) for r in toll.reports) == [("a", 11), ("c", 12)]
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("A total of 312 were injured, 41 of them critically.", True),  # a share of the injured
+    ("Of the dead, three of them children, two were never named.", True),
+    ("Of the survivors, 46 of them were taken to hospital.", False),  # its own verb: the hospitalised
+])
+def test_facts_a_share_of_them_reads_as_a_part(text, share):
+    from crossread.reconcile.facts import _part_of
+
+    number = re.search(r"\b(?:41|three|46)\b", text)
+    assert bool(_part_of().match(text, number.end())) is share
+
+
+def test_facts_two_credited_sentences_about_two_things_are_no_dispute():
+    # "the damage at nine million" and "its deficit of 38 million", each credited: two quantities
+    a = art("a", "Insurers put the damage from the Tarvik riots at nine million thalers. The transit authority says "
+                 "its deficit of 38 million thalers has not gone away.")
+    b = art("b", "The Tarvik riots caused damage of about four million thalers, the city said.")
+    c = art("c", "The transit authority says it needs a fare rise to close a deficit of 38 million thalers.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    deficit = fact_with(facts, "38 million")
+    assert sorted((r.article_id, r.value) for r in deficit.reports) == [("a", 38), ("c", 38)]
+    assert deficit.verdict == "agree"
