@@ -1932,6 +1932,13 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
                 break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
+        if wl in _compass_words() and all(x[0].lower() in rules.units_words or x[0].lower() in rules.tens_words
+                                          for x in words):  # right after the number ("of the eight north gates")
+            nm = _next_word(text, m.end(), rules)
+            if nm and nm.group().islower() and nm.group() not in rules.stop and nm.group() not in rules.non_heads \
+                    and not _is_verb(nm.group(), rules):
+                i = m.end()
+                continue  # "the eight north gates": the direction modifies the noun after it
         if wl in rules.non_heads or adverb:
             break  # "1,500 km south", "two officers fatally": the noun came before
         glued = _GLUED_DASH.fullmatch(w) or _GLUED_NAME_DASH.fullmatch(w)
@@ -2038,6 +2045,11 @@ def _attribution_words() -> frozenset[str]:
 # verb's complement
 _PART_NAMED_AFTER = re.compile(r"(\s+of\s+(?:the|those|these|them|whom))?(?:\s+[\w,'’-]+){0,3}?\s+(?:were|are|was|is)"
                                r"\s+(?:also\s+|all\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+@lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    return frozenset(lexicon()["compass_words"])
 
 
 @lru_cache(maxsize=1)

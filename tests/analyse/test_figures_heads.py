@@ -190,3 +190,18 @@ def test_a_unit_or_two_units_is_still_read():
 )
 def test_a_share_counts_the_people_its_complement_names(text, value, counted):
     assert only(text, value).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        # a direction right after the number modifies the noun after it ...
+        ("Only two of the eight north gates were open.", 2, "gates"),
+        ("Rescuers reached 12 west bank villages by noon.", 12, "villages"),
+        # ... while after the noun or before "of" it ends the figure
+        ("The quake struck 14 km south-east of Tarvo.", 14, None),
+        ("The camp is home to 300 north of the river.", 300, None),
+    ],
+)
+def test_a_direction_before_a_noun_modifies_it(text, value, counted):
+    assert only(text, value).counted == counted
