@@ -2228,6 +2228,8 @@ def _to_report(article: Article, text: str, f: _Found, rules: _Rules,
             _OFF_SUPPLY_AFTER.match(text, f.end) or _OFF_SUPPLY_BEFORE.search(text, max(0, f.num_start - 60), f.num_start)):
         counted = "households"
     if f.unit is None and (counted is None or " of " in text[f.num_end : f.end]):
+        # a bare share ("Seventeen") needs its of-phrase next; a span that holds it ("Three of the seven
+        # people") goes on to the verb ("who died were young children")
         named = _PART_NAMED_AFTER.match(text, f.end)
         if named and (named.group(1) is not None) == (counted is None):
             counted = next((w for w in named.group(2, 3) if w in _people_nouns()), counted)

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,6 +110,7 @@ def entity_terms(text: str) -> list[str]:
         names: list[str] = []
         for i, word in enumerate(run.group().split()):
             key = _POSSESSIVE.sub("", word.strip(".-&'\u2019")).lower().replace("\u2019", "'")
+            # (a hyphenated number word, "NINE-year-old", names no one either)
             if len(key) < 2 or key in not_names or key.split("-")[0] in not_names or (
                 (in_headline or (i == 0 and opens_sentence)) and key in lower_forms
             ):
@@ -313,8 +315,6 @@ def dateline_place(text: str) -> str | None:
 def _place_code(place: str | None) -> int:
     if not place:
         return 0
-    import zlib
-
     return zlib.crc32(place.encode("utf-8")) + 1  # stable across runs (``hash`` is salted)
 
 

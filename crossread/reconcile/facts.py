@@ -1482,7 +1482,8 @@ def _part_of() -> re.Pattern[str]:
     lx = lexicon()
     numbers = "|".join(sorted({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}, key=len, reverse=True))
     fates = _fates_alternation()
-    return re.compile(r"\s+of\s+(?:them\b(?!\s+(?:were|was|are|is|had|have|has|will|would|could|did|do|\w+ed)\b)|(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers
+    them = r"them\b(?!\s+(?:were|was|are|is|had|have|has|will|would|could|did|do|\w+ed)\b)"
+    return re.compile(r"\s+of\s+(?:" + them + r"|(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers
                       + r")\b)|(?:" + fates + r")\b))", re.IGNORECASE)
 
 
