@@ -203,7 +203,7 @@ def _rules() -> _Rules:
         zero=re.compile(rf"\b(?:{_alt(lx['zero_phrases'])})\b", re.IGNORECASE),
         noun_modifiers=frozenset(lx["noun_modifiers"]),
         partitive=frozenset(lx["partitive_nouns"]),
-        non_heads=frozenset(lx["non_heads"]),
+        non_heads=frozenset(lx["non_heads"]) | frozenset(lx["compass_words"]),
         ly_nouns=frozenset(lx["ly_nouns"]),
         intensifiers=frozenset(lx["intensifiers"]),
     )

@@ -1477,12 +1477,12 @@ def _fates_alternation() -> str:
 @lru_cache(maxsize=1)
 def _part_of() -> re.Pattern[str]:
     """What follows the share in "30 of the 80 wounded", "two of its three ships", "17 of the injured",
-    "41 of them" (with no verb of its own: "46 of them were taken to hospital" counts the hospitalised):
+    "41 of them", "three of them children" (with no verb of its own: "46 of them were taken to hospital" counts the hospitalised):
     the whole, counted (or named by what befell it, or by a pronoun)."""
     lx = lexicon()
     numbers = "|".join(sorted({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}, key=len, reverse=True))
     fates = _fates_alternation()
-    them = r"them\b(?!\s+(?:were|was|are|is|had|have|has|will|would|could|did|do|\w+ed)\b)"
+    them = r"(?:them|whom)\b(?!\s+(?:were|was|are|is|had|have|has|will|would|could|did|do|\w+ed)\b)"
     return re.compile(r"\s+of\s+(?:" + them + r"|(?:the|its|their|his|her|those|these)\s+(?:(?:\d|(?:" + numbers
                       + r")\b)|(?:" + fates + r")\b))", re.IGNORECASE)
 
@@ -1600,7 +1600,6 @@ _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which)\s+(?:at\s+least\s+|some\s+|abo
 _INCLUDED_BEFORE = re.compile(r"\b(?:include[sd]?|including|among\s+(?:them|whom|those))\s+"
                               r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _KIN_OWNER = re.compile(r"\b(?:his|her|their|my|our|your)\b", re.IGNORECASE)  # "three of his eight children": kin
-_OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.IGNORECASE)  # "three of them children"
 _AMONG_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:were|are|was|is)\s+(?:also\s+)?among\b", re.IGNORECASE)
 
 
@@ -1808,7 +1807,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     subgroups = _word_set("subgroup_nouns")
     subgroup = codes([_stem(r.counted.lower()) if r.counted and r.counted.lower() in subgroups
                       and not _KIN_OWNER.search(r.text) and (
-        part[i] or _OF_THEM.search(r.text) or _part_of().search(r.text)) else None
+        part[i] or _part_of().search(r.text)) else None
         for i, r in enumerate(reports)])
     named = subgroup >= 0
     share = part | named
