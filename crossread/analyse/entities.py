@@ -172,6 +172,8 @@ def _may_open_body(text: str, run: list[_Token], possessive: bool) -> bool:
     words = tuple(t.text for t in run)
     if fold(words[0]) in lex.first_names or _classify(words) in ("organisation", "country", "place"):
         return False
+    if len(words) >= 3 and (any(fold(w) in lex.first_names for w in words[1:-1]) or _titled_person(words)):
+        return False  # "Prime Minister Andrei Solvik's Labour Alliance": a person's party ("St Mary's" stays)
     if not possessive:  # "the Fire and Rescue Service", but "Dag Lunde and Coastal Police"
         return text[max(0, run[0].start - 4) : run[0].start].lower() == "the "
     # "St Aldhelm's Hospital", "Workers' Union"; one word before "'s" is a name of its own ("Trump's Party")
@@ -338,11 +340,28 @@ def _person_of_body(toks: list[_Token]) -> list[list[_Token]]:
         return [toks]
     p = words.index("of")
     left, right = tuple(words[:p]), tuple(words[p + 1 :])
-    given = lexicon().first_names
-    if len(left) >= 2 and right and any(fold(w) in given for w in left[:-1]) and _classify(left) == "person" \
-            and _classify(right) in ("organisation", "country", "place"):
+    lex = lexicon()
+    given = lex.first_names
+    if not right or _classify(right) not in ("organisation", "country", "place"):
+        return [toks]
+    if len(left) >= 2 and any(fold(w) in given for w in left[:-1]) and _classify(left) == "person":
+        return [toks[:p], toks[p + 1 :]]
+    if _titled_person(left):
         return [toks[:p], toks[p + 1 :]]
     return [toks]
+
+
+def _titled_person(words: tuple[str, ...]) -> bool:
+    """"Governor Irena Valcu": a title before two capitalised words marks a person even when the given
+    name is not a known one."""
+    lex = lexicon()
+    lowered = [w.lower() for w in words]
+    for n in (3, 2, 1):
+        title = " ".join(lowered[:n])
+        if len(words) - n >= 2 and (title in lex.roles or title in lex.honorifics) and title not in _AMBIGUOUS_TITLES \
+                and _classify(words[n:]) == "person":
+            return True
+    return False
 
 
 def _calendar_word(text: str, tok: _Token) -> bool:
@@ -464,6 +483,14 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     for m in mentions:
         if m.type == "person" and not m.evidence and fold(m.text) in bodies:
             m.type = "organisation"
+    # "Talbridge Group" ... "Talbridge says": the first word of a body's name, alone, is that body, unless
+    # the article names a person by it or a mention shows a person (a title) or a place ("in Ostrel")
+    heads = _body_heads(mentions)
+    surnames = {_person_key(m.text.split()) for m in mentions if m.type == "person" and len(m.text.split()) >= 2}
+    for m in mentions:
+        key = fold(m.text)
+        if key in heads and key not in surnames and m.type in ("person", "other") and m.evidence <= {"speaks"}:
+            m.type = "organisation"
     # people, by surname; full names that differ only by spelling of the first name are one person
     full_by_surname: dict[str, list[NameMention]] = {}
     single_persons: set[str] = set()
@@ -497,7 +524,7 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
         elif m.type == "country":
             gid = "c:" + (lex.country_code(m.text) or fold(m.text))
         elif m.type == "organisation":
-            gid = "o:" + acronyms.get(fold(m.text), fold(m.text))
+            gid = "o:" + acronyms.get(fold(m.text), heads.get(fold(m.text), fold(m.text)))
         else:
             gid = _other_gid(m)
         if gid not in groups:
@@ -542,6 +569,35 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
             mentions=tuple((m.start, m.end) for m in ms),
         ))
     return tuple(out)
+
+
+# the last words of a business's name, whose first word alone still names the business ("Talbridge Group")
+_COMPANY_WORDS = frozenset({
+    "group", "holdings", "inc", "inc.", "corp", "corp.", "corporation", "co.", "company", "ltd", "ltd.", "llc", "plc",
+    "gmbh", "ag", "airlines", "airways", "motors", "systems", "technologies", "partners", "air", "energy", "logistics",
+    "freight", "shipping", "industries", "enterprises", "pharmaceuticals", "laboratories", "insurance", "telecom",
+    "communications", "ventures", "investments", "mining", "minerals", "metals", "steel", "chemicals", "petroleum",
+    "construction", "resources", "electronics", "foods", "ferries", "railways", "securities", "capital", "finance",
+    "media", "entertainment", "studios", "records"})
+
+
+def _body_heads(mentions: list[NameMention]) -> dict[str, str]:
+    """First word -> folded full name of the bodies named by two or more words ("talbridge" -> "talbridge
+    group"), when that word is no known place, country or given name and no mention of it alone is a place."""
+    lex = lexicon()
+    heads: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "organisation" or len(words) < 2 or words[1].lower() in _CONNECT or not words[0][:1].isupper() \
+                or words[-1].lower() not in _COMPANY_WORDS:
+            continue  # "Ostrel General Hospital" is named after its town: "Ostrel" alone is the town
+        first = fold(words[0])
+        if first in lex.places or lex.country_code(words[0]) or first in lex.first_names or first in lex.non_names \
+                or _is_acronym(words[0]):
+            continue
+        heads.setdefault(first, fold(m.text))
+    placed = {fold(m.text) for m in mentions if m.type in ("place", "country") or "after-preposition" in m.evidence}
+    return {k: v for k, v in heads.items() if k not in placed}
 
 
 def _drop_title_before_surname(mentions: list[NameMention]) -> None:

@@ -205,3 +205,23 @@ def test_entities_not_names_role_plurals_acronyms_of_things_and_the_outlet():
     names = {e.name: e.type for e in ents}
     assert not {"Doctors", "Rescuers", "GDP", "VAT"} & set(names)
     assert names.get("Western Ledger") == "organisation"
+
+
+def test_entities_a_titled_person_of_a_place_and_a_person_before_a_party():
+    # the given names are not in the lexicon: the title and the possessive show a person
+    ents = find_entities(article("Governor Ildra Vaskin of Morrel Province flew over the site. "
+                                 "Prime Minister Oskun Talvar's Workers Alliance lost ten seats."))
+    names = {e.name: e.type for e in ents}
+    assert names.get("Ildra Vaskin") == "person" and names.get("Morrel Province") == "place"
+    assert names.get("Oskun Talvar") == "person" and names.get("Workers Alliance") == "organisation"
+
+
+def test_entities_the_first_word_of_a_company_alone_is_the_company_not_a_town():
+    ents = find_entities(article("Brennock Holdings agreed to buy the rival on Monday. Brennock says the deal "
+                                 "adds value. Staff at Ostrava General Hospital in Delvin and Delvin Freight "
+                                 "stayed calm. Delvin was quiet."))
+    brennock = by_name(ents, "Brennock Holdings")
+    assert brennock.type == "organisation" and "Brennock" in brennock.aliases
+    assert not any(e.name == "Brennock" for e in ents)
+    # a company named after the town it stands in does not swallow the town
+    assert by_name(ents, "Delvin").type != "organisation"
