@@ -83,10 +83,13 @@ def _resolve_one(text: str, article_id: str, index: _SpeakerIndex) -> int | None
         if role.qualifiers:
             cands = [i for i, held in enumerate(index.roles) if any(roles_match(role, h) for h in held)]
         else:
-            cands = [i for i, held in enumerate(index.roles) if article_id in index.articles[i]
-                     and any(roles_match(role, h, allow_unqualified=True) for h in held)]
+            holders = [i for i, held in enumerate(index.roles) if any(roles_match(role, h, allow_unqualified=True) for h in held)]
+            cands = [i for i in holders if article_id in index.articles[i]]
             if len(cands) > 1:
                 return None
+            if not cands and len(holders) == 1:
+                # "his lawyer" in one article, "his lawyer Tobias Renhagen" in another: the story's only lawyer
+                cands = holders
         return _pick(cands, index, article_id)
     # A near-spelling of a known person ("Stolberg" for "Stollberg"): with the very same given name,
     # or, for a bare surname, a closer spelling.

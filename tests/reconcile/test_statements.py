@@ -209,13 +209,19 @@ def test_statements_acronym_joins_organisation():
     assert len(ents) == 1 and ents[0].name == "Northern Defence Pact" and "NDP" in ents[0].aliases
 
 
-def test_statements_unqualified_role_resolves_within_its_article():
+def test_statements_unqualified_role_resolves_within_its_article_else_to_the_storys_only_holder():
     text = "Ambassador Ivo Rask spoke. \u201cThis is a hybrid war,\u201d the diplomat told an agency."
     a = make_article("x", text)
     ents = canonical_entities([a], [ArticleAnalysis("x", entities=(person("Ivo Rask", "Ostrian ambassador"),))])
     q = quote(a, "This is a hybrid war,", None, "the diplomat")
     assert resolve_speakers([q], ents)[0].speaker == "Ivo Rask"
+    # another article of the story says only "the diplomat": the story has one, so it is him
     other = Quote(article_id="elsewhere", start=0, end=3, text="Hm.", speaker=None, speaker_text="the diplomat")
+    assert resolve_speakers([other], ents)[0].speaker == "Ivo Rask"
+    # ... but with two diplomats in the story, neither
+    b = make_article("y", "Ambassador Lena Voss spoke too.")
+    ents = canonical_entities([a, b], [ArticleAnalysis("x", entities=(person("Ivo Rask", "Ostrian ambassador"),)),
+                                       ArticleAnalysis("y", entities=(person("Lena Voss", "Ruvian ambassador"),))])
     assert resolve_speakers([other], ents)[0].speaker is None
 
 
