@@ -575,7 +575,7 @@ def _candidates(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, in
         out.extend(m.start() for m in rules.candidate.finditer(text) if not text[m.start()].isdigit())
         for m in rules.word.finditer(text):
             cls = rules.predicate_of.get(m.group().lower())
-            if cls:
+            if cls and not _inside_name(text, m.start()):
                 predicates.append((m.start(), m.end(), cls, _is_verb(m.group().lower(), rules)))
         return sorted(set(out)), predicates, True
     n = len(lower)
@@ -593,12 +593,21 @@ def _candidates(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, in
                 elif begin >= 3 and lower[begin - 3 : begin] == "an " and (begin == 3 or not lower[begin - 4].isalpha()):
                     out.append(begin - 3)
             elif role == "predicate":
-                predicates.append((begin, last + 1, data[0], data[1]))
+                if not _inside_name(text, begin):
+                    predicates.append((begin, last + 1, data[0], data[1]))
             else:
                 maybe_zero = True
     out.sort()
     predicates.sort()
     return out, _longest(predicates), maybe_zero
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+
+
+def _inside_name(text: str, at: int) -> bool:
+    """A capitalised word after another one is part of a name ("Kolbeck Prison", "Lake Toll"), no predicate."""
+    return text[at : at + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, at - 30), at))
 
 
 def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -902,7 +911,13 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
         # the earlier state often carries no unit or noun of its own: "7.1%, up from 6.5", "from 120 to 95 units"
         if b.unit in (None, a.unit) and b.counted in (None, a.counted) and \
                 (_FROM_GAP.fullmatch(gap) or _UP_FROM_GAP.fullmatch(gap)):
-            out[k] = replace(b, qualifier="previously", low=b.value, high=b.value)  # "7.1%, up from 6.5%"
+            # the earlier state counts what the changed figure counts, under its verb ("recaptured 20 of the
+            # 43 inmates who escaped, up from 12": 12 recaptured, not 12 escaped); a whole inside the
+            # figure's own span ("of the 43 inmates") is not the figure that changed
+            changed = next((c for c in reversed(out[:k]) if c.sentence == b.sentence
+                            and not any(o is not c and o.start < c.start and c.end <= o.end for o in out[:k])), a)
+            out[k] = replace(b, qualifier="previously", low=b.value, high=b.value,  # "7.1%, up from 6.5%"
+                             predicate=changed.predicate or b.predicate)
         elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
                 (_change_from().search(text, max(0, a.start - 48), a.start) or _age_from(text, a)):
             out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"

@@ -1321,9 +1321,10 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
             continue
         same_art = [j for j in range(len(state)) if article[j] == article[i] and state[j] == 0 and dim[j] == dim[i]
                     and f["base"][j] == f["base"][j] and f["base"][j] != f["base"][i]]
-        in_sentence = [j for j in same_art if sentence[j] == sentence[i]]
+        in_sentence = [j for j in same_art if sentence[j] == sentence[i] and not _nested(f, j)]
         if in_sentence:
-            links.append((i, min(in_sentence, key=lambda j: (abs(j - i), j > i))))
+            # (the nearest under the same verb: "recaptured 20, up from 12, and shot dead one" links 12 to 20)
+            links.append((i, min(in_sentence, key=lambda j: (pred[i] >= 0 and pred[j] != pred[i], abs(j - i), j > i))))
             continue
         # the news gives the current value first: the nearest report under the verb before the earlier state
         by_verb = [j for j in same_art if pred[i] >= 0 and pred[j] == pred[i]]
@@ -1333,6 +1334,13 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
         elif len({float(f["base"][j]) for j in by_verb}) == 1:
             links.append((i, by_verb[0]))
     return links
+
+
+def _nested(f: dict, j: int) -> bool:
+    """Whether report ``j`` lies inside another report of its sentence: the whole of "20 of the 43 inmates"."""
+    _, start, end = f["span"][j]
+    return any(k != j and f["article"][k] == f["article"][j] and f["span"][k][1] <= start and end <= f["span"][k][2]
+               and (f["span"][k][1], f["span"][k][2]) != (start, end) for k in range(len(f["span"])))
 
 
 def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w: FactWeights) -> str | None:

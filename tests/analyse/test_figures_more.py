@@ -501,3 +501,21 @@ def test_figures_the_noun_before_of_names_what_is_counted(text, value, counted):
 def test_figures_decades_are_read_in_years(text, value):
     r = find_figures(Article(id="x", text=text))[0]
     assert (r.value, r.unit) == (value, "year")
+
+
+def test_figures_a_capitalised_word_inside_a_name_is_no_predicate_and_escapes_have_their_own():
+    # "Prison" in a prison's name says nothing about a sentence; escaping and being at large are what befell them
+    [inmates] = figures("Forty-three inmates broke out of Harlow Prison on Sunday.")
+    assert inmates.predicate == "escaped"
+    [left] = figures("That leaves 22 escapees on the run.")
+    assert left.predicate == "at large"
+    [sentenced] = figures("He was jailed at Harlow for 12 years.")
+    assert sentenced.predicate == "sentenced"
+
+
+def test_figures_an_earlier_state_counts_under_the_verb_of_the_figure_that_changed():
+    found = figures("Police have recaptured 20 of the 43 inmates who escaped from Harlow Prison, up from 12 on "
+                    "Monday, and shot dead one fugitive.")
+    by_value = {f.value: f for f in found}
+    assert by_value[12].qualifier == "previously" and by_value[12].predicate == by_value[20].predicate == "arrested"
+    assert by_value[43].predicate == "escaped"

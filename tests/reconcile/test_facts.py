@@ -1346,3 +1346,18 @@ def test_facts_two_credited_sentences_about_two_things_are_no_dispute():
     deficit = fact_with(facts, "38 million")
     assert sorted((r.article_id, r.value) for r in deficit.reports) == [("a", 38), ("c", 38)]
     assert deficit.verdict == "agree"
+
+
+def test_facts_an_earlier_state_joins_the_count_under_its_own_verb_not_the_whole_or_the_next_figure():
+    # "recaptured 20 of the 43 inmates who escaped, up from 12 on Monday, and shot dead one fugitive":
+    # 12 is the recaptured count of Monday, which another outlet gave as current then
+    a = art("a", "Police have recaptured 12 of the men who broke out of Harlow Prison, the ministry said.",
+            dt.date(2026, 2, 9), "Wire")
+    b = art("b", "Police have recaptured 20 of the 43 inmates who escaped from Harlow Prison, up from 12 on Monday, "
+                 "and shot dead one fugitive in a gunfight.", dt.date(2026, 2, 10), "Courier")
+    c = art("c", "Officers have now caught 28 of the escapees, the ministry said.", dt.date(2026, 2, 12), "Herald")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    caught = fact_with(facts, "20 of the 43")
+    assert sorted(r.value for r in caught.reports) == [12, 12, 20, 28]
+    assert caught.verdict == "conflict" and caught.timing == "evolving"
+    assert [r.value for r in fact_with(facts, "one fugitive").reports] == [1]
