@@ -143,7 +143,8 @@ def _rules() -> _Rules:
         digits=re.compile(
             # thousands set apart by a space ("15 000 crowns", "12\u00a0500")
             r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?!\d)|\d+)"
-            r"(?:(?P<dec>\.\d+)|(?P<art>\.\s\d{1,3}(?!\d)))?"
+            # a decimal comma ("46,8 degrees", "12,50 euros"): one or two digits after it, never a thousands group
+            r"(?:(?P<dec>\.\d+|,\d{1,2}(?![\d,]))|(?P<art>\.\s\d{1,3}(?!\d)))?"
             r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾\ufffd]))?"
         ),
         words_token=re.compile(r"[A-Za-z]+"),
@@ -273,6 +274,11 @@ def _split_not_after() -> re.Pattern[str]:
     """What never follows a split decimal: a date chain ("08. 07. 2012"), a time ("05. 51") or a month
     ("Aged 91. 07 June 2013": a headline, then a dateline)."""
     return re.compile(rf"\.\s?\d|\s?[-/:]\s?\d|\s(?:{_alt(lexicon()['months'])})\b\.?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _writes_point_decimals(text: str) -> bool:
+    return _UNSPLIT_DECIMAL.search(text) is not None
 
 
 def _decimal_style(text: str) -> str:
@@ -455,8 +461,10 @@ def _parse_number(text: str, pos: int, rules: _Rules, *, allow_art: bool) -> _Nu
         whole = re.sub(r"[,\s]", "", m.group("int"))
         value = float(whole)
         end = m.end("int")
-        if m.group("dec"):
-            value = float(whole + m.group("dec"))
+        if m.group("dec") and m.group("dec")[0] == "," and _writes_point_decimals(text):
+            pass  # "3,4 and 5" in a text that writes "22.4": a list, not a decimal comma
+        elif m.group("dec"):
+            value = float(whole + m.group("dec").replace(",", "."))
             end = m.end("dec")
         elif m.group("art") and allow_art:
             value = float(whole + "." + m.group("art")[2:])
@@ -672,7 +680,7 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         noun = zm.group().split()[-1].lower() if not zm.group().lower().startswith(("no one", "nobody")) else "people"
         out.append(_to_report(article, text, _Found(zm.start(), zm.end(), zm.start(), zm.end(), 0.0, 0.0, 0.0, None,
                                                     None, noun), rules, predicates))
-    out = [r for r in out if not _code_or_address(text, r)]
+    out = [r for r in out if not _code_or_address(text, r) and not (r.unit is None and _RATIO_TIMES.match(text, r.end))]
     if " and " in text:
         out.extend(_elliptical_counts(article, text, rules, predicates, out))
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
@@ -1468,6 +1476,12 @@ _YEAR_BEFORE = frozenset({"in", "since", "from", "by", "until", "till", "of", "b
 _TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!\s+as\s+(?:many|much|\w+\s+as)\b)(?!\s+(?:the|that|what|his|her|its|their|our|your|my|this|those|these|more|less|"
                     r"fewer|over|faster|slower|higher|lower|larger|bigger|greater|smaller|longer|stronger|worse|better)\b)"
                     r"(?!\s*(?:-|the\b))")
+# "more than three times the official toll", "four times higher": a ratio between two figures, no count
+_RATIO_TIMES = re.compile(r"\s(?:more\s)?times\s+(?:as\s+(?:many|much|\w+\s+as)|the|that|what|his|her|its|their|our|"
+                          r"this|those|these|more|less|fewer|over|faster|slower|higher|lower|larger|bigger|greater|"
+                          r"smaller|longer|stronger|worse|better)\b")
+
+
 @lru_cache(maxsize=1)
 def _spaced_scale() -> re.Pattern[str]:
     return re.compile(rf"\s(bn|mn|mln|bln|b|m)\.?(?=\s?-?\s?(?:{_alt(lexicon()['currency_words'])})\b)", re.IGNORECASE)
@@ -1662,9 +1676,17 @@ def _temperature(text: str, pos: int, start: int, *, name_like: bool, cue: bool)
         if not cue:
             before = re.split(r"[.!?;:\n]\s", text[max(0, start - 60) : start])[-1]
             after = re.split(r"[.!?;:\n](?:\s|$)", text[m.end() : m.end() + 40])[0]
-            if not {w.lower() for w in re.findall(r"[A-Za-z]+", f"{before} {after}")} & _temperature_words():
+            if not {w.lower() for w in re.findall(r"[A-Za-z]+", f"{before} {after}")} & _temperature_words() \
+                    and not _about_temperatures(text):
                 return None
     return m.end(), lexicon()["temperature_scales"][letter.lower()] if letter else None
+
+
+@lru_cache(maxsize=4)
+def _about_temperatures(text: str) -> bool:
+    """Whether the article is about the weather: three or more different temperature words in it ("heatwave",
+    "hottest", "temperatures"), so that "it was already 34C in town" needs no cue of its own."""
+    return len({w.lower() for w in re.findall(r"[A-Za-z]+", text)} & _temperature_words()) >= 3
 
 
 @lru_cache(maxsize=1)

@@ -1888,14 +1888,17 @@ def _source(article_id: str, articles: dict[str, Article], original: dict[str, s
 def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
     """A fact keeps one report per source sentence and value (the first): a sentence that gives both
     sides of a dispute ("the centre said 5.9, the survey 6.1") keeps both."""
-    seen: set[tuple] = set()
-    out = []
+    # (a cardinal before an ordinal: "claimed a third life, bringing the toll to three" keeps "three")
+    best: dict[tuple, FigureReport] = {}
     for r in members:
         if r.sentence is not None:
             key = (r.article_id, r.sentence, r.value)
-            if key in seen:
-                continue
-            seen.add(key)
+            if key not in best or best[key].qualifier == "ordinal" and r.qualifier != "ordinal":
+                best[key] = r
+    out = []
+    for r in members:
+        if r.sentence is not None and best[(r.article_id, r.sentence, r.value)] is not r:
+            continue
         out.append(r)
     return out
 

@@ -1361,3 +1361,10 @@ def test_facts_an_earlier_state_joins_the_count_under_its_own_verb_not_the_whole
     assert sorted(r.value for r in caught.reports) == [12, 12, 20, 28]
     assert caught.verdict == "conflict" and caught.timing == "evolving"
     assert [r.value for r in fact_with(facts, "one fugitive").reports] == [1]
+
+
+def test_facts_a_sentence_giving_a_count_as_an_ordinal_and_a_cardinal_cites_the_cardinal():
+    a = art("a", "The storm claimed a third life on Sunday, bringing the death toll to three.", dt.date(2026, 4, 13), "Wire")
+    b = art("b", "Three people have died in the storm.", dt.date(2026, 4, 13), "Post")
+    toll = fact_with(group_facts([a, b], analyse(a, b)), "Three people")
+    assert sorted(r.text for r in toll.reports) == ["Three people", "three"]
