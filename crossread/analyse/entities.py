@@ -173,7 +173,7 @@ def _may_open_body(text: str, run: list[_Token], possessive: bool) -> bool:
     if fold(words[0]) in lex.first_names or _classify(words) in ("organisation", "country", "place"):
         return False
     if len(words) >= 3 and (any(fold(w) in lex.first_names for w in words[1:-1]) or _titled_person(words)):
-        return False  # "Prime Minister Andrei Solvik's Labour Alliance": a person's party ("St Mary's" stays)
+        return False  # "Prime Minister Oskun Talvar's Workers Alliance": a person's party ("St Mary's" stays)
     if not possessive:  # "the Fire and Rescue Service", but "Dag Lunde and Coastal Police"
         return text[max(0, run[0].start - 4) : run[0].start].lower() == "the "
     # "St Aldhelm's Hospital", "Workers' Union"; one word before "'s" is a name of its own ("Trump's Party")
@@ -352,7 +352,7 @@ def _person_of_body(toks: list[_Token]) -> list[list[_Token]]:
 
 
 def _titled_person(words: tuple[str, ...]) -> bool:
-    """"Governor Irena Valcu": a title before two capitalised words marks a person even when the given
+    """"Governor Ildra Vaskin": a title before two capitalised words marks a person even when the given
     name is not a known one."""
     lex = lexicon()
     lowered = [w.lower() for w in words]
@@ -483,8 +483,8 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     for m in mentions:
         if m.type == "person" and not m.evidence and fold(m.text) in bodies:
             m.type = "organisation"
-    # "Talbridge Group" ... "Talbridge says": the first word of a body's name, alone, is that body, unless
-    # the article names a person by it or a mention shows a person (a title) or a place ("in Ostrel")
+    # "Brennock Holdings" ... "Brennock says": the first word of a body's name, alone, is that body, unless
+    # the article names a person by it or a mention shows a person (a title) or a place ("in Delvin")
     heads = _body_heads(mentions)
     surnames = {_person_key(m.text.split()) for m in mentions if m.type == "person" and len(m.text.split()) >= 2}
     for m in mentions:
@@ -571,7 +571,7 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-# the last words of a business's name, whose first word alone still names the business ("Talbridge Group")
+# the last words of a business's name, whose first word alone still names the business ("Brennock Holdings")
 _COMPANY_WORDS = frozenset({
     "group", "holdings", "inc", "inc.", "corp", "corp.", "corporation", "co.", "company", "ltd", "ltd.", "llc", "plc",
     "gmbh", "ag", "airlines", "airways", "motors", "systems", "technologies", "partners", "air", "energy", "logistics",
@@ -582,15 +582,15 @@ _COMPANY_WORDS = frozenset({
 
 
 def _body_heads(mentions: list[NameMention]) -> dict[str, str]:
-    """First word -> folded full name of the bodies named by two or more words ("talbridge" -> "talbridge
-    group"), when that word is no known place, country or given name and no mention of it alone is a place."""
+    """First word -> folded full name of the bodies named by two or more words ("brennock" -> "brennock
+    holdings"), when that word is no known place, country or given name and no mention of it alone is a place."""
     lex = lexicon()
     heads: dict[str, str] = {}
     for m in mentions:
         words = m.text.split()
         if m.type != "organisation" or len(words) < 2 or words[1].lower() in _CONNECT or not words[0][:1].isupper() \
                 or words[-1].lower() not in _COMPANY_WORDS:
-            continue  # "Ostrel General Hospital" is named after its town: "Ostrel" alone is the town
+            continue  # "Delvin General Hospital" is named after its town: "Delvin" alone is the town
         first = fold(words[0])
         if first in lex.places or lex.country_code(words[0]) or first in lex.first_names or first in lex.non_names \
                 or _is_acronym(words[0]):

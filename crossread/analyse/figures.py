@@ -143,7 +143,7 @@ def _rules() -> _Rules:
         digits=re.compile(
             # thousands set apart by a space ("15 000 crowns", "12\u00a0500")
             r"(?P<int>\d{1,3}(?:(?:,\d{3})+|(?:,\s(?:\d\d0|0\d\d))+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?!\d)|\d+)"
-            # a decimal comma ("46,8 degrees", "12,50 euros"): one or two digits after it, never a thousands group
+            # a decimal comma ("41,3 degrees", "12,50 euros"): one or two digits after it, never a thousands group
             r"(?:(?P<dec>\.\d+|,\d{1,2}(?![\d,]))|(?P<art>\.\s\d{1,3}(?!\d)))?"
             r"(?:(?P<fsep>\s|-)?(?P<fnum>\d)/(?P<fden>\d{1,2})(?!\d)|(?P<vf>[½¼¾\ufffd]))?"
         ),
@@ -614,7 +614,7 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
 
 
 def _inside_name(text: str, at: int) -> bool:
-    """A capitalised word after another one is part of a name ("Kolbeck Prison", "Lake Toll"), no predicate."""
+    """A capitalised word after another one is part of a name ("Harlow Prison", "Lake Toll"), no predicate."""
     return text[at : at + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, at - 30), at))
 
 

@@ -140,7 +140,7 @@ class _Context:
             nl = self.text.find("\n", e, e + 200)
             m = _GENDERED.search(self.text, e, nl if nl >= 0 else e + 200)
             if m and re.fullmatch(r"\s*,\s*", self.text[e : m.start()]):
-                m = None  # "Marrek, she said, had ...": the speaker's pronoun, not this name's
+                m = None  # "Velk, she said, had ...": the speaker's pronoun, not this name's
             if m:
                 votes["m" if m.group().lower() in ("he", "his", "him", "himself") else "f"] += 1
         # only clear evidence counts: honorifics of one kind, else a given name known to mark one,
@@ -565,7 +565,7 @@ def _resolve_phrase(ctx: _Context, attr: _Attribution, at: int) -> tuple[str | N
                 return unnamed, phrase  # "A police officer who asked not to be named ... he said"
             subject = _role_subject(ctx, _sentence_start(ctx, m.start) if m else max(0, attr.start - 600), attr.start)
             if subject is not None:
-                # "His lawyer was less restrained. '...,' he said": the role opening the sentence before,
+                # "His lawyer was furious. '...,' he said": the role opening the sentence before,
                 # not the last name, is who speaks
                 speaker, _ = _resolve_phrase(ctx, subject, at)
                 if speaker is not None:
@@ -650,7 +650,7 @@ def _pronoun_referent(ctx: _Context, before: int, gender: str) -> _Mention | Non
     """
     m = ctx.last_mention_before(before, ("person",), gender=gender)
     if m is not None and re.fullmatch(r"['’]?s?\s*,\s*", ctx.text[m.end : before]):
-        # "Marrek, she said, had run the ministry": who is spoken about, not who speaks
+        # "Velk, she said, had run the ministry": who is spoken about, not who speaks
         about = m.entity
         while m is not None and m.entity is about:
             m = ctx.last_mention_before(m.start, ("person",), gender=gender)
@@ -731,8 +731,8 @@ def _unnamed_person(text: str, lo: int, hi: int, head: str | None = None) -> str
 def _role_subject_pattern() -> re.Pattern[str]:
     nouns = unnamed_people() | {r for r in lexicon().roles if " " not in r}
     alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    # "The head of the regional prosecutor's office", "His lawyer", "Marrek's lawyer" opening a sentence,
-    # with no name after the role ("His lawyer Tobias Renhagen said" names him)
+    # "The head of the regional prosecutor's office", "His lawyer", "Velk's lawyer" opening a sentence,
+    # with no name after the role ("His lawyer Kaspian Dorn said" names him)
     return re.compile(r"(?:The|His|Her|Their|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + alt
                       + r")\b(?:\s+of\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w-]*)?(?![\w'’-])(?!,?\s+[A-Z])")
 
@@ -753,7 +753,7 @@ def _role_subject(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
         m = pattern.match(ctx.text, sent.start)
         if m and not any(p.entity.type == "person" and not m.start() <= p.start < m.end()
                          for p in ctx.mentions_in(sent.start, sent.end)):
-            # (a sentence that also names someone, "The director, Mr. Milan Hanic, said", is left to the names)
+            # (a sentence that also names someone, "The director, Mr. Piet Larsen, said", is left to the names)
             found = _Attribution(m.group(), m.start(), m.end(), "context")
     return found
 

@@ -1888,7 +1888,7 @@ def _source(article_id: str, articles: dict[str, Article], original: dict[str, s
 def _one_per_sentence(members: list[FigureReport]) -> list[FigureReport]:
     """A fact keeps one report per source sentence and value (the first): a sentence that gives both
     sides of a dispute ("the centre said 5.9, the survey 6.1") keeps both."""
-    # (a cardinal before an ordinal: "claimed a third life, bringing the toll to three" keeps "three")
+    # (a cardinal before an ordinal: "a third victim died, bringing the toll to three" keeps "three")
     best: dict[tuple, FigureReport] = {}
     for r in members:
         if r.sentence is not None:

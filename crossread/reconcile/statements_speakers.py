@@ -88,7 +88,7 @@ def _resolve_one(text: str, article_id: str, index: _SpeakerIndex) -> int | None
             if len(cands) > 1:
                 return None
             if not cands and len(holders) == 1:
-                # "his lawyer" in one article, "his lawyer Tobias Renhagen" in another: the story's only lawyer
+                # "his lawyer" in one article, "his lawyer Kaspian Dorn" in another: the story's only lawyer
                 cands = holders
         return _pick(cands, index, article_id)
     # A near-spelling of a known person ("Stolberg" for "Stollberg"): with the very same given name,

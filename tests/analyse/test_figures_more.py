@@ -514,26 +514,26 @@ def test_figures_a_capitalised_word_inside_a_name_is_no_predicate_and_escapes_ha
 
 
 def test_figures_an_earlier_state_counts_under_the_verb_of_the_figure_that_changed():
-    found = figures("Police have recaptured 20 of the 43 inmates who escaped from Harlow Prison, up from 12 on "
-                    "Monday, and shot dead one fugitive.")
+    found = figures("Guards have caught 17 of the 36 convicts who escaped from Harlow Prison, up from 9 on "
+                    "Saturday, and killed one runaway.")
     by_value = {f.value: f for f in found}
-    assert by_value[12].qualifier == "previously" and by_value[12].predicate == by_value[20].predicate == "arrested"
-    assert by_value[43].predicate == "escaped"
+    assert by_value[9].qualifier == "previously" and by_value[9].predicate == by_value[17].predicate == "arrested"
+    assert by_value[36].predicate == "escaped"
 
 
 def test_figures_a_ratio_is_no_count_and_a_decimal_comma_is_a_decimal():
-    assert values("The union says at least 120 people died, more than three times the official toll.") == [120]
+    assert values("The union says at least 90 people died, nearly four times the government's figure.") == [90]
     assert 4 not in values("Rents are four times higher than in 2015.")
     assert [(f.text, f.value) for f in figures("He was arrested four times.")] == [("four times", 4)]
     # a foreign outlet writes decimals with a comma; one that writes "2.5" elsewhere lists numbers with it
-    [reading] = figures("The meteorologists measured 46,8 degrees in the town.")
-    assert reading.value == 46.8
+    [reading] = figures("The weather service measured 41,3 degrees in the valley.")
+    assert reading.value == 41.3
     assert values("Rooms 3,4 and 5 were flooded in 2.5 hours.")[:3] == [3, 4, 5]
 
 
 def test_figures_a_bare_celsius_reading_counts_in_an_article_about_the_weather():
-    text = ("The heatwave brought the hottest day on record. At 9am it was already 34C in Ambrez. "
-            "The previous record, 45.9C, was set in 2019. Temperatures will ease on Friday.")
-    assert [(f.value, f.unit) for f in figures(text) if f.unit] == [(34, "degree"), (45.9, "degree")]
+    text = ("The heatwave brought the hottest day on record. By 10am it was 31C in Pellan. "
+            "The old record, 44.2C, dates from 2017. Temperatures will ease on Friday.")
+    assert [(f.value, f.unit) for f in figures(text) if f.unit] == [(31, "degree"), (44.2, "degree")]
     # without such words a letter after a number is a flat or a seat
     assert [f.value for f in figures("Flat 3C was empty and seat 12F was taken.") if f.unit] == []

@@ -398,9 +398,9 @@ def test_quotes_he_after_a_quote_is_the_one_who_just_spoke_not_the_sentences_fir
 
 @pytest.mark.parametrize("text, speaker", [
     # the sentence before opens with a role and names no one: "he" is that person, not the last name
-    ("Judge Orla Stenvik jailed Anton Velk for six years. His lawyer was less restrained. \u201cThis verdict "
-     "was written before the trial began,\u201d he said.", "His lawyer"),
-    ("Anton Velk was jailed on Monday. Velk\u2019s lawyer insisted the trial was rigged. \u201cWe will "
+    ("Judge Orla Stenvik jailed Anton Velk for six years. His lawyer was furious. \u201cThe court had "
+     "made up its mind long ago,\u201d he said.", "His lawyer"),
+    ("Anton Velk was jailed on Monday. Velk\u2019s lawyer called the hearing a farce. \u201cWe will "
      "appeal,\u201d he said.", "Velk\u2019s lawyer"),
     # ... but a sentence that also names someone is left to the names
     ("Anton Velk was jailed on Monday. The director of the firm, Mr. Piet Larsen, was shocked. \u201cThese "
@@ -412,5 +412,5 @@ def test_quotes_he_after_a_sentence_opening_with_an_unnamed_role_is_that_role(te
 
 def test_quotes_name_she_said_the_pronoun_is_not_the_name_it_interrupts():
     text = ("Evko Velk, 61, was jailed. Judge Ysolde Stenvik convicted Velk on nine counts. She said the court was "
-            "satisfied that Velk had received bribes. Velk, she said, had run the ministry \u201cas a private shop\u201d.")
+            "satisfied that Velk had received bribes. Velk, she said, had treated the agency \u201clike his own farm\u201d.")
     assert [q.speaker for q in quotes(text)] == ["Ysolde Stenvik"]
