@@ -571,16 +571,6 @@ def find_entities(article: Article) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-# the last words of a business's name, whose first word alone still names the business ("Brennock Holdings")
-_COMPANY_WORDS = frozenset({
-    "group", "holdings", "inc", "inc.", "corp", "corp.", "corporation", "co.", "company", "ltd", "ltd.", "llc", "plc",
-    "gmbh", "ag", "airlines", "airways", "motors", "systems", "technologies", "partners", "air", "energy", "logistics",
-    "freight", "shipping", "industries", "enterprises", "pharmaceuticals", "laboratories", "insurance", "telecom",
-    "communications", "ventures", "investments", "mining", "minerals", "metals", "steel", "chemicals", "petroleum",
-    "construction", "resources", "electronics", "foods", "ferries", "railways", "securities", "capital", "finance",
-    "media", "entertainment", "studios", "records"})
-
-
 def _body_heads(mentions: list[NameMention]) -> dict[str, str]:
     """First word -> folded full name of the bodies named by two or more words ("brennock" -> "brennock
     holdings"), when that word is no known place, country or given name and no mention of it alone is a place."""
@@ -589,7 +579,7 @@ def _body_heads(mentions: list[NameMention]) -> dict[str, str]:
     for m in mentions:
         words = m.text.split()
         if m.type != "organisation" or len(words) < 2 or words[1].lower() in _CONNECT or not words[0][:1].isupper() \
-                or words[-1].lower() not in _COMPANY_WORDS:
+                or words[-1].lower() not in lex.company_suffixes:
             continue  # "Delvin General Hospital" is named after its town: "Delvin" alone is the town
         first = fold(words[0])
         if first in lex.places or lex.country_code(words[0]) or first in lex.first_names or first in lex.non_names \

@@ -56,7 +56,8 @@ class Lexicon:
     roles: frozenset[str]  # lower-case role phrases
     role_pattern: str  # regex alternation over roles (case-insensitive use)
     role_classes: dict[str, tuple[str, ...]]  # "diplomat" -> role words it may point to
-    org_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]  # the [suffix] and [company] words
+    company_suffixes: frozenset[str]  # the [company] words: a business, whose first word alone names it
     org_prefixes: tuple[str, ...]
     not_person_suffixes: frozenset[str]  # "War", "Summit": a capitalised run ending so names no person
     known_orgs: dict[str, str]  # folded -> as written
@@ -161,7 +162,8 @@ def lexicon() -> Lexicon:
         roles=roles,
         role_pattern=_alternation(sorted(roles)),
         role_classes=classes,
-        org_suffixes=frozenset(s.lower() for s in orgs.get("suffix", [])),
+        org_suffixes=frozenset(s.lower() for s in orgs.get("suffix", []) + orgs.get("company", [])),
+        company_suffixes=frozenset(s.lower() for s in orgs.get("company", [])),
         org_prefixes=tuple(p.lower() for p in orgs.get("prefix", [])),
         not_person_suffixes=frozenset(s.lower() for s in orgs.get("not_person", [])),
         known_orgs={fold(k): k for k in orgs.get("known", [])},

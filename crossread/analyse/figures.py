@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ from typing import Any
 
 from ..model import Article, FigureReport
 
-__all__ = ["currency_codes", "find_figures", "lexicon", "qualifier_bounds"]
+__all__ = ["currency_codes", "find_figures", "lexicon", "nested_in_another", "qualifier_bounds"]
 
 
 @lru_cache(maxsize=1)
@@ -909,6 +910,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
                                    qualifier=None))
                 continue
         out.append(r)
+    nested = nested_in_another(out)  # (the loop below changes qualifiers and verbs, never spans)
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
         if a.sentence != b.sentence or a.qualifier == "previously" or b.qualifier == "previously":
@@ -922,8 +924,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
             # the earlier state counts what the changed figure counts, under its verb ("recaptured 20 of the
             # 43 inmates who escaped, up from 12": 12 recaptured, not 12 escaped); a whole inside the
             # figure's own span ("of the 43 inmates") is not the figure that changed
-            changed = next((c for c in reversed(out[:k]) if c.sentence == b.sentence
-                            and not any(o is not c and o.start < c.start and c.end <= o.end for o in out[:k])), a)
+            changed = next((out[x] for x in reversed(range(k)) if out[x].sentence == b.sentence and not nested[x]), a)
             out[k] = replace(b, qualifier="previously", low=b.value, high=b.value,  # "7.1%, up from 6.5%"
                              predicate=changed.predicate or b.predicate)
         elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
@@ -960,6 +961,16 @@ def _running_totals(text: str, reports: list[FigureReport]) -> list[FigureReport
         if added:
             out[k] = replace(r, counted=added[-1].counted, predicate=r.predicate or added[-1].predicate)
     return out
+
+
+def nested_in_another(reports: Sequence[FigureReport]) -> list[bool]:
+    """Whether each report lies inside another report of its article: the whole "43 inmates" of "20 of
+    the 43 inmates", which is not the figure the sentence is about."""
+    by_article: dict[str, list[FigureReport]] = {}
+    for r in reports:
+        by_article.setdefault(r.article_id, []).append(r)
+    return [any(o.start <= r.start and r.end <= o.end and (o.start, o.end) != (r.start, r.end)
+                for o in by_article[r.article_id]) for r in reports]
 
 
 def _age_from(text: str, r: FigureReport) -> bool:
@@ -1472,14 +1483,12 @@ _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bpounds?\b|\bsterling\b|\bGBP\b|\ba 
 _YEAR_BEFORE = frozenset({"in", "since", "from", "by", "until", "till", "of", "before", "after", "during", "year",
                           "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "and", "to", "or",
                           "between", "circa", "c", "around", "the", "its", "their", "his", "her"})
-# "three times as many" / "as large as" is a ratio; "shot six times as he ran" is how often
-_TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!\s+as\s+(?:many|much|\w+\s+as)\b)(?!\s+(?:the|that|what|his|her|its|their|our|your|my|this|those|these|more|less|"
-                    r"fewer|over|faster|slower|higher|lower|larger|bigger|greater|smaller|longer|stronger|worse|better)\b)"
-                    r"(?!\s*(?:-|the\b))")
-# "more than three times the official toll", "four times higher": a ratio between two figures, no count
-_RATIO_TIMES = re.compile(r"\s(?:more\s)?times\s+(?:as\s+(?:many|much|\w+\s+as)|the|that|what|his|her|its|their|our|"
-                          r"this|those|these|more|less|fewer|over|faster|slower|higher|lower|larger|bigger|greater|"
-                          r"smaller|longer|stronger|worse|better)\b")
+# "three times as many", "three times the size", "four times higher": a ratio between two figures, no count;
+# "shot six times as he ran" is how often
+_RATIO_AFTER = (r"\s+(?:as\s+(?:many|much|\w+\s+as)|the|that|what|his|her|its|their|our|your|my|this|those|these|more|"
+                r"less|fewer|over|faster|slower|higher|lower|larger|bigger|greater|smaller|longer|stronger|worse|better)\b")
+_TIMES = re.compile(r"\s(?:more\s|other\s)?times\b(?!" + _RATIO_AFTER + r")(?!\s*(?:-|the\b))")
+_RATIO_TIMES = re.compile(r"\s(?:more\s)?times" + _RATIO_AFTER)
 
 
 @lru_cache(maxsize=1)

@@ -708,9 +708,15 @@ def _describes_group(words: list[str], m: _Mention) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _unnamed_pattern() -> re.Pattern[str]:
+def _person_nouns() -> str:
+    """A regex alternation of the one-word nouns that describe a person: "officer", "lawyer", "witness"."""
     nouns = unnamed_people() | {r for r in lexicon().roles if " " not in r}
-    alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unnamed_pattern() -> re.Pattern[str]:
+    alt = _person_nouns()
     # sentence-initial only: "a soldier" as an object ("Pell met a soldier") introduces no speaker
     return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:An?|One|Another)\s+"
                       r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?(?P<head>" + alt + r"))\b(?!\s+(?:of|for)\s+[A-Z])")
@@ -729,8 +735,7 @@ def _unnamed_person(text: str, lo: int, hi: int, head: str | None = None) -> str
 
 @lru_cache(maxsize=1)
 def _role_subject_pattern() -> re.Pattern[str]:
-    nouns = unnamed_people() | {r for r in lexicon().roles if " " not in r}
-    alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    alt = _person_nouns()
     # "The head of the regional prosecutor's office", "His lawyer", "Velk's lawyer" opening a sentence,
     # with no name after the role ("His lawyer Kaspian Dorn said" names him)
     return re.compile(r"(?:The|His|Her|Their|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + alt

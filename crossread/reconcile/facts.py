@@ -46,7 +46,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from ..analyse.figures import currency_codes, lexicon
+from ..analyse.figures import currency_codes, lexicon, nested_in_another
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, report_interval, unit_parts
 
@@ -1321,7 +1321,7 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
             continue
         same_art = [j for j in range(len(state)) if article[j] == article[i] and state[j] == 0 and dim[j] == dim[i]
                     and f["base"][j] == f["base"][j] and f["base"][j] != f["base"][i]]
-        in_sentence = [j for j in same_art if sentence[j] == sentence[i] and not _nested(f, j)]
+        in_sentence = [j for j in same_art if sentence[j] == sentence[i] and not f["nested"][j]]
         if in_sentence:
             # (the nearest under the same verb: "recaptured 20, up from 12, and shot dead one" links 12 to 20)
             links.append((i, min(in_sentence, key=lambda j: (pred[i] >= 0 and pred[j] != pred[i], abs(j - i), j > i))))
@@ -1334,13 +1334,6 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
         elif len({float(f["base"][j]) for j in by_verb}) == 1:
             links.append((i, by_verb[0]))
     return links
-
-
-def _nested(f: dict, j: int) -> bool:
-    """Whether report ``j`` lies inside another report of its sentence: the whole of "20 of the 43 inmates"."""
-    _, start, end = f["span"][j]
-    return any(k != j and f["article"][k] == f["article"][j] and f["span"][k][1] <= start and end <= f["span"][k][2]
-               and (f["span"][k][1], f["span"][k][2]) != (start, end) for k in range(len(f["span"])))
 
 
 def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w: FactWeights) -> str | None:
@@ -1850,6 +1843,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         "same_art": article[:, None] == article[None, :], "same_sent": sentence[:, None] == sentence[None, :],
         "sentence": sentence,
         "span": [(articles[r.article_id].text if r.article_id in articles else "", r.start, r.end) for r in reports],
+        "nested": nested_in_another(reports),
         "entry": np.array([_entry(articles.get(r.article_id), r.start) for r in reports]),
         "sentence_span": [_sentence_span(articles.get(r.article_id), r) for r in reports],
         "log_scale": np.array([_dimension(r) in _word_set("log_scale_units") for r in reports], dtype=bool),
