@@ -1088,6 +1088,31 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
     return max(vals) / min(vals) - 1.0 <= w.shared_close
 
 
+def _disputed_in_one_sentence(article: int, sa: dict, sb: dict, f: dict) -> bool:
+    """Whether the article sets its two values against each other in one sentence, a source named
+    between them ("the union says fewer than 600 ..., against the 1,100 the company claims")."""
+    ia = [i for i in sa["ix"] if f["article"][i] == article]
+    ib = [j for j in sb["ix"] if f["article"][j] == article]
+    return all(f["sentence"][i] == f["sentence"][j] and _credited_beside(f, i, j) for i in ia for j in ib)
+
+
+_CREDIT_BESIDE = 4  # words next to the second figure that credit it to its source
+
+
+def _credited_beside(f: dict, i: int, j: int) -> bool:
+    """Whether the later of two figures of one sentence is credited right beside it, in the words
+    just before it or in its own clause just after it ("..., against the 1,100 claimed by the club",
+    "police put it at 3,000; organisers said 10,000")."""
+    (text, a_start, a_end), (_, b_start, b_end) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
+    digit = re.search(r"\d", text[b_start:b_end])
+    before = [m.start() for m in _WORD.finditer(text, a_end, b_start + (digit.start() if digit else 0))][-_CREDIT_BESIDE:]
+    if before and _credits_source(text, before[0], b_start + (digit.start() if digit else 0)):
+        return True
+    number_end = b_start + max((m.end() for m in re.finditer(r"\d", text[b_start:b_end])), default=b_end - b_start)
+    after = re.split(r"[,;:.!?]", text[number_end : b_end + 40], maxsplit=1)[0]
+    return len(after.split()) <= 5 and _credits_source(after, 0, len(after))
+
+
 def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
     """Whether the article sets its two values against each other, each credited: in one sentence
     ("police put the crowd at 3,000; organisers said 10,000") or each in a sentence of its own with
@@ -1112,8 +1137,8 @@ def _named_otherwise(f: dict, i: int, j: int) -> bool:
     figure ``j`` never mentions it: two credited sentences about two things, no dispute."""
     text, start, _ = f["span"][i]
     m = _HEAD_OF.search(text, max(0, start - 50), start)
-    if not m or m.group(1) in _word_set("determiners"):
-        return False
+    if not m or m.group(1) in _word_set("determiners") or m.group(1) in _word_set("figure_nouns"):
+        return False  # "its count of 1.2 million" names the figure, not another thing it measures
     lo, hi = f["sentence_span"][j]
     return re.search(rf"\b{re.escape(m.group(1))}", f["span"][j][0][lo:hi], re.IGNORECASE) is None
 
@@ -1224,8 +1249,15 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         return "units"
     # an article giving both values may be two accounts of one figure, when other articles back the join
     lone = sa["articles"] == sb["articles"]
-    shared = sum(1 for art in sa["articles"] & sb["articles"]
-                 if f is None or (lone and not _credited_dispute(art, sa, sb, f)) or not _both_sides(art, sa, sb, f, w))
+    common = sorted(sa["articles"] & sb["articles"])
+    unexplained = [art for art in common
+                   if f is None or (lone and not _credited_dispute(art, sa, sb, f)) or not _both_sides(art, sa, sb, f, w)]
+    # another article setting the same two values against each other, each credited, says they are two
+    # accounts of one quantity: an article that states both with no credit states the two accounts too
+    if unexplained and f is not None and len(unexplained) < len(common) and any(
+            _disputed_in_one_sentence(art, sa, sb, f) for art in common if art not in unexplained):
+        unexplained = []
+    shared = len(unexplained)
     if shared and shared / min(len(sa["articles"]), len(sb["articles"])) > w.dimension_shared:
         return "shared article"  # one article stating both values usually means two quantities
     ca, cb = sa["main_counted"], sb["main_counted"]

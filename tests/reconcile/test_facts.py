@@ -1368,3 +1368,18 @@ def test_facts_a_sentence_giving_a_count_as_an_ordinal_and_a_cardinal_cites_the_
     b = art("b", "Three people have died in the storm.", dt.date(2026, 4, 13), "Post")
     toll = fact_with(group_facts([a, b], analyse(a, b)), "Three people")
     assert sorted(r.text for r in toll.reports) == ["Three people", "three"]
+
+
+def test_facts_one_sentence_setting_two_counts_against_each_other_joins_an_uncredited_pair_elsewhere():
+    # the weekly sets the union's count against the operator's in one sentence, each credited beside it;
+    # the daily states both counts far from any credit: the same two accounts, not two quantities
+    a = art("a", "The dockers' union says fewer than 700 dockers were working on Monday, against the 1,400 claimed "
+                 "by Harbour Lines.", dt.date(2026, 9, 8), "Weekly")
+    b = art("b", "Repairs at the terminal had fallen weeks behind schedule by the spring and the operator had in "
+                 "the end taken on 1,400 dockers for the season. Fewer than 700 dockers turned up for work on Monday.",
+            dt.date(2026, 9, 8), "Daily")
+    c = art("c", "Harbour Lines said it had hired 1,400 dockers for the season.", dt.date(2026, 9, 8), "Wire")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    dockers = fact_with(facts, "1,400 claimed")
+    assert sorted(r.value for r in dockers.reports) == [700, 700, 1400, 1400, 1400]
+    assert dockers.verdict == "conflict"
