@@ -860,9 +860,10 @@ _EARLIER_BEFORE = re.compile(
 
 @lru_cache(maxsize=1)
 def _change_from() -> re.Pattern[str]:
-    """A change verb, then "from" right before a figure: "rose from", "has fallen sharply from"."""
+    """A change verb, then "from" right before a figure: "rose from", "has fallen sharply from",
+    "raised its rate by half a point, from"."""
     verbs = [w for k in _change_classes() for w in lexicon()["predicates"][k]] + lexicon()["change_verbs"]
-    return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[a-z]+\s+){{0,3}}?from\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alt(verbs)})\s+(?:[\w'’-]+,?\s+){{0,8}}?from\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "two more died", "700 additional troops", "another 20,000 people", "a further 300 homes": a number
@@ -901,7 +902,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
     for r in reports:
         # "climbed from 62 to 65 percent" was read as one range: the change's two states
         if r.qualifier == "between" and r.low is not None and r.high is not None and \
-                (_change_from().search(text, max(0, r.start - 48), r.start) or _age_from(text, r)):
+                (_change_from().search(text, max(0, r.start - 90), r.start) or _age_from(text, r)):
             m = re.match(r"(.+?)\s*(?:to|-|–)\s*", r.text)
             if m:
                 out.append(replace(r, end=r.start + len(m.group(1)), text=m.group(1), value=r.low, high=r.low,
@@ -928,7 +929,7 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
             out[k] = replace(b, qualifier="previously", low=b.value, high=b.value,  # "7.1%, up from 6.5%"
                              predicate=changed.predicate or b.predicate)
         elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
-                (_change_from().search(text, max(0, a.start - 48), a.start) or _age_from(text, a)):
+                (_change_from().search(text, max(0, a.start - 90), a.start) or _age_from(text, a)):
             out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"
     return out
 

@@ -839,11 +839,21 @@ def _attach_singles(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     onehot = np.zeros((n, len(targets)))
     for lab in targets:
         onehot[members[lab], col[lab]] = 1.0
-    sizes = onehot.sum(axis=0)
+    # an earlier state whose current value is in its group is the count's past: it rules out no other
+    # account of the count ("7.3%" against "rose to 7.1% from 6.5%"), nor does the likeness go by it
+    cannot = f["cannot"].copy()
+    past = np.zeros(n, dtype=bool)
+    for i, j in f["evolution"]:
+        if labels[i] == labels[j]:
+            past[i] = True
+            cannot[i, :] &= ~f["state_clash"][i, :]
+            cannot[:, i] &= ~f["state_clash"][:, i]
+    present = onehot * ~past[:, None]
+    sizes = np.maximum(present.sum(axis=0), 1.0)
     prob = np.where(f["dist"] >= 1.0, -1.0, 1.0 - f["dist"])[singles]
-    mean = (prob @ onehot) / sizes
+    mean = (prob @ present) / sizes
     # ... nor a group counting another thing ("two countries" is not one more "two mass shootings")
-    ruled_out = ((f["cannot"][singles] | f["other_c"][singles]).astype(float) @ onehot) > 0
+    ruled_out = ((cannot[singles] | f["other_c"][singles]).astype(float) @ onehot) > 0
     # ... nor a group holding a report of its article, unless one says its value again ("nearly 200 knots"
     # where the article's "197 knots" sits)
     base = f["base"]
@@ -1382,6 +1392,9 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
         return None  # the count's group already gives the earlier value as current (a live blog's first entry)
     if not any(f["article"][k] != f["article"][i] and f["state"][k] == 0 and f["base"][k] == f["base"][i]
                for k in earlier):
+        links = dict(f["evolution"])
+        if all(links.get(k) in current and not _planned(f, k) for k in earlier):
+            return None  # "raised its rate to 6.25% from 5.75%": the count's past, told only as its past
         return "no other outlet gives the earlier value"
     sa, sb = _group_summary(earlier, f), _group_summary(current, f)
     art = int(f["article"][i])
@@ -1389,6 +1402,20 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
     if not sa_other["articles"]:
         return "no other outlet gives the earlier value"
     return _dimension_apart(sa_other, sb, replace(w, dimension_ratio=math.inf), f)
+
+
+# "wants to raise the age from 62 to 64", "would take the fare to 3.05 from 2.50": a change still to come
+# leaves the earlier value the current one, another quantity than the value planned
+_PLANNED = re.compile(r"\b(?:will|would|wants?\s+to|plans?\s+to|planned|propos(?:es|ed|al)|intends?\s+to|aims?\s+to|"
+                      r"set\s+to|is\s+to|are\s+to|could|may|might|shall|if)\b", re.IGNORECASE)
+
+
+def _planned(f: dict, i: int) -> bool:
+    """Whether the change that report ``i`` is the earlier state of is still to come (its clause before it
+    names a plan or a condition)."""
+    text, start, _ = f["span"][i]
+    lo = f["sentence_span"][i][0]
+    return bool(_PLANNED.search(text, max(lo, start - 80), start))
 
 
 _EVOLVING_RATIO = 5.0
@@ -2028,7 +2055,16 @@ def _commonest(counter: Counter[str], first: dict | None = None) -> str | None:
 
 
 def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[str, str | None]:
-    """'evolving' when the reports, ordered by their articles' dates, agree within each date and move one way."""
+    """'evolving' when the reports, ordered by their articles' dates, agree within each date and move one
+    way; or when they disagree only with the earlier states the articles give ("to 6.25% from 5.75%")."""
+    now = [r for r in members if r.qualifier != "previously"]
+    only_past = len(now) < len(members) and intervals_agree(now)
+    if only_past and any(articles.get(r.article_id) is None or articles[r.article_id].published is None for r in members):
+        def outlets(rs: list[FigureReport]) -> str:
+            return ", ".join(sorted({(articles[r.article_id].outlet if r.article_id in articles else None) or r.article_id
+                                     for r in rs}))
+        past = [r for r in members if r.qualifier == "previously"]
+        return "evolving", f"{past[0].text} (before; {outlets(past)}) → {now[0].text} ({outlets(now)})"
     dated = []
     for r in members:
         a = articles.get(r.article_id)
@@ -2057,7 +2093,7 @@ def _timing(members: list[FigureReport], articles: dict[str, Article]) -> tuple[
     # two outlets on two days always "move one way": that reads as an evolution only for counts that
     # grow while a story develops (a toll, arrests); anything else needs three dated steps
     verb = _commonest(Counter(r.predicate for r in members if r.predicate))
-    if len(per_day) < 3 and verb not in _word_set("evolving_predicates"):
+    if len(per_day) < 3 and verb not in _word_set("evolving_predicates") and not only_past:
         return "contemporaneous", None
     # consecutive days that give one value are one step: "23 (A, 2026-03-10; B, 2026-03-11) → 41 (C, 2026-03-12)"
     steps: list[tuple[float, str, list[str]]] = []

@@ -385,6 +385,9 @@ def test_figures_population_and_idioms_take_no_fate():
         ("The fire had burned 7,450 hectares by Wednesday evening, according to the civil protection agency, up "
          "from 3,200 hectares on Tuesday.", "3,200 hectares", "7,450 hectares"),
         ("The ministry said 40 people had died, above an earlier toll of 32.", "32", "40 people"),
+        # the change verb several words before its "from": "raised its rate by half a point, from"
+        ("On Thursday the central bank raised its main rate by half a percentage point, from 3.75% to 4.25%.",
+         "3.75%", "4.25%"),
     ],
 )
 def test_figures_the_earlier_state_of_a_change_is_marked_previously(text, earlier, now):

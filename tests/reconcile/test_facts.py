@@ -596,16 +596,38 @@ def test_facts_a_part_of_a_count_is_no_rival_figure():
     assert fact_with(facts, "eight") is not total and fact_with(facts, "17") is not total
 
 
-def test_facts_the_earlier_state_of_a_change_is_no_rival_account_of_the_current_value():
-    # two outlets give the new rate and the old one; a third gives another new rate
+def test_facts_the_earlier_state_of_a_change_is_the_counts_past_and_rules_out_no_rival_account():
+    # two outlets give the new rate and the old one; a third gives another new rate: one rate, its
+    # past (6.5%) and a dispute over its present (7.1% against 7.3%)
     a = art("a", "Unemployment in the region rose to 7.1% from 6.5% in March, the statistics office said.")
     b = art("b", "Regional unemployment climbed to 7.1 percent in March, up from 6.5 percent in February.")
     c = art("c", "The jobless rate in the region hit 7.3% in March, the statistics office said on Monday.")
     facts = group_facts([a, b, c], analyse(a, b, c))
-    now = fact_with(facts, "7.3%")
-    assert sorted(r.value for r in now.reports) == [7.1, 7.1, 7.3] and now.verdict == "conflict"
-    before = fact_with(facts, "6.5%")
-    assert sorted(r.value for r in before.reports) == [6.5, 6.5] and before.verdict == "agree"
+    rate = fact_with(facts, "7.3%")
+    assert sorted(r.value for r in rate.reports) == [6.5, 6.5, 7.1, 7.1, 7.3] and rate.verdict == "conflict"
+    assert rate.timing == "contemporaneous"  # 7.1% against 7.3% is a dispute, whatever the rate was before
+
+
+def test_facts_a_change_told_only_as_its_two_states_is_one_rate_that_moved():
+    # no outlet gives the old rate as current: it is still the rate's past, shown as its evolution
+    a = art("a", "The central bank raised its main rate to 4.25% from 3.75%, it said.", dt.date(2026, 3, 5), "Ledger")
+    b = art("b", "On Thursday the central bank raised its main rate by half a point, from 3.75% to 4.25%.",
+            dt.date(2026, 3, 5), "Post")
+    c = art("c", "The main rate now stands at 4.25%.", dt.date(2026, 3, 6), "Wire")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    rate = fact_with(facts, "3.75%")
+    assert sorted(r.value for r in rate.reports) == [3.75, 3.75, 4.25, 4.25, 4.25]
+    assert rate.verdict == "conflict" and rate.timing == "evolving" and rate.note.index("3.75%") < rate.note.index("4.25%")
+
+
+def test_facts_a_planned_change_leaves_the_current_value_another_quantity():
+    # "wants to raise the age from 63 to 66": 63 is still the age, 66 the one planned
+    a = art("a", "The government wants to raise the retirement age from 63 to 66 by 2035.", dt.date(2026, 4, 1), "Ledger")
+    b = art("b", "The reform would raise the pension age to 66 from 63 over eight years.", dt.date(2026, 4, 1), "Post")
+    c = art("c", "Unions say the planned retirement age of 66 is too high.", dt.date(2026, 4, 2), "Wire")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    assert sorted(r.value for r in fact_with(facts, "66").reports) == [66, 66, 66]
+    assert all(r.value == 63 for r in fact_with(facts, "63").reports)
 
 
 def _toll_story():
@@ -728,11 +750,12 @@ def test_facts_an_article_giving_the_earlier_and_current_count_joins_the_two_day
     assert arrests.note.index("before 2026-03-12") < arrests.note.index("River News")
 
 
-def test_facts_an_earlier_state_no_other_outlet_gives_stays_out_of_the_count():
+def test_facts_an_earlier_state_no_other_outlet_gives_is_the_counts_past():
     arts = _custody_story()[2:]
     facts = group_facts(arts, analyse(*arts))
-    assert [(r.article_id, r.value) for r in fact_with(facts, "41 people").reports] == [("c", 41), ("d", 41)]
-    assert fact_with(facts, "23").verdict == "single"
+    custody = fact_with(facts, "41 people")
+    assert [(r.article_id, r.value) for r in custody.reports] == [("c", 41), ("c", 23), ("d", 41)]
+    assert custody.verdict == "conflict" and custody.timing == "evolving"
 
 
 def test_facts_an_earlier_state_in_another_year_is_another_quantity():
