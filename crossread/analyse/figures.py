@@ -2340,6 +2340,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
                 dist += 60
             if _clause_verb(between, _rules()):
                 continue  # "42 were killed, and rescuers pulled 37 people out": another clause, another verb
+            if between.strip() and _OWN_CLAUSE.match(text, f.end):
+                continue  # "... were held there, and that 31 officers were on duty": the figure opens its own clause
         else:
             between = text[f.end : ws] if ws >= f.end else ""
             dist = len(between)
@@ -2365,6 +2367,8 @@ def _predicate(text: str, f: _Found, article: Article, sentence: int | None,
     return best[1] if best else None
 
 
+# a figure followed by its own finite verb is the subject of its own clause: "31 officers were on duty"
+_OWN_CLAUSE = re.compile(r"\s+(?:were|are|was|is|remain|remained|remains|had|have|has)\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|as|whereas)\s+")
 # a figure followed by its clause's verb: "25 are still listed as", "12 were later", "40 remain"
 _WITH_STATE = re.compile(r"(?:\s+of\s+(?:them|those|whom))?\s+(?:with|in)\s+(?:an?\s+)?$")

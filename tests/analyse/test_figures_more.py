@@ -448,6 +448,12 @@ def test_figures_a_figure_that_is_its_clauses_subject_takes_the_clauses_verb():
     assert found == {"Twenty-six people": "killed", "25": "missing"}
 
 
+def test_figures_a_figure_opening_its_own_clause_takes_no_verb_of_the_clause_before():
+    text = "The warden said 900 prisoners were detained in the east wing and that 40 guards were on shift."
+    found = {r.text: r.predicate for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found["40 guards"] is None and found["900 prisoners"] == "arrested"
+
+
 @pytest.mark.parametrize("text, span, low", [
     ("A few hundred people gathered outside.", "A few hundred people", 200),
     ("Several dozen protesters marched.", "Several dozen protesters", 24),
