@@ -164,7 +164,7 @@ def _rules() -> _Rules:
             r"(?:\s?-?\s?)((?i:million|billion|trillion|millions))\b|(bn|mn|mln|bln|tn|MM|m|M|b|k)(?![\w])"
         ),
         scales={k.lower(): v for k, v in lx["scale_words"].items()},
-        percent_right=re.compile(r"(?:pc\b|\s?(?:%|per\s?cent\b|percent\b|percentage points?\b|pct\b))", re.IGNORECASE),
+        percent_right=re.compile(r"(?:pc\b|\s?(?:%|per\s?cents?\b|percents?\b|percentage points?\b|pct\b))", re.IGNORECASE),
         currency_right=re.compile(rf"\s?-?\s?({_alt(lx['currency_words'])})\b", re.IGNORECASE),
         currency_words=lx["currency_words"],
         age_right=re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-yr-old\b", re.IGNORECASE),
@@ -1379,7 +1379,7 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             0 < num.value < 120 and float(num.value).is_integer() and (age_noun := _age_noun_before(text, span_start, rules)):
         # "raise the pension age to 64 from 62": years of the age the noun names, not a person's age
         unit, counted = "year", age_noun
-    if unit is None and not percent and not currency and counted is None and num.value is not None:
+    if unit is None and not percent and not currency and not scale_word and counted is None and num.value is not None:
         # ages by apposition ("Orozco, 27,") or by verb ("She was 85", "aged 85")
         cue = rules.age_left.search(text, max(0, start - 24), start)
         at_cue = None if cue or qm is not None or num.is_words else (

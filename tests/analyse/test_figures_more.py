@@ -546,3 +546,18 @@ def test_figures_a_bare_celsius_reading_counts_in_an_article_about_the_weather()
     assert [(f.value, f.unit) for f in figures(text) if f.unit] == [(31, "degree"), (44.2, "degree")]
     # without such words a letter after a number is a flat or a seat
     assert [f.value for f in figures("Flat 3C was empty and seat 12F was taken.") if f.unit] == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Prices in the capital rose 4.6 percents in a year.", "4.6 percents"),  # a plural some writers use
+    ("The jobless rate stood at 9.2 per cents in May.", "9.2 per cents"),
+])
+def test_figures_a_plural_percent_is_a_percent(text, span):
+    found = {r.text: r.unit for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found[span] == "percent"
+
+
+def test_figures_a_sum_with_a_scale_after_will_be_is_no_age():
+    text = "The fund holds €80bn. Its payout this year will be 3.5bn."
+    found = {r.text: (r.counted, r.unit) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found["3.5bn"] == (None, "billion")
