@@ -1379,6 +1379,10 @@ def _read_figure(text: str, pos: int, rules: _Rules, *, decimals: str = "unknown
             0 < num.value < 120 and float(num.value).is_integer() and (age_noun := _age_noun_before(text, span_start, rules)):
         # "raise the pension age to 64 from 62": years of the age the noun names, not a person's age
         unit, counted = "year", age_noun
+    if unit == "year" and counted is None and num.value is not None and 0 < num.value < 120 and \
+            float(num.value).is_integer() and _person_of().search(text, max(0, start - 40), start) and \
+            re.match(r"\s*years?\b(?!\s+(?:old|ago|later|earlier|before|after|in|of|for|on)\b)", text[num.end : num.end + 30]):
+        counted = "age"  # "a girl of 9 years", "the driver of 58 years": a person's age, said the long way
     if unit is None and not percent and not currency and not scale_word and counted is None and num.value is not None:
         # ages by apposition ("Orozco, 27,") or by verb ("She was 85", "aged 85")
         cue = rules.age_left.search(text, max(0, start - 24), start)
@@ -2382,6 +2386,13 @@ def _clause_verb(between: str, rules: _Rules) -> bool:
     parts = _CLAUSE_BREAK.split(between)
     return len(parts) > 1 and any(w in rules.verbs or (_is_verb(w, rules) and w not in rules.predicate_of)
                for w in re.findall(r"[a-z]+", parts[-1].lower()))
+
+
+@lru_cache(maxsize=1)
+def _person_of() -> re.Pattern[str]:
+    """Before an age given as "a girl of 9 years", "the driver of 58 years": a person noun, then "of"."""
+    nouns = _alt(lexicon()["person_nouns"])
+    return re.compile(rf"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:{nouns})\s+of\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -561,3 +561,14 @@ def test_figures_a_sum_with_a_scale_after_will_be_is_no_age():
     text = "The fund holds €80bn. Its payout this year will be 3.5bn."
     found = {r.text: (r.counted, r.unit) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
     assert found["3.5bn"] == (None, "billion")
+
+
+@pytest.mark.parametrize("text, span, counted, unit", [
+    ("Rescuers pulled a boy of 7 years from the rubble on Friday.", "7 years", "age", "year"),
+    ("The pilot of 61 years said the engine had failed.", "61 years", "age", "year"),
+    ("The court gave him a sentence of 12 years.", "12 years", None, "year"),  # no person: a duration
+    ("The bus was moving with speed of 95 kilometres in hour.", "95 kilometres in hour", None, "km/h"),
+])
+def test_figures_an_age_or_a_speed_said_the_long_way(text, span, counted, unit):
+    found = {r.text: (r.counted, r.unit) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found[span] == (counted, unit)
