@@ -874,12 +874,13 @@ _ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|an\s+extra|a\s+further
 
 def _others_of_another_fate(report: FigureReport, reports: list[FigureReport]) -> bool:
     """Whether "another N" means N others: "three people died and another 12 were injured" counts the
-    injured, adding nothing to the dead (an earlier figure of the sentence under another fate)."""
+    injured, adding nothing to the dead (an earlier figure of the sentence, or of the sentence before,
+    under another fate: "The toll rose to nine. Another 40 were hurt.")."""
     fates = _exclusive_classes()
-    if report.predicate not in fates:
+    if report.predicate not in fates or report.sentence is None:
         return False
-    return any(r.sentence == report.sentence and r.end <= report.start and r.predicate in fates
-               and r.predicate != report.predicate for r in reports)
+    return any(r.sentence is not None and 0 <= report.sentence - r.sentence <= 1 and r.end <= report.start
+               and r.predicate in fates and r.predicate != report.predicate for r in reports)
 
 
 def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:

@@ -436,6 +436,8 @@ def test_figures_a_number_added_to_a_count_is_marked_additional(text, span):
 @pytest.mark.parametrize("text, span", [
     ("Twenty-six people are confirmed dead and another 25 are still listed as missing.", "25"),
     ("Police said three people died and another 12 were injured.", "12"),
+    # the other fate in the sentence before
+    ("The toll from the blast rose to six overnight. Another 40 people were hurt.", "40 people"),
 ])
 def test_figures_another_count_under_another_fate_counts_others_and_adds_nothing(text, span):
     found = {r.text: r.qualifier for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
