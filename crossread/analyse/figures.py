@@ -161,7 +161,7 @@ def _rules() -> _Rules:
         qualifiers=quals,
         between_left=re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE),
         scale_right=re.compile(
-            r"(?:\s?-?\s?)((?i:million|billion|trillion|millions))\b|(bn|mn|mln|bln|tn|MM|m|M|b|k)(?![\w])"
+            r"(?:\s?-?\s?)((?i:million|billion|trillion|millions|billions|trillions))\b|(bn|mn|mln|bln|tn|MM|m|M|b|k)(?![\w])"
         ),
         scales={k.lower(): v for k, v in lx["scale_words"].items()},
         percent_right=re.compile(r"(?:pc\b|\s?(?:%|per\s?cents?\b|percents?\b|percentage points?\b|pct\b))", re.IGNORECASE),
@@ -1564,7 +1564,16 @@ def _age_at(text: str, start: int, end: int, value: float) -> int | None:
     if (before.endswith(", ") or _sentence_initial(text, am.start())) and text[end : end + 1] == ",":
         return am.start()
     clause = re.split(r"[,;:.!?()\n]", text[max(0, am.start() - 70) : am.start()])[-1]
+    if _figure_named().search(clause):
+        return None  # "the death toll stood at 22": a count, whatever life event its clause names
     return am.start() if any(w.lower() in _age_at_verbs() for w in re.findall(r"[A-Za-z]+", clause)) else None
+
+
+@lru_cache(maxsize=1)
+def _figure_named() -> re.Pattern[str]:
+    """A figure named as such after a determiner: "the death toll", "its count" (a "mob figure" is a person)."""
+    return re.compile(rf"\b(?:the|its|their|his|her|an?|this|that)\s+(?:[a-z]+\s+)?(?:{_alt(lexicon()['figure_nouns'])})\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -1775,7 +1784,8 @@ def _name_object(text: str, prev_start: int, prev: str, rules: _Rules) -> bool:
 
 def _scale_name(word: str) -> str:
     return {"bn": "billion", "b": "billion", "bln": "billion", "mn": "million", "m": "million", "mm": "million",
-            "mln": "million", "millions": "million", "tn": "trillion", "k": "thousand"}.get(word, word)
+            "mln": "million", "millions": "million", "billions": "billion", "trillions": "trillion", "tn": "trillion",
+            "k": "thousand"}.get(word, word)
 
 
 def _skip_word(text: str, pos: int) -> int:
@@ -1875,6 +1885,9 @@ def _next_word(text: str, end: int, rules: _Rules) -> re.Match[str] | None:
     return rules.word.match(text, end + 1) if text[end : end + 1] == " " else None
 
 
+_PREPOSITION_NEXT = re.compile(r"\s+(?:on|upon|in|at|to|from|with|for|into|across|around|near)\b")
+
+
 def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
     """The head noun of the words after a number: "700 additional troops" -> "troops"."""
     words: list[tuple[str, int, int]] = []
@@ -1956,8 +1969,11 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             i = m.end()
             continue
         if words and len(words[-1][0]) > 3 and words[-1][0].endswith("s") and w.islower() and (
-                _is_verb(wl, rules) or _DETERMINER_NEXT.match(text, m.end())):
-            break  # "58 percent of voters oppose the rise": a plural noun, then its verb and the verb's object
+                _is_verb(wl, rules) or _DETERMINER_NEXT.match(text, m.end())
+                or (not wl.endswith("s") and _PREPOSITION_NEXT.match(text, m.end()))):
+            # "58 percent of voters oppose the rise", "5,000 jobs depend on exports": a plural noun, then
+            # its verb and the verb's object
+            break
         if not words and wl in _noun_verbs():
             # "just one shot.", "one shot at him": the noun, where a verb reading ("two shot dead") cannot follow
             follow = re.match(r"\s*(?:[.,;:!?)]|$)|\s([A-Za-z]+)", text[m.end() : m.end() + 16])

@@ -574,3 +574,21 @@ def test_figures_a_sum_with_a_scale_after_will_be_is_no_age():
 def test_figures_an_age_or_a_speed_said_the_long_way(text, span, counted, unit):
     found = {r.text: (r.counted, r.unit) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
     assert found[span] == (counted, unit)
+
+
+@pytest.mark.parametrize("text, span, value, counted, unit", [
+    # "billions" as a scale, like "millions"
+    ("Exports worth more than 4 billions crowns are at stake.", "more than 4 billions crowns", 4, "crowns", "billion"),
+    # a plural noun, then its verb and a preposition: the noun is what is counted
+    ("About 3,000 jobs depend on the port.", "About 3,000 jobs", 3000, "jobs", None),
+    ("Some 800 families live in the valley.", "Some 800 families", 800, "families", None),
+])
+def test_figures_scale_plurals_and_a_plural_noun_before_its_verb(text, span, value, counted, unit):
+    found = {r.text: (r.value, r.counted, r.unit) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found[span] == (value, counted, unit)
+
+
+def test_figures_a_toll_that_stood_at_a_number_is_no_age():
+    text = "By Friday the death toll stood at 31, the ministry said."
+    found = {r.text: (r.counted, r.unit, r.predicate) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert found["31"] == (None, None, "killed")
