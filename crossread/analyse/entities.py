@@ -153,7 +153,9 @@ def _join_compound_bodies(text: str, runs: list[list[_Token]]) -> list[list[_Tok
             joiner = gap.group().strip()
             possessive = joiner not in ("and", "&")
             last = run[-1].text.lower()
-            if (last in lex.org_suffixes or possessive and last in _INSTITUTION_WORDS) \
+            # "Procter & Gamble", "Hollis & Marr": an ampersand between names makes one firm's name
+            firm = joiner == "&" and len(prev) <= 3 and len(run) <= 3
+            if firm or (last in lex.org_suffixes or possessive and last in _INSTITUTION_WORDS) \
                     and _may_open_body(text, prev, possessive):
                 if possessive:  # the possessive stays on the word before it: "Workers'", "Aldhelm's"
                     prev[-1] = _Token(prev[-1].start, prev[-1].end + len(joiner), prev[-1].text + joiner)
@@ -188,7 +190,7 @@ def _is_acronym(word: str) -> bool:
 def _org_like(words: list[str]) -> bool:
     lex = lexicon()
     key = fold(" ".join(words))
-    if key in lex.known_orgs:
+    if key in lex.known_orgs or "&" in words:
         return True
     last = words[-1].lower()
     if last in lex.org_suffixes and len(words) > 1:

@@ -183,8 +183,13 @@ def _is_speech(word: str, *, acts: bool = False) -> bool:
 
 def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
     """The speaker phrase starting at token ``i`` ("said Smith", "said the diplomat"): token range [i, j)."""
-    j = i
     n = len(toks)
+    if i + 2 < n and toks[i][2].lower() in ("for", "to") and toks[i][2][:1].islower():
+        # "said for our radio the spokesman": the phrase naming the outlet comes before the speaker
+        the = next((x for x in range(i + 2, min(n, i + 5)) if toks[x][2].lower() == "the"), None)
+        if the is not None:
+            i = the
+    j = i
     while j < n and j - i < 8:
         w = toks[j][2]
         lw = w.lower()
@@ -195,6 +200,24 @@ def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | Non
         if j == i and (lw in _NP_STOP or lw in ("it", "that", "this")):
             return None
         j += 1
+    if j > i and toks[j - 1][2][:1].islower() and j + 2 < n and toks[j][2].lower() == "of":
+        # "said the minister of interior Milan Orsat": the name after the role's "of" phrase speaks
+        k = j + 1
+        while k < n and k - j <= 3 and toks[k][2][:1].islower() and toks[k][2][0].isalpha():
+            k += 1
+        run = k
+        while run < n and toks[run][2][:1].isupper() and toks[run][2][0].isalpha():
+            run += 1
+        if k > j + 1 and run - k >= 2 and (run == n or toks[run][2] in (".", ",", ";", "!", "?")):
+            return (k, run)
+        # "said the consul of Dravonia in Vessgard, Jana Pollak": the name after the comma speaks
+        comma = next((x for x in range(j + 1, min(n, j + 9)) if toks[x][2] == ","), None)
+        if comma is not None and all(toks[x][2][0].isalpha() for x in range(j + 1, comma)):
+            run = comma + 1
+            while run < n and toks[run][2][:1].isupper() and toks[run][2][0].isalpha():
+                run += 1
+            if run - comma - 1 >= 2 and (run == n or toks[run][2] in (".", ",", ";", "!", "?")):
+                return (comma + 1, run)
     if j > i and toks[j - 1][2][:1].islower() and j + 1 < n and toks[j][2] == ",":
         # "said her neighbour, Oskar Lindqvist.": the name in apposition to the role is the speaker
         k = j + 1
@@ -231,8 +254,9 @@ def _np_before(toks: list[tuple[int, int, str]], v: int) -> tuple[int, int] | No
                 return t[:1].isupper() and t.lower() not in _DETERMINERS
 
             if between[1] > between[0] and toks[between[0]][2][:1].isupper() and inner is not None \
-                    and not named(toks[inner[0]][2]):
-                return between
+                    and (not named(toks[inner[0]][2]) or toks[inner[1] - 1][2][:1].islower()
+                         and all(toks[x][2][:1].isupper() for x in range(*between))):
+                return between  # (also "Hearthstone's country director, Cornelius Abara, said": a role, then its holder)
             if inner is not None and toks[inner[0]][2][:1].isupper():
                 return inner
         return None
@@ -241,6 +265,9 @@ def _np_before(toks: list[tuple[int, int, str]], v: int) -> tuple[int, int] | No
     while i > 0:
         w = toks[i - 1][2]
         lw = w.lower()
+        if w == "&" and i - 2 >= 0 and toks[i - 2][2][:1].isupper() and i < j and toks[i][2][:1].isupper():
+            i -= 1  # "Procter & Gamble said": one firm's name
+            continue
         if not w[0].isalnum() and w not in ("'", "\u2019"):
             break
         if lw == "and" and i - 2 >= 0 and toks[i - 2][2][:1].isupper() and toks[i][2][:1].isupper() and i < j:
@@ -304,6 +331,16 @@ def _head_before_preposition(toks: list[tuple[int, int, str]], i: int, j: int) -
     if i < 2 or toks[i][2].lower() not in _DETERMINERS:
         return i, j
     prep = toks[i - 1][2].lower()
+    if prep.endswith("ing") and toks[i - 1][2][:1].islower():
+        # "a masked man reading a statement says": the phrase is the participle's object; the subject
+        # is the phrase before the participle, from its determiner
+        k = i - 2
+        while k >= 0 and i - 1 - k <= 3 and toks[k][2][:1].isalpha() and toks[k][2].lower() not in _DETERMINERS \
+                and toks[k][2].lower() not in _NP_STOP:
+            k -= 1
+        if k >= 0 and k < i - 2 and toks[k][2].lower() in _DETERMINERS:
+            return k, i - 1
+        return i, j
     if prep not in _AFFILIATION and prep not in _PLACE_PREPOSITIONS:
         return i, j
     h = i - 2
@@ -378,7 +415,7 @@ def _attribution_after(ctx: _Context, span: QuotedSpan, quote_text: str) -> _Att
         if np_:
             return _attr(toks, np_, "after")
     if _is_speech(first) and not first.lower().endswith("ing"):
-        np_ = _np_after(toks, k + 1)
+        np_ = _np_after(toks, k + 1 + _time_phrase(toks, k + 1))
         if np_ and _plausible_speaker(toks[np_[0] : np_[1]]):
             return _attr(toks, np_, "after", verb=toks[k][0])
         return None
@@ -415,6 +452,18 @@ def _attribution_after(ctx: _Context, span: QuotedSpan, quote_text: str) -> _Att
                 return _attr(toks, np_, "after", verb=toks[v][0])  # "panel Chairman Rep. X said"
             break
     return None
+
+
+def _time_phrase(toks: list[tuple[int, int, str]], i: int) -> int:
+    """How many tokens at ``i`` make a time phrase between a speech verb and its subject ("said on
+    Wednesday the minister", "said yesterday the mayor"): 0 when there is none, or nothing after it."""
+    words = [t[2].lower() for t in toks[i : i + 4]]
+    n = 0
+    if words[:1] and words[0] in ("yesterday", "today", "tonight"):
+        n = 1
+    elif len(words) >= 2 and words[0] in ("on", "late", "early", "last", "this") and words[1] in _TIME_WORDS:
+        n = 2 + (len(words) >= 3 and words[2] in _TIME_WORDS)  # "on Monday evening"
+    return n if n and i + n < len(toks) and toks[i + n][2][:1].isalpha() else 0
 
 
 def _plausible_speaker(toks: list[tuple[int, int, str]]) -> bool:

@@ -1,8 +1,9 @@
 """Quotation spans: which stretches of text stand between quotation marks.
 
 Written by hand (no library pairs quotation marks in running text): curly and straight double
-marks, ``doubled apostrophes''``, low-9 and guillemets, and single marks outside double ones
-(headline style), one paragraph (line) at a time. A quotation still open at the end of a
+marks, ``doubled apostrophes''``, low-9 and guillemets, single marks outside double ones
+(headline style), and a paragraph's direct speech opened and closed by dashes, one paragraph (line)
+at a time. A quotation still open at the end of a
 paragraph is closed there; when the next paragraph opens with a mark, it continues the same
 quotation (the news convention for quotes running over several paragraphs).
 """
@@ -103,6 +104,26 @@ def _line_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
     return out
 
 
+# "– We are ready to talk, – said the prime minister.": a paragraph opening on a dash holds direct speech
+# (the convention of several European languages, kept by some outlets writing in English); a second dash,
+# then a speech verb within a few words, closes it
+_DASH_OPEN = re.compile(r"[ \t]*([\u2013\u2014])[ \t]+(?=\S)")
+_DASH_CLOSE = re.compile(r"(?<=[,.!?\u2026])[ \t]+([\u2013\u2014])[ \t]+((?:[\w'\u2019-]+[ \t]+){0,4}?)([a-z]+)\b")
+
+
+def _dash_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
+    """The direct speech of a paragraph that opens on a dash, closed by a dash before its speech verb."""
+    from .entities_lexicon import lexicon  # (the speech verbs; imported here, the marks need no lexicon)
+
+    m = _DASH_OPEN.match(text, lo, hi)
+    if m is None:
+        return []
+    for c in _DASH_CLOSE.finditer(text, m.end(), hi):
+        if c.group(3) in lexicon().speech_forms:
+            return [QuotedSpan(m.start(1), m.end(), c.start(), c.start(1))]
+    return []
+
+
 def _closers_after(text: str, i: int, hi: int) -> int:
     return sum(text.count(c, i, hi) for c in _CLOSERS)
 
@@ -123,7 +144,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         pos = hi + 1
         if not line.strip():
             continue
-        found = _line_spans(text, lo, hi)
+        found = _line_spans(text, lo, hi) or _dash_spans(text, lo, hi)
         first_char = lo + (len(line) - len(line.lstrip()))
         if prev_open_at_end is not None and found and found[0].open_at == first_char and not found[0].single:
             prev_open_at_end.continued = True

@@ -414,3 +414,30 @@ def test_quotes_name_she_said_the_pronoun_is_not_the_name_it_interrupts():
     text = ("Evko Velk, 61, was jailed. Judge Ysolde Stenvik convicted Velk on nine counts. She said the court was "
             "satisfied that Velk had received bribes. Velk, she said, had treated the agency \u201clike his own farm\u201d.")
     assert [q.speaker for q in quotes(text)] == ["Ysolde Stenvik"]
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # a paragraph opening on a dash holds direct speech, closed by a dash before the speech verb
+    ("The talks broke down.\n\n– We will not sign this, not today, – said the union leader Edda Morvan.\n\nPay talks resume on "
+     "Monday.", "We will not sign this", "Edda Morvan"),
+    # a time phrase between the verb and its subject
+    ("The river rose.\n\n«We are sending 30 divers and two boats,» said on Friday the minister of transport Ivo Kalnik.",
+     "We are sending 30 divers", "Ivo Kalnik"),
+    # the outlet named before the speaker, the name after the role's own phrase
+    ("The strike goes on.\n\n– Six percent is our final offer, – said for our paper the spokesman of Kestrel Mining, Oda Lindqvist.",
+     "Six percent is our final offer", "Oda Lindqvist"),
+    # a role with its holder in apposition: the holder speaks
+    ("\"We want every one of them home,\" Ardent Relief's field director, Tomas Reyhal, said in a statement.",
+     "We want every one of them home", "Tomas Reyhal"),
+    # the subject of "says" before a participle and its object
+    ("A hooded gunman reading a statement says the hostages will be \"held until the money is paid\".",
+     "held until the money is paid", "hooded gunman"),
+])
+def test_quotes_speakers_in_less_common_word_orders(text, start, speaker):
+    assert speaker_of(quotes(text), start) == speaker
+
+
+def test_quotes_an_ampersand_joins_one_firms_name():
+    text = "Hollis & Marr, which bought most of the mill's output, said \"we are deeply sorry\" on Monday."
+    assert speaker_of(quotes(text), "we are deeply sorry") == "Hollis & Marr"
+    assert [(e.name, e.type) for e in find_entities(article(text))] == [("Hollis & Marr", "organisation")]
