@@ -205,18 +205,14 @@ def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | Non
         k = j + 1
         while k < n and k - j <= 3 and toks[k][2][:1].islower() and toks[k][2][0].isalpha():
             k += 1
-        run = k
-        while run < n and toks[run][2][:1].isupper() and toks[run][2][0].isalpha():
-            run += 1
-        if k > j + 1 and run - k >= 2 and (run == n or toks[run][2] in (".", ",", ";", "!", "?")):
+        run = _capitalised_run_end(toks, k)
+        if k > j + 1 and run - k >= 2 and (run == n or toks[run][2] in _CLAUSE_ENDS):
             return (k, run)
         # "said the consul of Dravonia in Vessgard, Jana Pollak": the name after the comma speaks
         comma = next((x for x in range(j + 1, min(n, j + 9)) if toks[x][2] == ","), None)
         if comma is not None and all(toks[x][2][0].isalpha() for x in range(j + 1, comma)):
-            run = comma + 1
-            while run < n and toks[run][2][:1].isupper() and toks[run][2][0].isalpha():
-                run += 1
-            if run - comma - 1 >= 2 and (run == n or toks[run][2] in (".", ",", ";", "!", "?")):
+            run = _capitalised_run_end(toks, comma + 1)
+            if run - comma - 1 >= 2 and (run == n or toks[run][2] in _CLAUSE_ENDS):
                 return (comma + 1, run)
     if j > i and toks[j - 1][2][:1].islower() and j + 1 < n and toks[j][2] == ",":
         # "said her neighbour, Oskar Lindqvist.": the name in apposition to the role is the speaker
@@ -226,6 +222,16 @@ def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | Non
         if k > j + 1 and (k == n or toks[k][2] in (".", ",", ";", "!", "?")):
             j = k
     return (i, j) if j > i else None
+
+
+_CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?"})
+
+
+def _capitalised_run_end(toks: list[tuple[int, int, str]], k: int) -> int:
+    """Where the run of capitalised words starting at token ``k`` ends (``k`` when there is none)."""
+    while k < len(toks) and toks[k][2][:1].isupper() and toks[k][2][0].isalpha():
+        k += 1
+    return k
 
 
 def _np_before(toks: list[tuple[int, int, str]], v: int) -> tuple[int, int] | None:

@@ -3,14 +3,16 @@
 Written by hand (no library pairs quotation marks in running text): curly and straight double
 marks, ``doubled apostrophes''``, low-9 and guillemets, single marks outside double ones
 (headline style), and a paragraph's direct speech opened and closed by dashes, one paragraph (line)
-at a time. A quotation still open at the end of a
-paragraph is closed there; when the next paragraph opens with a mark, it continues the same
-quotation (the news convention for quotes running over several paragraphs).
+at a time. A quotation still open at the end of a paragraph is closed there; when the next
+paragraph opens with a mark, it continues the same quotation (the news convention for quotes
+running over several paragraphs).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .entities_lexicon import lexicon
 
 __all__ = ["QuotedSpan", "find_quoted_spans"]
 
@@ -113,8 +115,6 @@ _DASH_CLOSE = re.compile(r"(?<=[,.!?\u2026])[ \t]+([\u2013\u2014])[ \t]+((?:[\w'
 
 def _dash_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
     """The direct speech of a paragraph that opens on a dash, closed by a dash before its speech verb."""
-    from .entities_lexicon import lexicon  # (the speech verbs; imported here, the marks need no lexicon)
-
     m = _DASH_OPEN.match(text, lo, hi)
     if m is None:
         return []

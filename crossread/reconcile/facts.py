@@ -1118,8 +1118,15 @@ def _credited_beside(f: dict, i: int, j: int) -> bool:
     before = [m.start() for m in _WORD.finditer(text, a_end, b_start + (digit.start() if digit else 0))][-_CREDIT_BESIDE:]
     if before and _credits_source(text, before[0], b_start + (digit.start() if digit else 0)):
         return True
-    number_end = b_start + max((m.end() for m in re.finditer(r"\d", text[b_start:b_end])), default=b_end - b_start)
-    after = re.split(r"[,;:.!?]", text[number_end : b_end + 40], maxsplit=1)[0]
+    return _credited_after(text, b_start, b_end)
+
+
+def _credited_after(text: str, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is credited in its own short clause right after its number
+    ("the €320 million quoted by the mayor", "the 1,100 claimed by the promoter"; the report's span
+    may hold the credit verb)."""
+    number_end = start + max((m.end() for m in re.finditer(r"\d", text[start:end])), default=end - start)
+    after = re.split(r"[,;:.!?]", text[number_end : end + 40], maxsplit=1)[0]
     return len(after.split()) <= 5 and _credits_source(after, 0, len(after))
 
 
@@ -1191,9 +1198,7 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     # "put the damage at €180 million, well below the €320 million quoted by the mayor": the credit
     # right after the second figure, in its own clause
     # (the report's span may hold the credit verb: "against the 1,100 claimed by the promoter")
-    number_end = b_start + max((m.end() for m in re.finditer(r"\d", text[b_start:b_end])), default=b_end - b_start)
-    after = re.split(r"[,;:.!?]", text[number_end : b_end + 40], maxsplit=1)[0]
-    if len(after.split()) <= 5 and _credits_source(after, 0, len(after)):
+    if _credited_after(text, b_start, b_end):
         return True
     # "estimates range from the ministry's €180 million to the mayor's €320 million": each figure
     # someone's, in a sentence about estimates
@@ -1406,8 +1411,9 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
 
 # "wants to raise the age from 62 to 64", "would take the fare to 3.05 from 2.50": a change still to come
 # leaves the earlier value the current one, another quantity than the value planned
+# (no "may": the month)
 _PLANNED = re.compile(r"\b(?:will|would|wants?\s+to|plans?\s+to|planned|propos(?:es|ed|al)|intends?\s+to|aims?\s+to|"
-                      r"set\s+to|is\s+to|are\s+to|could|may|might|shall|if)\b", re.IGNORECASE)
+                      r"set\s+to|is\s+to|are\s+to|could|might|shall|if)\b", re.IGNORECASE)
 
 
 def _planned(f: dict, i: int) -> bool:
