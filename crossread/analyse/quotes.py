@@ -63,6 +63,8 @@ _ORG_HEADS = frozenset({"company", "firm", "group", "organization", "organisatio
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
                          "morning", "afternoon", "evening", "week", "weekend", "month", "year", "today", "yesterday",
                          "tonight", "time", "day"})
+# words that open a time phrase ("on Tuesday", "late Monday", "last night")
+_TIME_OPENERS = frozenset({"on", "at", "in", "during", "late", "early", "last", "this"})
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|me|us)\b")
@@ -300,7 +302,7 @@ def _np_before(toks: list[tuple[int, int, str]], v: int) -> tuple[int, int] | No
         i -= 1
     # "Sanders on Tuesday said": a time phrase between subject and verb is no part of the subject
     for x in range(i + 1, j - 1):
-        if toks[x][2].lower() in ("on", "at", "in", "during", "late", "early", "last", "this") and \
+        if toks[x][2].lower() in _TIME_OPENERS and \
                 toks[x + 1][2].lower() in _TIME_WORDS:
             j = x
             break
@@ -467,7 +469,7 @@ def _time_phrase(toks: list[tuple[int, int, str]], i: int) -> int:
     n = 0
     if words[:1] and words[0] in ("yesterday", "today", "tonight"):
         n = 1
-    elif len(words) >= 2 and words[0] in ("on", "late", "early", "last", "this") and words[1] in _TIME_WORDS:
+    elif len(words) >= 2 and words[0] in _TIME_OPENERS and words[1] in _TIME_WORDS:
         n = 2 + (len(words) >= 3 and words[2] in _TIME_WORDS)  # "on Monday evening"
     return n if n and i + n < len(toks) and toks[i + n][2][:1].isalpha() else 0
 

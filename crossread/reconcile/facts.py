@@ -542,6 +542,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
         f["cannot"] = f["cannot"] | f["other_class"]
     f["evolution"] = _evolution_links(f)
     f["evolution_pairs"] = {p for i, j in f["evolution"] for p in ((i, j), (j, i))}
+    f["evolution_of"] = dict(f["evolution"])  # earlier state -> the current value it led to
     # the second pass may join a sentence's two values only when it credits each to a source ("the
     # centre said 5.9, but the survey said 6.1"); "19 goals in 31 appearances, and 22 in all
     # competitions" gives three quantities
@@ -721,7 +722,7 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             why = "ruled out by the first pass"
         return why
 
-    evolution = dict(f["evolution"])
+    evolution = f["evolution_of"]
 
     def settled_state(a: int, b: int) -> np.ndarray:
         # "about 5,600 have now joined, up from 5,100": an earlier state in one group with the current
@@ -1397,8 +1398,7 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
         return None  # the count's group already gives the earlier value as current (a live blog's first entry)
     if not any(f["article"][k] != f["article"][i] and f["state"][k] == 0 and f["base"][k] == f["base"][i]
                for k in earlier):
-        links = dict(f["evolution"])
-        if all(links.get(k) in current and not _planned(f, k) for k in earlier):
+        if all(f["evolution_of"].get(k) in current and not _planned(f, k) for k in earlier):
             return None  # "raised its rate to 6.25% from 5.75%": the count's past, told only as its past
         return "no other outlet gives the earlier value"
     sa, sb = _group_summary(earlier, f), _group_summary(current, f)
