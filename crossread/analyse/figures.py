@@ -584,7 +584,7 @@ def _candidates(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, in
         out.extend(m.start() for m in rules.candidate.finditer(text) if not text[m.start()].isdigit())
         for m in rules.word.finditer(text):
             cls = rules.predicate_of.get(m.group().lower())
-            if cls and not _inside_name(text, m.start()):
+            if cls and not _inside_name(text, m.start()) and not _place_noun(text, m.start(), m.end()):
                 predicates.append((m.start(), m.end(), cls, _is_verb(m.group().lower(), rules)))
         return sorted(set(out)), predicates, True
     n = len(lower)
@@ -602,7 +602,7 @@ def _candidates(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, in
                 elif begin >= 3 and lower[begin - 3 : begin] == "an " and (begin == 3 or not lower[begin - 4].isalpha()):
                     out.append(begin - 3)
             elif role == "predicate":
-                if not _inside_name(text, begin):
+                if not _inside_name(text, begin) and not _place_noun(text, begin, last + 1):
                     predicates.append((begin, last + 1, data[0], data[1]))
             else:
                 maybe_zero = True
@@ -617,6 +617,15 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
 def _inside_name(text: str, at: int) -> bool:
     """A capitalised word after another one is part of a name ("Harlow Prison", "Lake Toll"), no predicate."""
     return text[at : at + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, at - 30), at))
+
+
+_PLACE_NOUNS = frozenset({"prison", "jail", "gaol"})
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+def _place_noun(text: str, begin: int, end: int) -> bool:
+    """"On duty at the prison": with "the" before it a prison is a place, no sentence ("20 years in prison" is)."""
+    return text[begin:end].lower() in _PLACE_NOUNS and bool(_DEFINITE_BEFORE.search(text, max(0, begin - 6), begin))
 
 
 def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -1994,9 +2003,11 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
         if words and wl in rules.verbs and not w[:1].isupper():
             break  # "the 200 person crowd became angry": a verb after the noun ends the noun phrase
         if _is_verb(wl, rules):
-            # a participle may modify the noun ("loaded magazines"); otherwise the noun phrase is over
+            # a participle may modify the noun ("loaded magazines"); otherwise the noun phrase is over. A
+            # verb of telling never does: "for 12 years told investigators" (its object is no noun counted)
             nm = _next_word(text, m.end(), rules)
-            if nm is None or nm.group().lower() in rules.stop or _is_verb(nm.group().lower(), rules):
+            if nm is None or nm.group().lower() in rules.stop or _is_verb(nm.group().lower(), rules) or \
+                    wl in _TELLING_VERBS:
                 break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
@@ -2101,6 +2112,9 @@ def _thing_nouns() -> frozenset[str]:
     lx = lexicon()
     # "times" counts occasions of anything ("tried to kill a man ... twice")
     return frozenset(w for cls in lx["thing_classes"] for w in lx["counted_classes"][cls]) - {"times"}
+
+
+_TELLING_VERBS = frozenset({"told", "tells", "tell", "said", "says", "say", "warned", "warns", "urged", "urges"})
 
 
 @lru_cache(maxsize=1)

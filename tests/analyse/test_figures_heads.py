@@ -205,3 +205,19 @@ def test_a_share_counts_the_people_its_complement_names(text, value, counted):
 )
 def test_a_direction_before_a_noun_modifies_it(text, value, counted):
     assert only(text, value).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted", "predicate"),
+    [
+        # a verb of telling after a duration opens the clause: its object is not what the figure counts
+        ("A welder who had worked at the yard for 14 years told inspectors the doors were chained.", 14, None, None),
+        # "the prison" is a place: the guards on duty there were not sentenced ...
+        ("Twenty-three guards had been on duty at the prison that night.", 23, "guards", None),
+        # ... while "years in prison" is a sentence
+        ("The former mayor faces up to 15 years in prison.", 15, None, "sentenced"),
+    ],
+)
+def test_a_verb_of_telling_and_a_definite_prison_name_no_figure(text, value, counted, predicate):
+    found = only(text, value)
+    assert (found.counted, found.predicate) == (counted, predicate)
