@@ -1169,7 +1169,8 @@ def _within(a: float, b: float, ratio: float) -> bool:
 
 
 def _contrasted(f: dict, i: int, j: int) -> bool:
-    """Whether one of two figures is a figure of record and the other an account set against it (``_of_record``)."""
+    """Whether one of two figures is a figure of record and the other an account set against it
+    (``_of_record``, ``_corrective``)."""
     return bool(f["of_record"][i] != f["of_record"][j]) and _within(float(f["base"][i]), float(f["base"][j]), _CREDITED_RATIO)
 
 
@@ -1584,6 +1585,19 @@ _THE_BEFORE = re.compile(r"\bthe\s+" + _ROUGHLY + "$", re.IGNORECASE)
 _CLAIMED_AFTER = re.compile(rf"(?:[\w'’-]+\s+){{1,4}}?{_CONCEDES}\b")
 
 
+# "the group's real demand, passed on through elders, was 3 million", "the true toll is nearer 40": the
+# article's (or a source's) account set against the figure the others give
+_CORRECTIVE = re.compile(
+    r"\b(?:real|true|actual)\s+(?:[\w'’-]+\s+)?(?:figure|toll|count|tally|number|total|demand|amount|sum|cost|"
+    r"price|size|value|scale)s?\b[^.;:!?]{0,60}?\s(?:was|is|were|are|stands\s+at|stood\s+at|at|of|nearer|closer\s+to)"
+    r"\s+(?:just\s+|only\s+|about\s+|some\s+|nearer\s+|closer\s+to\s+)?$", re.IGNORECASE)
+
+
+def _corrective(text: str, start: int) -> bool:
+    """Whether the figure is named the real one, against another account of it."""
+    return bool(_CORRECTIVE.search(text, max(0, start - 100), start))
+
+
 def _of_record(text: str, start: int, end: int) -> bool:
     """Whether the article names the figure as another's account of record, to set its own against it."""
     if _OF_RECORD.search(text, max(0, start - 120), start):
@@ -1891,7 +1905,10 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     part_clash |= (clock[:, None] != clock[None, :]) & ~same_v
     # "nine of the injured are children" is no count of the dead, whatever its value
     part_clash |= (part[:, None] | part[None, :]) & (fate[:, None] >= 0) & (fate[None, :] >= 0) & (fate[:, None] != fate[None, :])
-    of_record = np.array([r.article_id in articles and _of_record(articles[r.article_id].text, r.start, r.end) for r in reports])
+    # 1: a figure of record the article names; 2: the account it sets against one ("the real demand was 3
+    # million"); 0: neither. Two figures of one article in two of these roles are two accounts of one quantity
+    of_record = np.array([0 if r.article_id not in articles else 1 if _of_record(articles[r.article_id].text, r.start, r.end)
+                          else 2 if _corrective(articles[r.article_id].text, r.start) else 0 for r in reports])
     return {
         "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "named_apart": _named_apart(reports, counted, base),

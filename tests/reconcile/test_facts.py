@@ -884,6 +884,18 @@ def test_facts_a_figure_a_source_concedes_and_the_outlets_own_are_one_dispute():
     assert {r.article_id for r in f.reports} == {"a", "b", "c"}
 
 
+def test_facts_the_real_figure_a_source_gives_against_the_stated_one_is_one_dispute():
+    # article b states the price and, credited, "the real" one: two accounts of one sum, not two sums
+    a = art("a", "The smugglers asked 8 million dinars for the stolen manuscripts, the museum said.")
+    b = art("b", "A letter from the smugglers asks 8 million dinars for the manuscripts. "
+                 "But an insurer told the paper that the gang's real price, relayed by a dealer, was 5 million dinars.")
+    c = art("c", "The gang demanded 8 million dinars for the return of the manuscripts.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "5 million dinars")
+    assert f.verdict == "conflict"
+    assert sorted(r.value for r in f.reports) == [5.0, 8.0, 8.0, 8.0]
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
