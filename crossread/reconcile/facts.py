@@ -1692,6 +1692,31 @@ def _part_after_whole() -> re.Pattern[str]:
                       + r"),\s+(?:at\s+least\s+|some\s+|about\s+)?$")
 
 
+_OF_THE_BEFORE = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+$")
+_WHOLE_TO_SHARE = re.compile(r"(?:\s+[\w'’-]+){0,5}?,\s+(?:at\s+least\s+|some\s+|about\s+)?")
+
+
+def _shares_after_a_fated_whole(reports: list[FigureReport], articles: dict[str, Article]):
+    """Which reports are shares of a whole counted just before them under another verb: "Of the 56 people
+    taken to hospital, 11 remain in critical condition" ("Of the 170 people on board, 23 were taken to
+    hospital": a whole under no verb is the setting, and 23 the count of the hurt)."""
+    import numpy as np
+
+    out = np.zeros(len(reports), dtype=bool)
+    by_article: dict[str, list[FigureReport]] = {}
+    for r in reports:
+        by_article.setdefault(r.article_id, []).append(r)
+    for k, r in enumerate(reports):
+        article = articles.get(r.article_id)
+        if article is None or r.predicate is None:
+            continue
+        out[k] = any(q.end <= r.start < q.end + 60 and q.predicate and q.predicate != r.predicate
+                     and _WHOLE_TO_SHARE.fullmatch(article.text, q.end, r.start)
+                     and _OF_THE_BEFORE.search(article.text, max(0, q.start - 12), q.start)
+                     for q in by_article[r.article_id])
+    return out
+
+
 def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
                    protagonists: dict[str, str]) -> dict:
     """Pairwise cue matrices (n x n numpy arrays) for the reports."""
@@ -1765,6 +1790,14 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         for j, (noun_j, rank_j, len_j) in age_lists.items():
             list_clash[i, j] = _kin(noun_i) != _kin(noun_j) or (len_i == len_j and rank_i != rank_j)
     other_class = other_c & known_class[:, None] & known_class[None, :]
+    # "Fourteen of the injured were in critical condition" counts people, whatever its noun-less wording:
+    # no account of "14 violations", a count of things under no verb of its own
+    people_fates = _word_set("people_fates")
+    fate_bare = np.array([r.counted is None and r.unit is None and bool(r.predicate)
+                          and bool(people_fates & set(r.predicate.split())) for r in reports])
+    thing_bare = np.array([k is not None and r.unit is None and r.predicate is None and not (known and k in _PEOPLE_CLASSES)
+                           and r.counted is not None and r.counted.islower() for (k, known), r in zip(keys, reports)])
+    other_class |= (fate_bare[:, None] & thing_bare[None, :]) | (thing_bare[:, None] & fate_bare[None, :])
     # two roles within one class are two groups of people: "120 workers on shift", "80 firefighters"
     role = codes([_people_role(r.counted, r.text) for r in reports])
     role_clash = (role[:, None] >= 0) & (role[None, :] >= 0) & (role[:, None] != role[None, :])
@@ -1854,6 +1887,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         or (keys[i][0] in _PEOPLE_CLASSES and r.unit is None and (
             bool(_INCLUDED_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))
             or bool(_AMONG_AFTER.match(articles[r.article_id].text, r.end))))) for i, r in enumerate(reports)])
+    part |= _shares_after_a_fated_whole(reports, articles)
     # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value;
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])

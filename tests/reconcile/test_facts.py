@@ -896,6 +896,24 @@ def test_facts_the_real_figure_a_source_gives_against_the_stated_one_is_one_disp
     assert sorted(r.value for r in f.reports) == [5.0, 8.0, 8.0, 8.0]
 
 
+def test_facts_a_share_of_a_whole_counted_under_another_verb_is_a_share():
+    # "Of the 40 people taken to hospital, 9 remain critical" and "Of the 40 injured, six are still
+    # critical" are the critically hurt at two moments; the bare "Twelve" of the injured is the same
+    # count, never the "12 breaches" an inspection found
+    a = art("a", "Twelve of the injured were in critical condition, doctors said. "
+                 "Inspectors had found 12 breaches of the fire code last year.", dt.date(2026, 3, 2))
+    b = art("b", "Of the 40 people taken to hospital, 9 remain in critical condition. "
+                 "The plant had 12 breaches of the fire code, inspectors said.", dt.date(2026, 3, 3))
+    c = art("c", "Of the 40 injured, six are still in critical condition, the hospital said. "
+                 "An inspection found 12 breaches at the plant.", dt.date(2026, 3, 4))
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    critical = fact_with(facts, "six")
+    assert sorted(r.value for r in critical.reports) == [6.0, 9.0, 12.0]
+    assert critical.verdict == "conflict"
+    breaches = fact_with(facts, "12 breaches")
+    assert all(r.text != "Twelve" for r in breaches.reports)
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
