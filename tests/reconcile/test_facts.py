@@ -914,6 +914,18 @@ def test_facts_a_share_of_a_whole_counted_under_another_verb_is_a_share():
     assert all(r.text != "Twelve" for r in breaches.reports)
 
 
+def test_facts_two_bodies_measuring_one_quake_give_one_disputed_magnitude():
+    # each article gives both readings, each credited ("measured ... by", "is telling"): one magnitude
+    a = art("a", "The tremor, measured at magnitude 5.8 by the Tarvo Seismic Service, struck before dawn. "
+                 "The Oskari Geophysical Centre put the magnitude at 5.5.")
+    b = art("b", "Our Geophysical Centre measured the magnitude 5.5, while the Tarvo service is telling 5.8.")
+    c = art("c", "A magnitude 5.8 earthquake hit the valley on Monday, the seismic service said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "5.5")
+    assert f.verdict == "conflict"
+    assert sorted(r.value for r in f.reports) == [5.5, 5.5, 5.8, 5.8, 5.8]
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
