@@ -2408,8 +2408,9 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|as|whereas)\s+")
 # a figure followed by its clause's verb: "25 are still listed as", "12 were later", "40 remain"
 _WITH_STATE = re.compile(r"(?:\s+of\s+(?:them|those|whom))?\s+(?:with|in)\s+(?:an?\s+)?$")
 # (after a part of a count too: "14 of the injured are seriously hurt" are the seriously hurt)
-_SUBJECT_OF = re.compile(r"(?:\s+of\s+(?:the|those|them)(?:\s+[a-z]+)?)?"
-                         r"\s+(?:are|were|is|was|have|has|had|remain|remained)\b(?:\s+[a-z]+){0,3}?\s*$")
+# (and after a modal: "126 votes would have been necessary" are the votes needed)
+_SUBJECT_OF = re.compile(r"(?:\s+of\s+(?:the|those|them)(?:\s+[a-z]+)?)?(?:\s+(?:would|will|could|might|should|must))?"
+                         r"\s+(?:are|were|is|was|have|has|had|remain|remained|be)\b(?:\s+[a-z]+){0,3}?\s*$")
 
 
 def _clause_verb(between: str, rules: _Rules) -> bool:

@@ -371,3 +371,18 @@ def test_figures_a_negated_bound_turns_round(text, value, qualifier, low, high):
 def test_figures_tons_and_a_rate_adverb_after_the_noun(text, value, counted, unit):
     f = reading(text, value)
     assert (f.counted, f.unit) == (counted, unit)
+
+
+# ---------------------------------------------------------------- thresholds
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        # a threshold is what a vote needs, not a count of votes cast
+        ("The bill needed 201 votes to pass the senate.", 201, "needed"),
+        ("In the end 201 votes would have been necessary.", 201, "needed"),
+        ("It fell short of the 201 required.", 201, "needed"),
+        ("Only 188 senators voted for the bill.", 188, "voted"),
+    ],
+)
+def test_figures_a_threshold_reads_as_needed(text, value, predicate):
+    assert reading(text, value).predicate == predicate
