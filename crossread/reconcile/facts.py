@@ -1077,7 +1077,7 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
         return True  # a change's two states ("widened from nine to 14 batches"): one count at two moments
     if all(_contrasted(f, i, j) for i in ia for j in ib):
         return True  # its own account set against a figure of record: "higher than the official figure of 14"
-    if not any(same) and all(_credited_each(f, i, j, near=True) for i in ia for j in ib):
+    if not any(same) and all(_credited_each(f, i, j, near=True) and not _names_differ(f, i, j) for i in ia for j in ib):
         return True  # each value credited to its source in a sentence of its own: "organisers said 120,000 ... police put it at 38,000"
     if all(same):
         # one sentence giving both values: a dispute only when a source is named between them
@@ -1140,8 +1140,34 @@ def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
     ib = [j for j in sb["ix"] if f["article"][j] == article]
     return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
                else _credited_each(f, i, j, near=True) and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
-               and not _named_otherwise(f, i, j) and not _named_otherwise(f, j, i)
+               and not _named_otherwise(f, i, j) and not _named_otherwise(f, j, i) and not _names_differ(f, i, j)
                for i in ia for j in ib)
+
+
+def _span_names(f: dict, i: int) -> set[str]:
+    """The capitalised words inside a figure's span after its first word ("15 Kaspiran soldiers" -> Kaspiran)."""
+    text, start, end = f["span"][i]
+    return _names_in_span(text[start:end])
+
+
+def _names_in_span(span: str) -> set[str]:
+    lx = lexicon()
+    numbers = {*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}
+    # (not a number shouted in capitals: "as many as TWELVE people")
+    return {m.group() for m in _WORD.finditer(span) if m.start() > 0 and m.group()[:1].isupper()
+            and m.group().lower() not in numbers}
+
+
+def _names_differ(f: dict, i: int, j: int) -> bool:
+    """Whether one figure names in its own words a body the other's sentence never names: "15 Kaspiran
+    soldiers" against "20 Mirovan soldiers", or against "Mirova said three of its soldiers had died", are two
+    armies' dead, however credited, no dispute over one count."""
+    for a, b in ((i, j), (j, i)):
+        names = _span_names(f, a)
+        lo, hi = f["sentence_span"][b]
+        if names and not any(re.search(rf"\b{re.escape(name)}\b", f["span"][b][0][lo:hi]) for name in names):
+            return True
+    return False
 
 
 # "a deficit of 38 million thalers", "a crowd of 60,000": the noun before "of" names what the figure
@@ -1243,6 +1269,11 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
         lo, hi = f["sentence_span"][k]
         if near:
             _, start, end = f["span"][k]
+            that = _REPORTED_THAT.search(text, lo, start)
+            if that and not _OWN_WORDS.search(that.group()):
+                # "X told a packed meeting in the town hall that lava had destroyed five villages" (not a
+                # source's own count: "Mirova said that two more of its soldiers had died, bringing its losses to five")
+                continue
             before = [m.start() for m in _WORD.finditer(text, lo, start)][-_CREDIT_BEFORE:]
             after = [m.end() for m in _WORD.finditer(text, end, hi)][:_CREDIT_AFTER]
             lo, hi = (before[0] if before else start), (after[-1] if after else end)
@@ -1254,9 +1285,17 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
     return True
 
 
+# a figure in the that-clause of a verb of saying is credited, however long the words between
+_REPORTED_THAT = re.compile(r"\b(?:told|tells|said|says|announced|insisted|insists|claimed|claims)\b"
+                            r"[^.;:!?\"“”]{0,80}?\bthat\b[^.;:!?\"“”]*$", re.IGNORECASE)
+
+
+_OWN_WORDS = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 # "about 300 people, by the police's count", "by one estimate", "in the organisers' tally": a credit
-_BY_COUNT = re.compile(r"\b(?:by|in)\s+(?:the\s+|one\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w'’]+\s+){0,2}?"
-                       r"(?:count|estimate|tally|reckoning)\b", re.IGNORECASE)
+# ("by my count", and a count someone owns: "the agency's count ... stands at three")
+_BY_COUNT = re.compile(r"\b(?:by|in)\s+(?:the\s+|one\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:[\w'’]+\s+){0,2}?"
+                       r"(?:count|estimate|tally|reckoning)\b"
+                       r"|\b[A-Za-z]+['’]s?\s+(?:own\s+|latest\s+|official\s+)?(?:count|estimate|tally|reckoning)\b", re.IGNORECASE)
 
 
 def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, sourced: bool = False) -> str | None:
@@ -1939,6 +1978,14 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     part_clash |= (clock[:, None] != clock[None, :]) & ~same_v
     # "nine of the injured are children" is no count of the dead, whatever its value
     part_clash |= (part[:, None] | part[None, :]) & (fate[:, None] >= 0) & (fate[None, :] >= 0) & (fate[:, None] != fate[None, :])
+    # "20 Norran soldiers" and "15 Vesk soldiers" in one article: each names its body in its own words, and
+    # not the same one (across articles names vary too much: "AK-47s", "AK47 rifles")
+    body = [{n[:4].lower() for n in _names_in_span(r.text)} for r in reports]
+    with_body = [k for k, b in enumerate(body) if b]
+    for x, k in enumerate(with_body):
+        for m in with_body[x + 1:]:
+            if reports[k].article_id == reports[m].article_id and not (body[k] & body[m]):
+                part_clash[k, m] = part_clash[m, k] = True
     # 1: a figure of record the article names; 2: the account it sets against one ("the real demand was 3
     # million"); 0: neither. Two figures of one article in two of these roles are two accounts of one quantity
     of_record = np.array([0 if r.article_id not in articles else 1 if _of_record(articles[r.article_id].text, r.start, r.end)

@@ -926,6 +926,30 @@ def test_facts_two_bodies_measuring_one_quake_give_one_disputed_magnitude():
     assert sorted(r.value for r in f.reports) == [5.5, 5.5, 5.8, 5.8, 5.8]
 
 
+def test_facts_a_count_credited_by_a_that_clause_or_an_owned_count_is_one_side_of_a_dispute():
+    # each article gives both sides, credited in ways other than "said" right beside the figure
+    a = art("a", "The mayor of Ostrel told a crowded meeting in the old covered market that the mudslide had buried "
+                 "seven farms. The relief agency still lists four.")
+    b = art("b", "The relief agency's count, repeated at a briefing on Monday, stands at four. "
+                 "The mayor says it is seven: \"By my count that is seven farms.\"")
+    c = art("c", "The mudslide buried four farms above Ostrel, the relief agency said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "seven farms")
+    assert f.verdict == "conflict"
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+
+
+def test_facts_two_armies_counts_credited_in_one_article_stay_two_counts():
+    # "20 Norran soldiers" and "15 Vesk soldiers" name two bodies: no dispute, however each is credited
+    a = art("a", "The Vesk command said that at least 20 Norran soldiers had been killed in the fighting. "
+                 "Norra's defence ministry said 15 Vesk soldiers died, a figure the command called a lie.")
+    b = art("b", "Norra said 15 Vesk soldiers were killed in the clash on the ridge.")
+    c = art("c", "At least 20 Norran soldiers were killed, the Vesk command said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    vesk = fact_with(facts, "15 Vesk soldiers")
+    assert {r.value for r in vesk.reports} == {15.0}
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
