@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from ..analyse.figures import currency_codes, lexicon, nested_in_another
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
-from .facts_verdict import intervals_agree, report_interval, unit_parts
+from .facts_verdict import intervals_agree, physical_dimension, report_interval, unit_parts
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used, so the module loads fast
@@ -541,6 +541,8 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     if w.class_clash:
         f["cannot"] = f["cannot"] | f["other_class"]
     f["evolution"] = _evolution_links(f)
+    f["conversion"] = _conversion_links(reports, articles)
+    f["conversion_pairs"] = {p for i, j in f["conversion"] for p in ((i, j), (j, i))}
     f["evolution_pairs"] = {p for i, j in f["evolution"] for p in ((i, j), (j, i))}
     f["evolution_of"] = dict(f["evolution"])  # earlier state -> the current value it led to
     # the second pass may join a sentence's two values only when it credits each to a source ("the
@@ -801,6 +803,17 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
                 info[a] = _group_summary(members[a], f)
                 lab_of.update({k: a for k in members[a]})
                 changed = True
+        # "30,000 feet (about 9,100 metres)": the article converts one figure, and the groups holding the
+        # two units are one quantity, unless a pair across them was ruled out for a reason other than units
+        for i, j in f["conversion"]:
+            a, b = lab_of.get(i), lab_of.get(j)
+            if a is None or b is None or a == b or a not in members or b not in members:
+                continue
+            if not (cannot & ~f["other_d"] & ~f["unit_vs_noun"])[np.ix_(members[a], members[b])].any():
+                members[a].extend(members.pop(b))
+                info[a] = _group_summary(members[a], f)
+                lab_of.update({k: a for k in members[a]})
+                changed = True
     if _TRACE is not None:  # diagnostics only: why the final groups stay apart
         for a in members:
             for b in members:
@@ -982,6 +995,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                 # (two entries of a live blog give the count at two times of day)
                 if one_said_twice or (same and _credited_between(f, i, j)) \
                         or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution \
+                        or (i, j) in f["conversion_pairs"] \
                         or _contrasted(f, i, j) or f["entry"][i] != f["entry"][j]:
                     linked.append((a, b))
                 else:
@@ -1422,6 +1436,25 @@ def _evolution_links(f: dict) -> list[tuple[int, int]]:
         elif len({float(f["base"][j]) for j in by_verb}) == 1:
             links.append((i, by_verb[0]))
     return links
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+
+
+def _conversion_links(reports: list[FigureReport], articles: dict[str, Article]) -> list[tuple[int, int]]:
+    """Pairs (figure, its conversion in brackets right after it in another unit of one physical dimension
+    whose value it matches): "30,000 feet (about 9,100 metres)", "60 km (37 miles)"."""
+    out = []
+    for k in range(1, len(reports)):
+        a, b = reports[k - 1], reports[k]
+        article = articles.get(a.article_id)
+        if article is None or b.article_id != a.article_id or a.unit == b.unit:
+            continue
+        dim = physical_dimension(a.unit)
+        if dim and dim == physical_dimension(b.unit) and _CONVERSION_GAP.fullmatch(article.text, a.end, b.start) \
+                and intervals_agree([a, b]):
+            out.append((k - 1, k))
+    return out
 
 
 def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w: FactWeights) -> str | None:

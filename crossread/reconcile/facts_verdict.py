@@ -18,12 +18,24 @@ from collections.abc import Sequence
 
 from ..model import FigureReport
 
-__all__ = ["report_interval", "intervals_agree", "unit_parts"]
+__all__ = ["report_interval", "intervals_agree", "unit_parts", "physical_dimension"]
 
 _SCALES = {"pence": 1e-2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # durations compare across units (nine days vs a week): factor to days
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
          "year": 365.25, "decade": 3652.5}
+# lengths, masses, speeds and areas compare across units when one fact holds two ("30,000 feet" and
+# "9,100 metres"): factor to metres, kilograms, km/h and hectares. Only then: a bare "1,800" is
+# compared with "1,800 tonnes" as printed, and only a conversion the article itself gives joins two
+# units in one fact
+_PHYSICAL = {
+    "length": {"mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3, "inch": 0.0254, "foot": 0.3048, "yard": 0.9144,
+               "mile": 1609.344, "nautical mile": 1852.0},
+    "mass": {"g": 1e-3, "kg": 1.0, "tonne": 1e3, "pound": 0.45359237},
+    "speed": {"km/h": 1.0, "mph": 1.609344, "knot": 1.852},
+    "area": {"m2": 1e-4, "square foot": 0.3048 ** 2 * 1e-4, "hectare": 1.0, "acre": 0.40468564, "km2": 100.0},
+}
+_TO_BASE = {unit: (factor, dim) for dim, units in _PHYSICAL.items() for unit, factor in units.items()}
 _EPS = 1e-9
 _ABOUT_SHARE = 0.05
 _NEARLY = 0.10
@@ -47,6 +59,18 @@ def unit_parts(unit: str | None) -> tuple[float, str | None]:
     if dim is None and scale != 1.0:
         dim = "count"
     return scale, dim
+
+
+def physical_dimension(unit: str | None) -> str | None:
+    """"length", "mass", "speed" or "area" for a unit of one ("foot", "million tonne"), else None."""
+    return _physical(unit)[1]
+
+
+def _physical(unit: str | None) -> tuple[float, str | None]:
+    parts = (unit or "").split()
+    if parts and parts[0] in _SCALES:
+        parts = parts[1:]
+    return _TO_BASE.get(" ".join(parts), (1.0, None))
 
 
 def _rounding(value: float) -> float:
@@ -82,9 +106,12 @@ def _last_digit_unit(value: float) -> float:
     return unit
 
 
-def report_interval(report: FigureReport) -> tuple[float, float] | None:
-    """The closed interval of base-unit values the report's wording allows, or None when it states nothing."""
+def report_interval(report: FigureReport, physical: bool = False) -> tuple[float, float] | None:
+    """The closed interval of base-unit values the report's wording allows, or None when it states nothing;
+    ``physical``: a length, mass, speed or area in metres, kilograms, km/h or hectares."""
     scale, dim = unit_parts(report.unit)
+    if physical:
+        scale *= _physical(report.unit)[0]
     q = report.qualifier
     v = report.value
     if v is None:
@@ -129,8 +156,10 @@ def report_interval(report: FigureReport) -> tuple[float, float] | None:
 def intervals_agree(reports: Sequence[FigureReport]) -> bool:
     """Whether one value can satisfy every report (reports stating nothing are ignored)."""
     lo, hi = -math.inf, math.inf
+    # two units of one physical dimension ("feet" and "metres"): compare in the base unit
+    physical = len({r.unit for r in reports if _physical(r.unit)[1]}) > 1
     for r in reports:
-        iv = report_interval(r)
+        iv = report_interval(r, physical)
         if iv is None:
             continue
         lo, hi = max(lo, iv[0]), min(hi, iv[1])

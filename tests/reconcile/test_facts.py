@@ -950,6 +950,23 @@ def test_facts_two_armies_counts_credited_in_one_article_stay_two_counts():
     assert {r.value for r in vesk.reports} == {15.0}
 
 
+def test_facts_a_figure_and_its_conversion_in_brackets_join_the_groups_of_both_units():
+    # b converts the plume's height: the outlets in feet and in metres report one quantity, and agree
+    a = art("a", "The eruption sent a plume of steam some 6,000 metres above the crater, the observatory said.")
+    b = art("b", "The plume reached 20,000 feet (about 6,100 metres) before dawn, pilots reported.")
+    c = art("c", "Pilots saw the plume rise to 20,000ft above the crater.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "20,000ft")
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+    assert f.verdict == "agree"
+
+
+def test_facts_a_verdict_across_two_units_compares_them_converted():
+    assert intervals_agree([rep(20000, unit="foot"), rep(6100, "about", unit="m")])
+    assert not intervals_agree([rep(20000, unit="foot"), rep(8000, "about", unit="m")])
+    assert intervals_agree([rep(36, unit="mile"), rep(58, "about", unit="km")])
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
