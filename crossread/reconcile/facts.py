@@ -1479,7 +1479,8 @@ def _evolution_apart(earlier: list[int], current: list[int], i: int, f: dict, w:
     sa_other = dict(sa, articles=sa["articles"] - {art})
     if not sa_other["articles"]:
         return "no other outlet gives the earlier value"
-    return _dimension_apart(sa_other, sb, replace(w, dimension_ratio=math.inf), f)
+    # (the article ties the two values to one count: names around them are sources or places, no subjects)
+    return _dimension_apart(sa_other, sb, replace(w, dimension_ratio=math.inf), f, sourced=True)
 
 
 # "wants to raise the age from 62 to 64", "would take the fare to 3.05 from 2.50": a change still to come

@@ -386,3 +386,9 @@ def test_figures_tons_and_a_rate_adverb_after_the_noun(text, value, counted, uni
 )
 def test_figures_a_threshold_reads_as_needed(text, value, predicate):
     assert reading(text, value).predicate == predicate
+
+
+def test_figures_people_forced_from_their_homes_are_displaced():
+    # the verb before ("sent a column of ash") governs no people; "from their homes" says what befell them
+    found = reading("The blast sent debris across the valley, forcing more than 2,000 people from their homes.", 2000)
+    assert found.predicate == "displaced"

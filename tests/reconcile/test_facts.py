@@ -967,6 +967,20 @@ def test_facts_a_verdict_across_two_units_compares_them_converted():
     assert intervals_agree([rep(36, unit="mile"), rep(58, "about", unit="km")])
 
 
+def test_facts_an_earlier_state_joins_its_count_whatever_names_stand_around_the_other_outlets_figures():
+    # c ties 170,000 to 95,000 ("up from 95,000 on Monday"); a names the ferry service beside its 95,000,
+    # c the storm beside its 170,000: sources and events, not two subjects
+    a = art("a", "Nearly 700 sailings have been cancelled since the storm began, the Coastal Ferry Service said, "
+                 "affecting some 95,000 travellers.", dt.date(2026, 5, 4))
+    c = art("c", "Some 1,100 sailings have now been cancelled since Storm Ilse reached the coast on Saturday, leaving "
+                 "roughly 170,000 travellers stranded, up from 95,000 on Monday, according to port officials.",
+            dt.date(2026, 5, 6))
+    facts = group_facts([a, c], analyse(a, c))
+    f = fact_with(facts, "roughly 170,000 travellers")
+    assert sorted(r.value for r in f.reports) == [95000.0, 95000.0, 170000.0]
+    assert f.verdict == "conflict"
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
