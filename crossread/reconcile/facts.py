@@ -746,9 +746,13 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     credited = [(i, j) for ix in by_sentence.values() if len(ix) > 1 for i, j in combinations(ix, 2)
                 if labels[i] != labels[j] and _credited_between(f, i, j)]
     # or two sentences, each crediting its value to its source ("the union said more than 4,000 ...
-    # the operator spoke of about 1,500"), when they count the same thing under no other verb
-    lab, pred = np.array(labels), f["predicate"]
-    candidates = (f["same_art"] & ~f["same_sent"] & f["same_c"] & ~f["pred_clash"] & (lab[:, None] != lab[None, :])
+    # the operator spoke of about 1,500"), when they count the same thing (or measure in one unit and
+    # count nothing: "police say 87 km/h ... the company insists about 35 km/h"; not money or time, which
+    # say little alone) under no other verb
+    lab, pred, generic = np.array(labels), f["predicate"], f["generic"]
+    measured = f["none_c"] & f["same_d"] & ~generic[:, None] & ~generic[None, :]
+    candidates = (f["same_art"] & ~f["same_sent"] & (f["same_c"] | measured) & ~f["pred_clash"]
+                  & (lab[:, None] != lab[None, :])
                   & ((pred[:, None] == pred[None, :]) | (pred[:, None] < 0) | (pred[None, :] < 0)))
     credited += [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(candidates, 1)))
                  if _credited_each(f, int(i), int(j), near=True)]

@@ -392,3 +392,17 @@ def test_figures_people_forced_from_their_homes_are_displaced():
     # the verb before ("sent a column of ash") governs no people; "from their homes" says what befell them
     found = reading("The blast sent debris across the valley, forcing more than 2,000 people from their homes.", 2000)
     assert found.predicate == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "predicate"),
+    [
+        # a non-native "kilometres in the hour" is a speed
+        ("The lorry drove with approximately 60 kilometres in the hour.", 60, "km/h", None),
+        # flights, trains and matches are cancelled: a count that grows as a story develops
+        ("Some 450 flights have now been cancelled.", 450, None, "cancelled"),
+    ],
+)
+def test_figures_speeds_said_the_long_way_and_cancellations(text, value, unit, predicate):
+    found = reading(text, value)
+    assert (found.unit, found.predicate) == (unit, predicate)

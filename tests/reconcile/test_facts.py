@@ -981,6 +981,30 @@ def test_facts_an_earlier_state_joins_its_count_whatever_names_stand_around_the_
     assert f.verdict == "conflict"
 
 
+def test_facts_two_sources_speeds_credited_in_two_sentences_are_one_disputed_speed():
+    # each article credits its two speeds in two sentences: police against the operator, one speed
+    a = art("a", "Police say the train's data recorder shows it was travelling at 112 km/h on the curve. "
+                 "Norline insists the driver was going at about 60 km/h when the signal failed.")
+    b = art("b", "According to the police, the train drove with 112 km/h where only 80 is allowed. "
+                 "According to the operator, it drove with approximately 60 kilometres in the hour.")
+    c = art("c", "The train was going at 112 km/h, police said.")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "about 60 km/h")
+    assert f.verdict == "conflict"
+    assert sorted(r.value for r in f.reports) == [60.0, 60.0, 112.0, 112.0, 112.0]
+
+
+def test_facts_cancellations_rising_day_by_day_are_one_count():
+    # a count of cancelled flights grows over three days, more than tenfold
+    a = art("a", "Nearly 100 flights were cancelled on Saturday as the ash spread.", dt.date(2026, 6, 6))
+    b = art("b", "More than 400 flights have been cancelled since Saturday.", dt.date(2026, 6, 7))
+    c = art("c", "Some 1,100 flights have now been cancelled since the eruption began.", dt.date(2026, 6, 9))
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    f = fact_with(facts, "Some 1,100 flights")
+    assert {r.article_id for r in f.reports} == {"a", "b", "c"}
+    assert f.verdict == "conflict" and f.timing == "evolving"
+
+
 def test_facts_a_figure_a_company_claims_against_the_outlets_own_reading_is_one_dispute():
     a = art("a", "The jet was doing nearly 190 knots when it landed. Radar data put its speed at 186 knots, "
                  "more than 30 knots faster than the 150 knots the airline claims.")
