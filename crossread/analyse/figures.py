@@ -619,13 +619,17 @@ def _inside_name(text: str, at: int) -> bool:
     return text[at : at + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, at - 30), at))
 
 
-_PLACE_NOUNS = frozenset({"prison", "jail", "gaol"})
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["place_nouns"])
 
 
 def _place_noun(text: str, begin: int, end: int) -> bool:
     """"On duty at the prison": with "the" before it a prison is a place, no sentence ("20 years in prison" is)."""
-    return text[begin:end].lower() in _PLACE_NOUNS and bool(_DEFINITE_BEFORE.search(text, max(0, begin - 6), begin))
+    return text[begin:end].lower() in _place_nouns() and bool(_DEFINITE_BEFORE.search(text, max(0, begin - 6), begin))
 
 
 def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -2007,7 +2011,7 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             # verb of telling never does: "for 12 years told investigators" (its object is no noun counted)
             nm = _next_word(text, m.end(), rules)
             if nm is None or nm.group().lower() in rules.stop or _is_verb(nm.group().lower(), rules) or \
-                    wl in _TELLING_VERBS:
+                    wl in _telling_verbs():
                 break
         if w[:1].isupper() and wl in rules.qualifier_words:
             break
@@ -2114,7 +2118,9 @@ def _thing_nouns() -> frozenset[str]:
     return frozenset(w for cls in lx["thing_classes"] for w in lx["counted_classes"][cls]) - {"times"}
 
 
-_TELLING_VERBS = frozenset({"told", "tells", "tell", "said", "says", "say", "warned", "warns", "urged", "urges"})
+@lru_cache(maxsize=1)
+def _telling_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["telling_verbs"])
 
 
 @lru_cache(maxsize=1)

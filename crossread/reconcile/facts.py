@@ -1168,12 +1168,17 @@ def _span_names(f: dict, i: int) -> set[str]:
     return _names_in_span(text[start:end])
 
 
-def _names_in_span(span: str) -> set[str]:
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
     lx = lexicon()
-    numbers = {*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]}
-    # (not a number shouted in capitals: "as many as TWELVE people")
+    return frozenset({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]})
+
+
+def _names_in_span(span: str) -> set[str]:
+    """The capitalised words of a figure's text after its first word (not a number shouted in capitals:
+    "as many as TWELVE people")."""
     return {m.group() for m in _WORD.finditer(span) if m.start() > 0 and m.group()[:1].isupper()
-            and m.group().lower() not in numbers}
+            and m.group().lower() not in _number_words()}
 
 
 def _names_differ(f: dict, i: int, j: int) -> bool:
@@ -1773,7 +1778,7 @@ _OF_THE_BEFORE = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+$")
 _WHOLE_TO_SHARE = re.compile(r"(?:\s+[\w'’-]+){0,5}?,\s+(?:at\s+least\s+|some\s+|about\s+)?")
 
 
-def _shares_after_a_fated_whole(reports: list[FigureReport], articles: dict[str, Article]):
+def _shares_after_a_fated_whole(reports: list[FigureReport], articles: dict[str, Article]) -> np.ndarray:
     """Which reports are shares of a whole counted just before them under another verb: "Of the 56 people
     taken to hospital, 11 remain in critical condition" ("Of the 170 people on board, 23 were taken to
     hospital": a whole under no verb is the setting, and 23 the count of the hurt)."""

@@ -1,7 +1,8 @@
 """Verdicts for one fact: the interval each report allows, and whether one value satisfies them all.
 
 Written by hand: no library reads "nearly 300" and "more than 300" as incompatible. Each report
-becomes an interval in base units (the scale words of the unit multiplied in, durations in days):
+becomes an interval in base units (the scale words of the unit multiplied in, durations in days; lengths,
+masses, speeds and areas in metres, kilograms, km/h and hectares when one fact holds two units of one):
 
 - an exact figure allows its rounding: "22" covers 22.4, "600" covers 612, "5.9" is 5.85-5.95;
   a whole number of a time unit allows a tenth of the unit ("a week" is 6.3-7.7 days, not nine);
