@@ -813,7 +813,8 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
             a, b = lab_of.get(i), lab_of.get(j)
             if a is None or b is None or a == b or a not in members or b not in members:
                 continue
-            if not (cannot & ~f["other_d"] & ~f["unit_vs_noun"])[np.ix_(members[a], members[b])].any():
+            across = np.ix_(members[a], members[b])
+            if not (cannot[across] & ~f["other_d"][across] & ~f["unit_vs_noun"][across]).any():
                 members[a].extend(members.pop(b))
                 info[a] = _group_summary(members[a], f)
                 lab_of.update({k: a for k in members[a]})
