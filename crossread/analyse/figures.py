@@ -628,7 +628,7 @@ def _place_nouns() -> frozenset[str]:
 
 
 def _place_noun(text: str, begin: int, end: int) -> bool:
-    """"On duty at the prison": with "the" before it a prison is a place, no sentence ("20 years in prison" is)."""
+    """"Guards on duty at the prison": with "the" before it a prison is a place, no sentence ("20 years in prison" is)."""
     return text[begin:end].lower() in _place_nouns() and bool(_DEFINITE_BEFORE.search(text, max(0, begin - 6), begin))
 
 
@@ -2008,7 +2008,7 @@ def _counted_noun(text: str, pos: int, rules: _Rules) -> tuple[str | None, int]:
             break  # "the 200 person crowd became angry": a verb after the noun ends the noun phrase
         if _is_verb(wl, rules):
             # a participle may modify the noun ("loaded magazines"); otherwise the noun phrase is over. A
-            # verb of telling never does: "for 12 years told investigators" (its object is no noun counted)
+            # verb of telling never does: "for 14 years told inspectors" (its object is no noun counted)
             nm = _next_word(text, m.end(), rules)
             if nm is None or nm.group().lower() in rules.stop or _is_verb(nm.group().lower(), rules) or \
                     wl in _telling_verbs():
@@ -2414,7 +2414,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|as|whereas)\s+")
 # a figure followed by its clause's verb: "25 are still listed as", "12 were later", "40 remain"
 _WITH_STATE = re.compile(r"(?:\s+of\s+(?:them|those|whom))?\s+(?:with|in)\s+(?:an?\s+)?$")
 # (after a part of a count too: "14 of the injured are seriously hurt" are the seriously hurt)
-# (and after a modal: "126 votes would have been necessary" are the votes needed)
+# (and after a modal: "201 votes would have been necessary" are the votes needed)
 _SUBJECT_OF = re.compile(r"(?:\s+of\s+(?:the|those|them)(?:\s+[a-z]+)?)?(?:\s+(?:would|will|could|might|should|must))?"
                          r"\s+(?:are|were|is|was|have|has|had|remain|remained|be)\b(?:\s+[a-z]+){0,3}?\s*$")
 

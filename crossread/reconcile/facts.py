@@ -747,7 +747,7 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
                 if labels[i] != labels[j] and _credited_between(f, i, j)]
     # or two sentences, each crediting its value to its source ("the union said more than 4,000 ...
     # the operator spoke of about 1,500"), when they count the same thing (or measure in one unit and
-    # count nothing: "police say 87 km/h ... the company insists about 35 km/h"; not money or time, which
+    # count nothing: "police say 112 km/h ... the operator insists about 60 km/h"; not money or time, which
     # say little alone) under no other verb
     lab, pred, generic = np.array(labels), f["predicate"], f["generic"]
     measured = f["none_c"] & f["same_d"] & ~generic[:, None] & ~generic[None, :]
@@ -807,7 +807,7 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
                 info[a] = _group_summary(members[a], f)
                 lab_of.update({k: a for k in members[a]})
                 changed = True
-        # "30,000 feet (about 9,100 metres)": the article converts one figure, and the groups holding the
+        # "20,000 feet (about 6,100 metres)": the article converts one figure, and the groups holding the
         # two units are one quantity, unless a pair across them was ruled out for a reason other than units
         for i, j in f["conversion"]:
             a, b = lab_of.get(i), lab_of.get(j)
@@ -1164,7 +1164,7 @@ def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
 
 
 def _span_names(f: dict, i: int) -> set[str]:
-    """The capitalised words inside a figure's span after its first word ("15 Kaspiran soldiers" -> Kaspiran)."""
+    """The capitalised words inside a figure's span after its first word ("15 Vesk soldiers" -> Vesk)."""
     text, start, end = f["span"][i]
     return _names_in_span(text[start:end])
 
@@ -1183,8 +1183,8 @@ def _names_in_span(span: str) -> set[str]:
 
 
 def _names_differ(f: dict, i: int, j: int) -> bool:
-    """Whether one figure names in its own words a body the other's sentence never names: "15 Kaspiran
-    soldiers" against "20 Mirovan soldiers", or against "Mirova said three of its soldiers had died", are two
+    """Whether one figure names in its own words a body the other's sentence never names: "15 Vesk
+    soldiers" against "20 Norran soldiers", or against "Norra said three of its soldiers had died", are two
     armies' dead, however credited, no dispute over one count."""
     for a, b in ((i, j), (j, i)):
         names = _span_names(f, a)
@@ -1295,8 +1295,8 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
             _, start, end = f["span"][k]
             that = _REPORTED_THAT.search(text, lo, start)
             if that and not _OWN_WORDS.search(that.group()):
-                # "X told a packed meeting in the town hall that lava had destroyed five villages" (not a
-                # source's own count: "Mirova said that two more of its soldiers had died, bringing its losses to five")
+                # "the mayor told a crowded meeting in the old market that the mudslide had buried seven farms"
+                # (not a source's own count: "Norra said that two more of its soldiers had died, bringing its losses to five")
                 continue
             before = [m.start() for m in _WORD.finditer(text, lo, start)][-_CREDIT_BEFORE:]
             after = [m.end() for m in _WORD.finditer(text, end, hi)][:_CREDIT_AFTER]
@@ -1316,7 +1316,7 @@ _REPORTED_THAT = re.compile(r"\b(?:told|tells|said|says|announced|insisted|insis
 
 _OWN_WORDS = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 # "about 300 people, by the police's count", "by one estimate", "in the organisers' tally": a credit
-# ("by my count", and a count someone owns: "the agency's count ... stands at three")
+# ("by my count", and a count someone owns: "the relief agency's count ... stands at four")
 _BY_COUNT = re.compile(r"\b(?:by|in)\s+(?:the\s+|one\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:[\w'’]+\s+){0,2}?"
                        r"(?:count|estimate|tally|reckoning)\b"
                        r"|\b[A-Za-z]+['’]s?\s+(?:own\s+|latest\s+|official\s+)?(?:count|estimate|tally|reckoning)\b", re.IGNORECASE)
@@ -1453,7 +1453,7 @@ _CONVERSION_GAP = re.compile(r"\s*\(\s*")
 
 def _conversion_links(reports: list[FigureReport], articles: dict[str, Article]) -> list[tuple[int, int]]:
     """Pairs (figure, its conversion in brackets right after it in another unit of one physical dimension
-    whose value it matches): "30,000 feet (about 9,100 metres)", "60 km (37 miles)"."""
+    whose value it matches): "20,000 feet (about 6,100 metres)", "60 km (37 miles)"."""
     out = []
     for k in range(1, len(reports)):
         a, b = reports[k - 1], reports[k]
@@ -1668,7 +1668,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+" + _ROUGHLY + "$", re.IGNORECASE)
 _CLAIMED_AFTER = re.compile(rf"(?:[\w'’-]+\s+){{1,4}}?{_CONCEDES}\b")
 
 
-# "the group's real demand, passed on through elders, was 3 million", "the true toll is nearer 40": the
+# "the gang's real price, relayed by a dealer, was 5 million", "the true toll is nearer 40": the
 # article's (or a source's) account set against the figure the others give
 _CORRECTIVE = re.compile(
     r"\b(?:real|true|actual)\s+(?:[\w'’-]+\s+)?(?:figure|toll|count|tally|number|total|demand|amount|sum|cost|"
@@ -1780,8 +1780,8 @@ _WHOLE_TO_SHARE = re.compile(r"(?:\s+[\w'’-]+){0,5}?,\s+(?:at\s+least\s+|some\
 
 
 def _shares_after_a_fated_whole(reports: list[FigureReport], articles: dict[str, Article]) -> np.ndarray:
-    """Which reports are shares of a whole counted just before them under another verb: "Of the 56 people
-    taken to hospital, 11 remain in critical condition" ("Of the 170 people on board, 23 were taken to
+    """Which reports are shares of a whole counted just before them under another verb: "Of the 40 people
+    taken to hospital, 9 remain in critical condition" ("Of the 170 people on board, 23 were taken to
     hospital": a whole under no verb is the setting, and 23 the count of the hurt)."""
     import numpy as np
 
@@ -1873,8 +1873,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         for j, (noun_j, rank_j, len_j) in age_lists.items():
             list_clash[i, j] = _kin(noun_i) != _kin(noun_j) or (len_i == len_j and rank_i != rank_j)
     other_class = other_c & known_class[:, None] & known_class[None, :]
-    # "Fourteen of the injured were in critical condition" counts people, whatever its noun-less wording:
-    # no account of "14 violations", a count of things under no verb of its own
+    # "Twelve of the injured were in critical condition" counts people, whatever its noun-less wording:
+    # no account of "12 breaches", a count of things under no verb of its own
     people_fates = _word_set("people_fates")
     fate_bare = np.array([r.counted is None and r.unit is None and bool(r.predicate)
                           and bool(people_fates & set(r.predicate.split())) for r in reports])
@@ -2030,7 +2030,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
         for m in with_body[x + 1:]:
             if reports[k].article_id == reports[m].article_id and not (body[k] & body[m]):
                 part_clash[k, m] = part_clash[m, k] = True
-    # 1: a figure of record the article names; 2: the account it sets against one ("the real demand was 3
+    # 1: a figure of record the article names; 2: the account it sets against one ("the real price was 5
     # million"); 0: neither. Two figures of one article in two of these roles are two accounts of one quantity
     of_record = np.array([0 if r.article_id not in articles else 1 if _of_record(articles[r.article_id].text, r.start, r.end)
                           else 2 if _corrective(articles[r.article_id].text, r.start) else 0 for r in reports])

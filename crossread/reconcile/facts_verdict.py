@@ -25,8 +25,8 @@ _SCALES = {"pence": 1e-2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 # durations compare across units (nine days vs a week): factor to days
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
          "year": 365.25, "decade": 3652.5}
-# lengths, masses, speeds and areas compare across units when one fact holds two ("30,000 feet" and
-# "9,100 metres"): factor to metres, kilograms, km/h and hectares. Only then: a bare "1,800" is
+# lengths, masses, speeds and areas compare across units when one fact holds two ("20,000 feet" and
+# "6,100 metres"): factor to metres, kilograms, km/h and hectares. Only then: a bare "1,800" is
 # compared with "1,800 tonnes" as printed, and only a conversion the article itself gives joins two
 # units in one fact
 _PHYSICAL = {
