@@ -46,6 +46,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from ..analyse.entities_lexicon import lexicon as speech_lexicon
 from ..analyse.figures import currency_codes, lexicon, nested_in_another
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, physical_dimension, report_interval, unit_parts
@@ -1070,6 +1071,10 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         generic=bool(f["generic"][ix].any()),
         # every report counts people in a role ("15 crew", "220 passengers") and none says what befell them
         idle_role=bool(f["idle_role"][ix].all()), fated=bool(f["fated"][ix].all()),
+        # what befell people nobody casts in a role ("26 people are confirmed dead"), read at the figure or
+        # from the group's verb
+        befallen=bool(f["fated"][ix].any() or (main_pred >= 0 and (f["role"][ix] < 0).all()
+                                               and f["predicate_names"][main_pred] in _word_set("people_fates"))),
         remaining=bool(f["remaining"][ix].all()),
         days=[int(d) for d in f["day"][ix].tolist()],
         lo=vals[0] if vals else math.nan, hi=vals[-1] if vals else math.nan,
@@ -1096,7 +1101,7 @@ def _both_sides(article: int, sa: dict, sb: dict, f: dict, w: FactWeights) -> bo
         return True  # a change's two states ("widened from nine to 14 batches"): one count at two moments
     if all(_contrasted(f, i, j) for i in ia for j in ib):
         return True  # its own account set against a figure of record: "higher than the official figure of 14"
-    if not any(same) and all(_credited_each(f, i, j, near=True) and not _names_differ(f, i, j) for i in ia for j in ib):
+    if not any(same) and all(_credited_each(f, i, j, near=True, tail=True) and not _names_differ(f, i, j) for i in ia for j in ib):
         return True  # each value credited to its source in a sentence of its own: "organisers said 120,000 ... police put it at 38,000"
     if all(same):
         # one sentence giving both values: a dispute only when a source is named between them
@@ -1158,7 +1163,7 @@ def _credited_dispute(article: int, sa: dict, sb: dict, f: dict) -> bool:
     ia = [i for i in sa["ix"] if f["article"][i] == article]
     ib = [j for j in sb["ix"] if f["article"][j] == article]
     return all(_credited_between(f, i, j) if f["sentence"][i] == f["sentence"][j]
-               else _credited_each(f, i, j, near=True) and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
+               else _credited_each(f, i, j, near=True, tail=True) and _within(f["base"][i], f["base"][j], _CREDITED_RATIO)
                and not _named_otherwise(f, i, j) and not _named_otherwise(f, j, i) and not _names_differ(f, i, j)
                for i in ia for j in ib)
 
@@ -1172,7 +1177,7 @@ def _span_names(f: dict, i: int) -> set[str]:
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     lx = lexicon()
-    return frozenset({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"]})
+    return frozenset({*lx["units_words"], *lx["tens_words"], *lx["multiplier_words"], *lx["scale_words"]})
 
 
 def _names_in_span(span: str) -> set[str]:
@@ -1203,6 +1208,8 @@ _HEAD_OF = re.compile(r"\b(?:an?|the|its|their|his|her|our|this|that)\s+(?:[a-z]
 def _named_otherwise(f: dict, i: int, j: int) -> bool:
     """Whether figure ``i`` names what it measures ("its deficit of 38 million") and the sentence of
     figure ``j`` never mentions it: two credited sentences about two things, no dispute."""
+    if f["people"][i]:
+        return False  # "the data of 3 million people": the people are counted, the noun is something of theirs
     text, start, _ = f["span"][i]
     m = _HEAD_OF.search(text, max(0, start - 50), start)
     if not m or m.group(1) in _word_set("determiners") or m.group(1) in _word_set("figure_nouns"):
@@ -1282,7 +1289,7 @@ def _sentence_span(article: Article | None, report: FigureReport) -> tuple[int, 
 _CREDIT_BEFORE, _CREDIT_AFTER = 12, 10  # words around a figure that credit it: "police put the number of marchers at 38,000"
 
 
-def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
+def _credited_each(f: dict, i: int, j: int, near: bool = False, tail: bool = False) -> bool:
     """Whether two figures of one article, in two sentences, are each credited to a source ("the
     survey put it at 6.1" ... "the centre said 5.9"): the article reports a dispute. ``near``: the
     credit must sit by the figure (``_CREDIT_BEFORE`` words before it or ``_CREDIT_AFTER`` after it),
@@ -1298,6 +1305,8 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
                 # "the mayor told a crowded meeting in the old market that the mudslide had buried seven farms"
                 # (not a source's own count: "Norra said that two more of its soldiers had died, bringing its losses to five")
                 continue
+            if tail and _credited_at_end(text, end, hi):
+                continue
             before = [m.start() for m in _WORD.finditer(text, lo, start)][-_CREDIT_BEFORE:]
             after = [m.end() for m in _WORD.finditer(text, end, hi)][:_CREDIT_AFTER]
             lo, hi = (before[0] if before else start), (after[-1] if after else end)
@@ -1307,6 +1316,21 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False) -> bool:
                 and not _BY_COUNT.search(text, lo, hi):
             return False
     return True
+
+
+_TAIL_CLAUSE_WORDS = 8  # words of a sentence's last clause that may credit the whole sentence
+
+
+def _credited_at_end(text: str, end: int, sentence_end: int) -> bool:
+    """Whether the sentence closes on a short clause of its own that credits all of it ("..., including
+    many children, the regulator warned."), however far that clause lies from the figure."""
+    tail = text[end:sentence_end]
+    comma = max(tail.rfind(","), tail.rfind("—"))
+    if comma < 0:
+        return False
+    words = [m.group().lower() for m in _WORD.finditer(tail, comma + 1)]
+    verbs = speech_lexicon().speech_forms
+    return 0 < len(words) <= _TAIL_CLAUSE_WORDS and any(word in verbs or word == "according" for word in words)
 
 
 # a figure in the that-clause of a verb of saying is credited, however long the words between
@@ -1342,6 +1366,8 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         return "shared article"  # one article stating both values usually means two quantities
     ca, cb = sa["main_counted"], sb["main_counted"]
     preds_clash = bool(sa["preds"] and sb["preds"] and not (sa["preds"] & sb["preds"]))
+    if (sa["idle_role"] and sb["befallen"]) or (sa["befallen"] and sb["idle_role"]):
+        return "a fate against people in a role"  # "SEVENTEEN people are dead", "rose to 21": no account of "15 crew"
     if sa["dims"]:
         # a unit names the dimension; a stray word after it ("5.9 earthquake", "1,500 km south")
         # does not, unless both name known and different kinds of thing
@@ -2037,6 +2063,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     return {
         "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "named_apart": _named_apart(reports, counted, base),
+        "people": np.array([key in _PEOPLE_CLASSES for key, _ in keys]),
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
         "generic": np.isin(dim, [c for k, c in dim_table.items() if k == "time" or k in currency_codes()]),

@@ -1527,3 +1527,54 @@ def test_facts_one_sentence_setting_two_counts_against_each_other_joins_an_uncre
     dockers = fact_with(facts, "1,400 claimed")
     assert sorted(r.value for r in dockers.reports) == [700, 700, 1400, 1400, 1400]
     assert dockers.verdict == "conflict"
+
+
+def test_facts_a_sentence_closing_on_its_source_credits_a_figure_far_from_it():
+    # the regulator's count sits a dozen words before ", the regulator warned"; the clinic chain's count is
+    # credited beside it: each outlet sets the two accounts of one count against each other
+    a = art("a", "Hackers may have copied the files of up to FOUR MILLION customers of Tavola Clinics, among them "
+                 "nearly half a million pensioners and carers, the privacy regulator warned. "
+                 "Tavola Clinics insists only 1.5 million customers were affected.", dt.date(2026, 3, 2), "Tabloid")
+    b = art("b", "The privacy regulator said the files of about 4 million customers were copied. Tavola Clinics "
+                 "said 1.5 million customers were affected.", dt.date(2026, 3, 2), "Wire")
+    c = art("c", "Tavola Clinics stood by its count of 1.5 million customers.", dt.date(2026, 3, 3), "Daily")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    customers = fact_with(facts, "1.5 million customers")
+    assert sorted(r.value for r in customers.reports) == [1.5, 1.5, 1.5, 4, 4]
+    assert customers.verdict == "conflict"
+
+
+def test_facts_the_noun_before_a_count_of_people_is_theirs_not_what_is_counted():
+    # "the records of as many as 3 million people": the people are counted, so a sentence crediting
+    # "1.2 million people" to the firm is the other account of the same count
+    a = art("a", "The watchdog said the records of as many as 3 million people may have been stolen. "
+                 "Orvel Health stood by its count of 1.2 million people.", dt.date(2026, 5, 4), "Journal")
+    b = art("b", "Orvel Health said the records of 1.2 million people were stolen. The watchdog said 3 million "
+                 "people were affected.", dt.date(2026, 5, 4), "Wire")
+    facts = group_facts([a, b], analyse(a, b))
+    people = fact_with(facts, "1.2 million people")
+    assert sorted(r.value for r in people.reports) == [1.2, 1.2, 3, 3]
+    assert people.verdict == "conflict"
+
+
+def test_facts_a_toll_never_joins_people_in_a_role_even_when_each_is_credited():
+    # most reports of the toll carry no verb at the figure ("climbed to 26"); the crew count carries none
+    # at all: the dead are no account of the crew, however close the values and each credited
+    arts = [art("a", "At least 14 people were killed when the ferry sank, rescue officials said on Tuesday. The ferry "
+                     "was carrying 300 passengers and 15 crew on its night crossing, according to the coastguard.",
+                dt.date(2026, 6, 1), "Wire"),
+            art("b", "The number of dead has climbed to 26, the coastguard said on Thursday, after divers found more "
+                     "bodies. According to the operator's manifest, 300 passengers and 15 crew members were on board.",
+                dt.date(2026, 6, 3), "Radio"),
+            art("c", "Twenty-six people are now confirmed dead, according to the coastguard. Of the 300 passengers and "
+                     "fifteen crew members on the manifest, most came from the port, according to the town council.",
+                dt.date(2026, 6, 3), "Daily"),
+            art("d", "SEVENTEEN people are dead, the Post can reveal, more than the official figure of 14.",
+                dt.date(2026, 6, 2), "Post"),
+            art("e", "The toll rose to 21 on Wednesday. The operator lists 300 passengers and 15 crew.",
+                dt.date(2026, 6, 2), "Herald")]
+    facts = group_facts(arts, analyse(*arts))
+    crew = fact_with(facts, "15 crew members")
+    assert sorted(r.value for r in crew.reports) == [15, 15, 15, 15]
+    assert crew.verdict == "agree"
+    assert sorted(r.value for r in fact_with(facts, "SEVENTEEN").reports) == [14, 14, 17, 21, 26, 26]
