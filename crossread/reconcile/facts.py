@@ -469,7 +469,7 @@ def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     reports = sorted((r for an in analyses for r in an.figures), key=lambda r: (r.article_id, r.start, r.end))
     if not reports:
         return ()
-    labels = _cluster(reports, by_id, w, _protagonists(analyses))
+    labels = _cluster(reports, by_id, w, _protagonists(analyses), _reported_speech(reports, analyses))
     groups: dict[int, list[FigureReport]] = {}
     for r, lab in zip(reports, labels):
         groups.setdefault(lab, []).append(r)
@@ -479,6 +479,17 @@ def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     for members in sorted(groups.values(), key=lambda g: (g[0].article_id, g[0].start)):
         facts.append(_make_fact(str(len(facts) + 1), _one_per_sentence(members), by_id, original, names))
     return tuple(facts)
+
+
+def _reported_speech(reports: Sequence[FigureReport], analyses: Sequence[ArticleAnalysis]) -> list[int | None]:
+    """Per report, where the reported speech it sits in starts, or None: a figure in someone's reported
+    words ("the mayor says residents had barely five minutes") is credited to them however far the verb
+    of saying. (Not a direct quotation: "eight, 10, 12 years from now" in a coach's musings is no account.)"""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for an in analyses:
+        spans[an.article_id] = [(q.start, q.end) for q in an.quotes if q.speaker and q.kind == "indirect"]
+    return [next((start for start, end in spans.get(r.article_id, ()) if start <= r.start and r.end <= end), None)
+            for r in reports]
 
 
 def _named_subjects(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, str]]:
@@ -498,7 +509,7 @@ def _named_subjects(analyses: Sequence[ArticleAnalysis]) -> dict[str, dict[str, 
 
 
 def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactWeights,
-             protagonists: dict[str, str] | None = None) -> list[int]:
+             protagonists: dict[str, str] | None = None, reported_speech: list[int | None] | None = None) -> list[int]:
     """Cluster labels (one per report) by average linkage over the pairwise similarity."""
     n = len(reports)
     if n == 1:
@@ -507,6 +518,7 @@ def _cluster(reports: list[FigureReport], articles: dict[str, Article], w: FactW
     from scipy.cluster.hierarchy import fcluster, linkage
 
     f = _pair_features(reports, articles, w, protagonists or {})
+    f["reported_speech"] = reported_speech or [None] * n
     logit = (w.bias + w.context * f["ctx"] + w.same_value * f["same_v"] + w.close_value * f["close"]
              + w.compatible * f["compat"] + w.same_article * f["same_art"] + w.other_counted * f["other_c"]
              + w.no_counted * f["none_c"] + w.noun_in_context * f["noun_in"] + w.same_predicate * f["same_p"]
@@ -1305,8 +1317,10 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False, tail: bool = Fal
                 # "the mayor told a crowded meeting in the old market that the mudslide had buried seven farms"
                 # (not a source's own count: "Norra said that two more of its soldiers had died, bringing its losses to five")
                 continue
-            if tail and _credited_at_end(text, end, hi):
-                continue
+            said_from = f["reported_speech"][k]
+            if tail and (_credited_at_end(text, end, hi)
+                         or (said_from is not None and not _OWN_WORDS.search(text, said_from, end))):
+                continue  # (not a source's own count: "two more of its soldiers had died")
             before = [m.start() for m in _WORD.finditer(text, lo, start)][-_CREDIT_BEFORE:]
             after = [m.end() for m in _WORD.finditer(text, end, hi)][:_CREDIT_AFTER]
             lo, hi = (before[0] if before else start), (after[-1] if after else end)
@@ -1366,6 +1380,10 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         return "shared article"  # one article stating both values usually means two quantities
     ca, cb = sa["main_counted"], sb["main_counted"]
     preds_clash = bool(sa["preds"] and sb["preds"] and not (sa["preds"] & sb["preds"]))
+    # an article setting the two groups' values against each other, each credited, names the quantity
+    # (when another article reports them too: one article's two credited sums may be two sums)
+    disputed = f is not None and len(sa["articles"] | sb["articles"]) > 1 and any(
+        _credited_dispute(art, sa, sb, f) for art in common)
     if (sa["idle_role"] and sb["befallen"]) or (sa["befallen"] and sb["idle_role"]):
         return "a fate against people in a role"  # "SEVENTEEN people are dead", "rose to 21": no account of "15 crew"
     if sa["dims"]:
@@ -1373,7 +1391,7 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         # does not, unless both name known and different kinds of thing
         if preds_clash:
             return "predicates"
-        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not (
+        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not disputed and not (
                 f is not None and sa["dims"] <= f["time_dims"] and (
                     ((ca >= 0 or cb >= 0) and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"]))
                     or any(f["same_art"][i, j] and f["same_v"][i, j] for i in sa["ix"] for j in sb["ix"]))):

@@ -1578,3 +1578,20 @@ def test_facts_a_toll_never_joins_people_in_a_role_even_when_each_is_credited():
     assert sorted(r.value for r in crew.reports) == [15, 15, 15, 15]
     assert crew.verdict == "agree"
     assert sorted(r.value for r in fact_with(facts, "SEVENTEEN").reports) == [14, 14, 17, 21, 26, 26]
+
+
+def test_facts_reported_speech_credits_a_figure_far_from_its_verb_and_names_a_disputed_time():
+    # the mayor's 25 minutes sits 13 words after "says", inside her reported words; set against the
+    # board's 40 minutes in the same article, the two times of warning are one disputed quantity
+    # though no verb of their own is shared
+    from crossread.analyse import analyse_article
+
+    a = art("a", "The siren at the Tarrow weir sounded some 40 minutes before the weir gave way, the water board said. "
+                 "The town's mayor, Edda Lunn, says people in the low streets between the old mill, the brewery and "
+                 "the school had barely 25 minutes to reach high ground.", dt.date(2026, 4, 7), "Post")
+    b = art("b", "People had 25 minutes of warning before the Tarrow weir burst, the mayor said.", dt.date(2026, 4, 7), "Wire")
+    c = art("c", "The water board insists it gave 40 minutes of warning before the weir burst.", dt.date(2026, 4, 8), "Herald")
+    facts = group_facts([a, b, c], [analyse_article(x) for x in (a, b, c)])
+    warning = fact_with(facts, "some 40 minutes")
+    assert sorted((r.article_id, r.value) for r in warning.reports) == [("a", 25), ("a", 40), ("b", 25), ("c", 40)]
+    assert warning.verdict == "conflict"
