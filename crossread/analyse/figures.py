@@ -860,7 +860,8 @@ _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z
 # "41 people were now in custody, up from 23 on Thursday": a clause, a comma, then "up/down from"
 # (a source may sit between: "7,450 hectares by Wednesday evening, according to the agency, up from 3,200")
 _UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+|,){0,14}?\s*,\s*(?:up|down)\s+from\s+(?:the\s+)?", re.IGNORECASE)
-_TO_GAP = re.compile(r"\s*(?:to|,\s*to)\s+", re.IGNORECASE)
+# (a rate may sit between: "from about 1.1 million packs a month to fewer than 400,000")
+_TO_GAP = re.compile(r"\s*(?:(?:a|an|per|each)\s+(?:hour|day|week|month|quarter|year|season)\s*)?,?\s*to\s+", re.IGNORECASE)
 # "On Tuesday the official toll had stood at 14", "an earlier toll of 12": a figure named as a count's
 # earlier state even when the current value sits in another sentence
 _EARLIER_BEFORE = re.compile(
@@ -942,7 +943,8 @@ def _changes(text: str, reports: list[FigureReport]) -> list[FigureReport]:
             changed = next((out[x] for x in reversed(range(k)) if out[x].sentence == b.sentence and not nested[x]), a)
             out[k] = replace(b, qualifier="previously", low=b.value, high=b.value,  # "7.1%, up from 6.5%"
                              predicate=changed.predicate or b.predicate)
-        elif a.unit in (None, b.unit) and a.counted in (None, b.counted) and _TO_GAP.fullmatch(gap) and \
+        elif (a.unit in (None, b.unit) or b.unit is None) and (a.counted in (None, b.counted) or b.counted is None) \
+                and _TO_GAP.fullmatch(gap) and \
                 (_change_from().search(text, max(0, a.start - 90), a.start) or _age_from(text, a)):
             out[k - 1] = replace(a, qualifier="previously", low=a.value, high=a.value)  # "fell from 120 to 95"
     return out

@@ -377,6 +377,8 @@ def test_figures_population_and_idioms_take_no_fate():
         ("The rate rose to 27% from 23% last year.", "23%", "27%"),
         ("Turnout climbed from 62 to 65 percent.", "62", "65 percent"),
         ("Sales fell from 120 to 95 units.", "120", "95 units"),
+        # a rate between the two states, the noun given once
+        ("Output has fallen from about 2.4 million bottles a month to 900,000.", "about 2.4 million bottles", "900,000"),
         ("Unemployment was 7.1 percent in March, up from 6.5 percent in February.", "6.5 percent", "7.1 percent"),
         ("The toll rose to 30 from 25 on Monday.", "25", "30"),
         ("Police said 41 people were now in custody, up from 23 on Thursday.", "23", "41 people"),
