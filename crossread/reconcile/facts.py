@@ -1819,6 +1819,16 @@ def _part_after_whole() -> re.Pattern[str]:
                       + r"),\s+(?:at\s+least\s+|some\s+|about\s+)?$")
 
 
+def _whole_fate(text: str, report: FigureReport) -> str | None:
+    """The predicate class of what befell a share's whole ("17 of the injured", "Of the 48 wounded, 24"):
+    "injured"; None when the whole names no fate ("of whom", "of the 80 passengers")."""
+    m = _part_of().match(text, report.end) or _part_after_whole().search(text, max(0, report.start - 50), report.start)
+    if not m:
+        return None
+    words = {w.lower() for w in _WORD.findall(m.group())}
+    return next((cls for cls, forms in lexicon()["predicates"].items() if words & set(forms)), None)
+
+
 _OF_THE_BEFORE = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+$")
 _WHOLE_TO_SHARE = re.compile(r"(?:\s+[\w'’-]+){0,5}?,\s+(?:at\s+least\s+|some\s+|about\s+)?")
 
@@ -2015,6 +2025,12 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
             bool(_INCLUDED_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))
             or bool(_AMONG_AFTER.match(articles[r.article_id].text, r.end))))) for i, r in enumerate(reports)])
     part |= _shares_after_a_fated_whole(reports, articles)
+    # "Fourteen of the injured are seriously hurt" counts the seriously injured: a share under a verb of its
+    # own, other than what befell its whole, is that verb's count (an account of "the number in a serious
+    # condition has fallen to 11"), not another value of the whole
+    own_verb = np.array([bool(part[i]) and r.predicate is not None and r.article_id in articles
+                         and _whole_fate(articles[r.article_id].text, r) not in (None, r.predicate)
+                         for i, r in enumerate(reports)])
     # "7.1%, up from 6.5%": the earlier state of a change is no rival account of the current value;
     # nor is a number added to a count ("two more died") an account of the count ("seven dead")
     state = np.array([{"previously": 1, "additional": 2}.get(r.qualifier or "", 0) for r in reports])
@@ -2058,7 +2074,9 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # at two moments: "17 of the injured were critical", "11 remain critical, down from 17")
     one_share = share[:, None] & share[None, :] & (predicate[:, None] == predicate[None, :]) & (predicate[:, None] >= 0) \
         & ((counted[:, None] == counted[None, :]) | (named[:, None] & (subgroup[:, None] == subgroup[None, :])))
-    part_clash = ((share[:, None] | share[None, :]) & ~same_v & ~one_share) | subgroup_clash | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
+    own_count = ((own_verb[:, None] & ~share[None, :]) | (~share[:, None] & own_verb[None, :])) \
+        & (predicate[:, None] == predicate[None, :]) & (predicate[:, None] >= 0)
+    part_clash = ((share[:, None] | share[None, :]) & ~same_v & ~one_share & ~own_count) | subgroup_clash | state_clash | owned_clash | (capacity[:, None] != capacity[None, :]) \
         | ((past[:, None] != past[None, :]) & (~same_v | other_p)) | ((beaten[:, None] != beaten[None, :]) & ~same_v)
     share_dims = {c for k, c in dim_table.items() if k in _SHARE_UNITS}
     clock = np.array([int(dim[i]) in share_dims and r.article_id in articles and bool(_CLOCK.search(
@@ -2081,6 +2099,8 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     return {
         "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "named_apart": _named_apart(reports, counted, base),
+        "_parts": dict(share=share, one_share=one_share, subgroup_clash=subgroup_clash, owned_clash=owned_clash,
+                       capacity=capacity, past=past, beaten=beaten, clock=clock, part=part, fate=fate, body=body),
         "people": np.array([key in _PEOPLE_CLASSES for key, _ in keys]),
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),

@@ -1595,3 +1595,19 @@ def test_facts_reported_speech_credits_a_figure_far_from_its_verb_and_names_a_di
     warning = fact_with(facts, "some 40 minutes")
     assert sorted((r.article_id, r.value) for r in warning.reports) == [("a", 25), ("a", 40), ("b", 25), ("c", 40)]
     assert warning.verdict == "conflict"
+
+
+def test_facts_a_share_under_a_verb_of_its_own_is_that_verb_s_count():
+    # "Nine of the injured are seriously hurt" counts the seriously injured: the other outlet's "the number in
+    # a serious condition has fallen to 6" is the same count later, not a second quantity
+    a = art("a", "A tram left the rails in Ostrava Nova on Friday and 40 people were injured, the city said. Nine of "
+                 "the injured are seriously hurt.", dt.date(2026, 3, 6), "Wire")
+    b = art("b", "Forty people were hurt when the tram derailed in Ostrava Nova. The number in a serious condition "
+                 "has fallen to 6 from 9, the hospital said.", dt.date(2026, 3, 8), "Courier")
+    c = art("c", "Of the 40 people injured in the Ostrava Nova derailment, 6 are still in a serious condition.",
+            dt.date(2026, 3, 8), "Herald")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    serious = fact_with(facts, "Nine")
+    assert sorted((r.article_id, r.value) for r in serious.reports) == [("a", 9), ("b", 6), ("b", 9), ("c", 6)]
+    assert serious.verdict == "conflict"
+    assert sorted(r.value for r in fact_with(facts, "Forty people").reports) == [40, 40, 40]
