@@ -1158,6 +1158,14 @@ def _credited_beside(f: dict, i: int, j: int) -> bool:
     return _credited_after(text, b_start, b_end)
 
 
+def _credit_reaches(text: str, start: int, end: int) -> bool:
+    """Whether the last credit between two figures bears on the second, not on a clause the second merely
+    continues ("5,000 pellins reached 3,200 households, the ministry said, and will rise to 8,000 pellins")."""
+    cues = _word_set("attribution_words")
+    last = max(m.end() for m in _WORD.finditer(text, start, end) if m.group().lower() in cues)
+    return not re.match(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*and\s+(?!the\b|a\b|an\b|[A-Z])", text[last:end])
+
+
 def _credited_after(text: str, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is credited in its own short clause right after its number
     ("the €320 million quoted by the mayor", "the 1,100 claimed by the promoter"; the report's span
@@ -1262,7 +1270,8 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     centre said 5.9, but the survey said 6.1" gives both sides of a dispute, not two quantities."""
     (text, a_start, a_end), (_, b_start, b_end) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
     digit = re.search(r"\d", text[b_start:b_end])
-    if _credits_source(text, a_end, b_start + (digit.start() if digit else 0)):
+    b_number = b_start + (digit.start() if digit else 0)
+    if _credits_source(text, a_end, b_number) and _credit_reaches(text, a_end, b_number):
         return True  # (the second report's span may open on the credit: "organisers claim 25,000")
     if _GAPPED_CREDIT.fullmatch(text, a_end, b_start) and _credits_source(text, max(0, a_start - 50), a_start):
         return True  # one credit verb for both: "police estimated at 6,000 and the organisers at 25,000"

@@ -1611,3 +1611,18 @@ def test_facts_a_share_under_a_verb_of_its_own_is_that_verb_s_count():
     assert sorted((r.article_id, r.value) for r in serious.reports) == [("a", 9), ("b", 6), ("b", 9), ("c", 6)]
     assert serious.verdict == "conflict"
     assert sorted(r.value for r in fact_with(facts, "Forty people").reports) == [40, 40, 40]
+
+
+def test_facts_a_credit_closing_the_first_clause_sets_no_dispute_with_the_figure_the_sentence_goes_on_to():
+    # "..., the ministry said, and will rise to 6,500 korun": the credit closes the first figure's clause,
+    # the second figure continues it (the grant now and the grant planned are two sums, each agreed)
+    a = art("a", "Each family whose house was flooded will get an emergency grant of 4,000 korun, the premier said.",
+            dt.date(2026, 5, 4), "Wire")
+    b = art("b", "The first emergency grants of 4,000 korun reached 2,100 families on Friday, the finance ministry said, "
+                 "and will rise to 6,500 korun in June.", dt.date(2026, 5, 9), "Echo")
+    c = art("c", "Grants of 4,000 korun went out on Friday, the ministry said, and will rise to 6,500 korun in June.",
+            dt.date(2026, 5, 9), "Post")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    now, planned = fact_with(facts, "4,000 korun"), fact_with(facts, "6,500 korun")
+    assert sorted(r.article_id for r in now.reports) == ["a", "b", "c"] and now.verdict == "agree"
+    assert sorted(r.article_id for r in planned.reports) == ["b", "c"] and planned.verdict == "agree"
