@@ -1162,7 +1162,13 @@ def _credit_reaches(text: str, start: int, end: int) -> bool:
     """Whether the last credit between two figures bears on the second, not on a clause the second merely
     continues ("5,000 pellins reached 3,200 households, the ministry said, and will rise to 8,000 pellins")."""
     cues = _word_set("attribution_words")
-    last = max(m.end() for m in _WORD.finditer(text, start, end) if m.group().lower() in cues)
+    last_word = max((m for m in _WORD.finditer(text, start, end) if m.group().lower() in cues), key=lambda m: m.end())
+    which = re.search(r"\b(?:which|who)\s+(?:also\s+)?$", text[max(start, last_word.start() - 12):last_word.start()])
+    if which and _credits_source(text, start, last_word.start() - len(which.group())):
+        # "according to the firm, which said fewer than 8,000": one source gives both figures (not
+        # "attacked by the opposition, which puts the cost at three billion": a source of its own)
+        return False
+    last = last_word.end()
     return not re.match(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*and\s+(?!the\b|a\b|an\b|[A-Z])", text[last:end])
 
 

@@ -1626,3 +1626,17 @@ def test_facts_a_credit_closing_the_first_clause_sets_no_dispute_with_the_figure
     now, planned = fact_with(facts, "4,000 korun"), fact_with(facts, "6,500 korun")
     assert sorted(r.article_id for r in now.reports) == ["a", "b", "c"] and now.verdict == "agree"
     assert sorted(r.article_id for r in planned.reports) == ["b", "c"] and planned.verdict == "agree"
+
+
+def test_facts_one_source_giving_two_figures_in_one_sentence_sets_no_dispute():
+    # "according to Brenn Labs, which said fewer than 5,000": the firm gives both figures, the users and
+    # those short of the drug are two counts, each agreed
+    a = art("a", "About 30,000 people in Tessary use the inhaler, according to Brenn Labs, which said fewer than 5,000 "
+                 "patients would face a gap in supply.", dt.date(2026, 2, 2), "Wire")
+    b = art("b", "Brenn Labs says fewer than 5,000 patients will face a gap. Some 30,000 people in Tessary use the "
+                 "inhaler.", dt.date(2026, 2, 3), "Journal")
+    c = art("c", "The inhaler is used by roughly 30,000 people in Tessary.", dt.date(2026, 2, 3), "Post")
+    facts = group_facts([a, b, c], analyse(a, b, c))
+    users, short = fact_with(facts, "30,000 people"), fact_with(facts, "5,000 patients")
+    assert users is not short
+    assert sorted(r.value for r in users.reports) == [30000, 30000, 30000] and users.verdict == "agree"
