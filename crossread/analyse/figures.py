@@ -645,6 +645,50 @@ def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, in
     return out
 
 
+# "Kn150m", "Sv12 million", "Dm500,000": a currency's short form glued to an amount
+_GLUED_AMOUNT = re.compile(r"(?<![\w$€£.])([A-Z][a-z]?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(bn|m|k)\b|\s+(million|billion)\b|(?![\w.]))")
+_SCALE_SHORT = {"bn": "billion", "m": "million", "k": "thousand", "million": "million", "billion": "billion"}
+# the noun after an amount ("150 million kerns", "500,000 dalms"): what a short form may stand for
+# (a sum: after a scale, else after a number in the thousands; "12 servers" is no currency)
+_NOUN_AFTER_SCALE = re.compile(r"\b\d[\d,.]*\s+(?:million|billion)\s+([a-z]{3,})\b")
+_NOUN_AFTER_THOUSANDS = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{4,})\s+([a-z]{3,})\b")
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """Whether ``short`` ("Kn") spells the start of ``word`` ("kerns") and then letters of it in order."""
+    short, word = short.lower(), word.lower()
+    if not word.startswith(short[0]):
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+def _glued_currencies(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
+                      found: list[FigureReport]) -> list[FigureReport]:
+    """Amounts written with a currency's short form glued on ("Kn150m"): counting what the article's full
+    name after an amount counts ("150 million kerns"), else the short form itself (reconcile matches it).
+    (Known signs, "$150m", "Rs 500", are read with the figure; an unknown prefix would be a code: "MH17".)
+    Written by hand: no library reads an unknown currency's short form."""
+    not_money = {*lexicon()["measure_units"], *(w for words in lexicon()["counted_classes"].values() for w in words),
+                 *rules.predicate_of}
+    # (nouns after a scale first: "2,300 servers" is no match for "Sv12m" beside "12 million sovrins")
+    nouns = [n for pattern in (_NOUN_AFTER_SCALE, _NOUN_AFTER_THOUSANDS)
+             for n in sorted({m.group(1) for m in pattern.finditer(text)} - not_money)]
+    taken = [(r.start, r.end) for r in found]
+    out = []
+    for m in _GLUED_AMOUNT.finditer(text):
+        word = next((n for n in nouns if abbreviates(m.group(1), n)), None)
+        if word is None and (m.group(3) or m.group(4) or "," in m.group(2)):
+            word = m.group(1)  # "Kn150m" alone: an amount all the same (a code has no scale: "MH17")
+        if word is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value = float(m.group(2).replace(",", ""))
+        scale = _SCALE_SHORT.get((m.group(3) or m.group(4) or "").lower())
+        out.append(_to_report(article, text, _Found(m.start(), m.end(), m.start(2), m.end(2), value, value, value,
+                                                    None, scale, word), rules, predicates))
+    return out
+
+
 def find_figures(article: Article) -> tuple[FigureReport, ...]:
     """Every figure of the article with value, bounds, qualifier, counted noun and predicate.
 
@@ -699,6 +743,8 @@ def find_figures(article: Article) -> tuple[FigureReport, ...]:
         out.extend(_elliptical_counts(article, text, rules, predicates, out))
     if re.search(r"half|third|quarter|fifth", text, re.IGNORECASE):
         out = _fractions(article, text, rules, predicates, out)
+    if _GLUED_AMOUNT.search(text):
+        out.extend(_glued_currencies(article, text, rules, predicates, out))
     out.sort(key=lambda r: (r.start, r.end))
     out = [_named_around(text, _in_years(r) if r.unit == "decade" else r) for r in out]
     return tuple(_changes(text, _conversions(text, _compound_durations(text, out))))

@@ -47,7 +47,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ..analyse.entities_lexicon import lexicon as speech_lexicon
-from ..analyse.figures import currency_codes, lexicon, nested_in_another
+from ..analyse.figures import abbreviates, currency_codes, lexicon, nested_in_another
 from ..model import Article, ArticleAnalysis, Copy, Fact, FigureReport
 from .facts_verdict import intervals_agree, physical_dimension, report_interval, unit_parts
 
@@ -184,6 +184,26 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
         if at >= 0:
             return "people", True
     return _stem(c), False
+
+
+def _short_forms(reports: list[FigureReport], keys: list[tuple[str | None, bool]]) -> list[tuple[str | None, bool]]:
+    """A currency's short form glued to an amount ("Kn150m", counted "Kn") counts what the story's noun it
+    abbreviates counts ("150 million kerns"), not people (as a capitalised head would)."""
+    glued = [k for k, r in enumerate(reports) if r.counted and r.counted[:1].isupper() and len(r.counted) <= 2
+             and r.text.startswith(r.counted) and r.text[len(r.counted):len(r.counted) + 1].isdigit()]
+    if not glued:
+        return keys
+    # what sums count, written out ("150 million kerns"; those after a scale first; not "12 servers")
+    written = [r for k, r in enumerate(reports) if k not in glued and r.counted and len(r.counted) > 2
+               and r.value is not None and r.value * unit_parts(r.unit)[0] >= 1000]
+    nouns = [n for scaled in (True, False)
+             for n in sorted({r.counted.lower() for r in written if (unit_parts(r.unit)[0] >= 1e6) == scaled})]
+    out = list(keys)
+    for k in glued:
+        short = reports[k].counted
+        noun = next((n for n in nouns if abbreviates(short, n)), None)
+        out[k] = (_stem(noun), False) if noun else (short.lower(), False)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1893,7 +1913,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
 
     dim_table: dict[str, int] = {}
 
-    keys = [_counted_key(r, articles.get(r.article_id)) for r in reports]
+    keys = _short_forms(reports, [_counted_key(r, articles.get(r.article_id)) for r in reports])
     counted = codes([k for k, _ in keys])
     known_class = np.array([known for _, known in keys])
     subject_words = [_subject(articles.get(r.article_id), r, protagonists.get(r.article_id)) for r in reports]

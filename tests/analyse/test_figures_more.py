@@ -594,3 +594,25 @@ def test_figures_a_toll_that_stood_at_a_number_is_no_age():
     text = "By Friday the death toll stood at 31, the ministry said."
     found = {r.text: (r.counted, r.unit, r.predicate) for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
     assert found["31"] == (None, None, "killed")
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit, counted",
+    [
+        # the short form glued to an amount counts what the full name after an amount counts
+        ("The fund holds 40 million florens. It grew to Fl55m from Fl40m.", "Fl55m", 55, "million", "florens"),
+        ("Fines came to 2,500,000 ducats in all, and Dc900,000 this year.", "Dc900,000", 900000, None, "ducats"),
+        # "3,000 drums" after a number in the thousands is no match when a sum names its currency after a scale
+        ("Rebels seized 3,000 drums of fuel and demanded Dr4m, or 4 million drachins.", "Dr4m", 4, "million", "drachins"),
+        # alone, with a scale: an amount all the same, counting the short form
+        ("The club paid Kv12m for him.", "Kv12m", 12, "million", "Kv"),
+    ],
+)
+def test_figures_a_currency_s_short_form_glued_to_an_amount_is_read(text, span, value, unit, counted):
+    found = {r.text: r for r in find_figures(Article(id="a", text=text, sentences=split_sentences(text)))}
+    assert (found[span].value, found[span].unit, found[span].counted) == (value, unit, counted)
+
+
+@pytest.mark.parametrize("text", ["Flight MH17 was shot down.", "Leaders met at the G7 summit.", "The A4 road was shut."])
+def test_figures_a_code_glued_to_a_number_is_no_amount(text):
+    assert not find_figures(Article(id="a", text=text, sentences=split_sentences(text)))

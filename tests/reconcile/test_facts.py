@@ -1640,3 +1640,16 @@ def test_facts_one_source_giving_two_figures_in_one_sentence_sets_no_dispute():
     users, short = fact_with(facts, "30,000 people"), fact_with(facts, "5,000 patients")
     assert users is not short
     assert sorted(r.value for r in users.reports) == [30000, 30000, 30000] and users.verdict == "agree"
+
+
+def test_facts_a_currency_s_short_form_counts_what_the_story_s_written_out_sums_count():
+    # "Kv150m" in two outlets, "150 million kovars" in a third: one sum, agreed
+    a = art("a", "The state set up an emergency package of Kv150m for the flooded towns on Monday.", dt.date(2026, 4, 6), "Wire")
+    b = art("b", "An emergency package of 150 million kovars for the flooded towns was approved on Monday.",
+            dt.date(2026, 4, 6), "Post")
+    c = art("c", "The cabinet approved Kv150m in emergency aid for the flooded towns. Some 2,300 villagers were moved out.",
+            dt.date(2026, 4, 7), "Herald")
+    package = fact_with(group_facts([a, b, c], analyse(a, b, c)), "150 million kovars")
+    assert sorted((r.article_id, r.text) for r in package.reports) == [("a", "Kv150m"), ("b", "150 million kovars"),
+                                                                       ("c", "Kv150m")]
+    assert package.verdict == "agree"
