@@ -1649,6 +1649,11 @@ def _rising_toll(sa: dict, sb: dict, f: dict | None) -> bool:
     order = _in_turn(sa, sb)
     if not sa["dims"] and order and order[0]["hi"] < order[1]["lo"] and order[1]["hi"] <= _TOLL_RATIO * max(order[0]["lo"], 1.0):
         return True
+    if order and f["predicate_names"][sa["main_pred"]] in _word_set("dwindling_predicates"):
+        # "more than 30 missing" on Monday, "eight still missing" on Thursday: the missing are found
+        early, late = order
+        if late["hi"] < early["lo"] and 0 < early["hi"] <= _EVOLVING_RATIO * late["lo"]:
+            return True
     # days that each agree and rise one after the other: "3,200 hectares" on Tuesday, "7,450" on
     # Wednesday, "more than 7,000" / "nearly 12,000" / "11,860" on Thursday
     import numpy as np

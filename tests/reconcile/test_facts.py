@@ -1653,3 +1653,16 @@ def test_facts_a_currency_s_short_form_counts_what_the_story_s_written_out_sums_
     assert sorted((r.article_id, r.text) for r in package.reports) == [("a", "Kv150m"), ("b", "150 million kovars"),
                                                                        ("c", "Kv150m")]
     assert package.verdict == "agree"
+
+
+def test_facts_the_missing_counted_fewer_day_by_day_are_one_count_over_time():
+    # the missing are found: 40 and 35 on the first days, 15 and 9 later, one count, not two disputes
+    arts = [art("a", "The river burst its banks at Velm on Monday and more than 40 people were missing.",
+                dt.date(2026, 3, 2), "Wire"),
+            art("b", "About 35 people are still missing in Velm after Monday's flood.", dt.date(2026, 3, 3), "Radio"),
+            art("c", "Rescuers found more survivors in Velm; 15 people remain missing.", dt.date(2026, 3, 5), "Post"),
+            art("d", "Nine people are still listed as missing after the Velm flood.", dt.date(2026, 3, 6), "Echo")]
+    facts = group_facts(arts, analyse(*arts))
+    missing = fact_with(facts, "more than 40 people")
+    assert sorted(r.article_id for r in missing.reports) == ["a", "b", "c", "d"]
+    assert (missing.verdict, missing.timing) == ("conflict", "evolving")
