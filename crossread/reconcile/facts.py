@@ -507,8 +507,10 @@ def _reported_speech(reports: Sequence[FigureReport], analyses: Sequence[Article
     of saying. (Not a direct quotation: "eight, 10, 12 years from now" in a coach's musings is no account.)"""
     spans: dict[str, list[tuple[int, int]]] = {}
     for an in analyses:
-        spans[an.article_id] = [(q.start, q.end) for q in an.quotes if q.speaker and q.kind == "indirect"]
-    return [next((start for start, end in spans.get(r.article_id, ()) if start <= r.start and r.end <= end), None)
+        spans[an.article_id] = [(q.start, q.end, q.kind) for q in an.quotes if q.speaker]
+    # (a direct quotation only for a count of something: "eight, 10, 12 years from now" is musing)
+    return [next((start for start, end, kind in spans.get(r.article_id, ()) if start <= r.start and r.end <= end
+                  and (kind == "indirect" or r.counted is not None)), None)
             for r in reports]
 
 
@@ -784,7 +786,13 @@ def _merge_dimensions(labels: list[int], f: dict, w: FactWeights) -> list[int]:
     # say little alone) under no other verb
     lab, pred, generic = np.array(labels), f["predicate"], f["generic"]
     measured = f["none_c"] & f["same_d"] & ~generic[:, None] & ~generic[None, :]
-    candidates = (f["same_art"] & ~f["same_sent"] & (f["same_c"] | measured) & ~f["pred_clash"]
+    # (a bare figure counts what its group counts: "The agency's count remains about 1,400" among "1,400 homes")
+    counted = f["counted"].copy()
+    for ix in _members(labels).values():
+        main = _main(Counter(c for c in f["counted"][ix].tolist() if c >= 0))
+        counted[[i for i in ix if counted[i] < 0]] = main
+    same_c = (counted[:, None] == counted[None, :]) & (counted[:, None] >= 0)
+    candidates = (f["same_art"] & ~f["same_sent"] & (same_c | measured) & ~f["pred_clash"]
                   & (lab[:, None] != lab[None, :])
                   & ((pred[:, None] == pred[None, :]) | (pred[:, None] < 0) | (pred[None, :] < 0)))
     credited += [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(candidates, 1)))
@@ -1032,7 +1040,8 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                 one_said_twice = hi and (hi - lo) / hi <= w.split_close and frozenset((a, b)) not in named_apart
                 # (two entries of a live blog give the count at two times of day)
                 if one_said_twice or (same and _credited_between(f, i, j)) \
-                        or (not same and _credited_each(f, i, j)) or (i, j) in evolution or (j, i) in evolution \
+                        or (not same and (_credited_each(f, i, j) or _credited_each(f, i, j, near=True, tail=True))) \
+                        or (i, j) in evolution or (j, i) in evolution \
                         or (i, j) in f["conversion_pairs"] \
                         or _contrasted(f, i, j) or f["entry"][i] != f["entry"][j]:
                     linked.append((a, b))
@@ -1392,7 +1401,8 @@ _OWN_WORDS = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 # ("by my count", and a count someone owns: "the relief agency's count ... stands at four")
 _BY_COUNT = re.compile(r"\b(?:by|in)\s+(?:the\s+|one\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:[\w'’]+\s+){0,2}?"
                        r"(?:count|estimate|tally|reckoning)\b"
-                       r"|\b[A-Za-z]+['’]s?\s+(?:own\s+|latest\s+|official\s+)?(?:count|estimate|tally|reckoning)\b", re.IGNORECASE)
+                       r"|\b[A-Za-z]+['’]s?\s+(?:own\s+|latest\s+|official\s+)?(?:count|estimate|tally|reckoning)\b"
+                       r"|\b[Tt]he\s+(?-i:(?:[A-Z][\w.-]*\s+){1,3})(?:count|estimate|tally|reckoning)\b", re.IGNORECASE)
 
 
 def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, sourced: bool = False) -> str | None:

@@ -1666,3 +1666,33 @@ def test_facts_the_missing_counted_fewer_day_by_day_are_one_count_over_time():
     missing = fact_with(facts, "more than 40 people")
     assert sorted(r.article_id for r in missing.reports) == ["a", "b", "c", "d"]
     assert (missing.verdict, missing.timing) == ("conflict", "evolving")
+
+
+def test_facts_a_bare_figure_credited_to_a_named_count_joins_a_dispute_over_what_its_group_counts():
+    # "The CDA count remains about 1,500" counts homes, as its group does; set in one article against the
+    # governor's "more than 3,500 homes", the two are one disputed count
+    a = art("a", "The civil defence agency (CDA) said 1,500 homes had been flooded in the Osk valley.",
+            dt.date(2026, 5, 3), "Wire")
+    b = art("b", "The civil defence agency puts the number of flooded homes at about 1,500.", dt.date(2026, 5, 4), "Post")
+    c = art("c", "The regional governor, who has insisted that more than 3,500 homes were flooded, asked for more aid. "
+                 "The CDA count remains about 1,500.", dt.date(2026, 5, 5), "Echo")
+    d = art("d", "More than 3,500 homes in the Osk valley were flooded, the governor said.", dt.date(2026, 5, 5), "Daily")
+    homes = fact_with(group_facts([a, b, c, d], analyse(a, b, c, d)), "1,500 homes")
+    assert sorted((r.article_id, r.value) for r in homes.reports) == [
+        ("a", 1500), ("b", 1500), ("c", 1500), ("c", 3500), ("d", 3500)]
+    assert homes.verdict == "conflict"
+
+
+def test_facts_a_count_in_a_quotation_is_credited_to_its_speaker_however_far_the_verb():
+    # the governor's count opens a quotation whose verb comes two sentences on; set against the agency's
+    # figure in the same article, the two are one disputed count
+    from crossread.analyse import analyse_article
+
+    a = art("a", "The civil defence agency said 1,500 homes had been flooded in the Osk valley.", dt.date(2026, 5, 3), "Wire")
+    b = art("b", "The civil defence agency puts the number of flooded homes at about 1,500. \u201cMore than 2,500 homes "
+                 "in this valley took in water. Ask anyone who is bailing out a cellar,\u201d the governor, Mira Dahl, said.",
+            dt.date(2026, 5, 4), "Post")
+    d = art("d", "More than 2,500 homes in the Osk valley were flooded, the governor said.", dt.date(2026, 5, 5), "Daily")
+    homes = fact_with(group_facts([a, b, d], [analyse_article(x) for x in (a, b, d)]), "1,500 homes")
+    assert sorted((r.article_id, r.value) for r in homes.reports) == [("a", 1500), ("b", 1500), ("b", 2500), ("d", 2500)]
+    assert homes.verdict == "conflict"
