@@ -2149,8 +2149,6 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     return {
         "of_record": of_record, "part_clash": part_clash, "list_clash": list_clash, "state_clash": state_clash, "state": state, "role": role, "role_clash": role_clash, "fated": fated, "idle_role": idle_role, "noun_in": noun_in, "names": name_overlap, "close": close,
         "named_apart": _named_apart(reports, counted, base),
-        "_parts": dict(share=share, one_share=one_share, subgroup_clash=subgroup_clash, owned_clash=owned_clash,
-                       capacity=capacity, past=past, beaten=beaten, clock=clock, part=part, fate=fate, body=body),
         "people": np.array([key in _PEOPLE_CLASSES for key, _ in keys]),
         "none_c": (counted[:, None] < 0) & (counted[None, :] < 0),
         "personal": np.isin(dim, [c for k, c in dim_table.items() if k in ("age", "age to come", "record")]),
