@@ -645,17 +645,17 @@ def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, in
     return out
 
 
-# "Kn150m", "Sv12 million", "Dm500,000": a currency's short form glued to an amount
+# "Fl55m", "Tr3 million", "Dc900,000": a currency's short form glued to an amount
 _GLUED_AMOUNT = re.compile(r"(?<![\w$€£.])([A-Z][a-z]?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(bn|m|k)\b|\s+(million|billion)\b|(?![\w.]))")
 _SCALE_SHORT = {"bn": "billion", "m": "million", "k": "thousand", "million": "million", "billion": "billion"}
-# the noun after an amount ("150 million kerns", "500,000 dalms"): what a short form may stand for
+# the noun after an amount ("55 million florens", "900,000 ducats"): what a short form may stand for
 # (a sum: after a scale, else after a number in the thousands; "12 servers" is no currency)
 _NOUN_AFTER_SCALE = re.compile(r"\b\d[\d,.]*\s+(?:million|billion)\s+([a-z]{3,})\b")
 _NOUN_AFTER_THOUSANDS = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{4,})\s+([a-z]{3,})\b")
 
 
 def abbreviates(short: str, word: str) -> bool:
-    """Whether ``short`` ("Kn") spells the start of ``word`` ("kerns") and then letters of it in order."""
+    """Whether ``short`` ("Fl") spells the start of ``word`` ("florens") and then letters of it in order."""
     short, word = short.lower(), word.lower()
     if not word.startswith(short[0]):
         return False
@@ -665,13 +665,13 @@ def abbreviates(short: str, word: str) -> bool:
 
 def _glued_currencies(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
                       found: list[FigureReport]) -> list[FigureReport]:
-    """Amounts written with a currency's short form glued on ("Kn150m"): counting what the article's full
-    name after an amount counts ("150 million kerns"), else the short form itself (reconcile matches it).
+    """Amounts written with a currency's short form glued on ("Fl55m"): counting what the article's full
+    name after an amount counts ("55 million florens"), else the short form itself (reconcile matches it).
     (Known signs, "$150m", "Rs 500", are read with the figure; an unknown prefix would be a code: "MH17".)
     Written by hand: no library reads an unknown currency's short form."""
     not_money = {*lexicon()["measure_units"], *(w for words in lexicon()["counted_classes"].values() for w in words),
                  *rules.predicate_of}
-    # (nouns after a scale first: "2,300 servers" is no match for "Sv12m" beside "12 million sovrins")
+    # (nouns after a scale first: "3,000 drums" is no match for "Dr4m" beside "4 million drachins")
     nouns = [n for pattern in (_NOUN_AFTER_SCALE, _NOUN_AFTER_THOUSANDS)
              for n in sorted({m.group(1) for m in pattern.finditer(text)} - not_money)]
     taken = [(r.start, r.end) for r in found]
@@ -679,7 +679,7 @@ def _glued_currencies(article: Article, text: str, rules: _Rules, predicates: li
     for m in _GLUED_AMOUNT.finditer(text):
         word = next((n for n in nouns if abbreviates(m.group(1), n)), None)
         if word is None and (m.group(3) or m.group(4) or "," in m.group(2)):
-            word = m.group(1)  # "Kn150m" alone: an amount all the same (a code has no scale: "MH17")
+            word = m.group(1)  # "Fl55m" alone: an amount all the same (a code has no scale: "MH17")
         if word is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         value = float(m.group(2).replace(",", ""))
@@ -906,7 +906,7 @@ _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|for|during|by|last|this)(?:\s+[A-Za-z
 # "41 people were now in custody, up from 23 on Thursday": a clause, a comma, then "up/down from"
 # (a source may sit between: "7,450 hectares by Wednesday evening, according to the agency, up from 3,200")
 _UP_FROM_GAP = re.compile(r"(?:\s+[\w'\u2019-]+|,){0,14}?\s*,\s*(?:up|down)\s+from\s+(?:the\s+)?", re.IGNORECASE)
-# (a rate may sit between: "from about 1.1 million packs a month to fewer than 400,000")
+# (a rate may sit between: "from about 2.4 million bottles a month to 900,000")
 _TO_GAP = re.compile(r"\s*(?:(?:a|an|per|each)\s+(?:hour|day|week|month|quarter|year|season)\s*)?,?\s*to\s+", re.IGNORECASE)
 # "On Tuesday the official toll had stood at 14", "an earlier toll of 12": a figure named as a count's
 # earlier state even when the current value sits in another sentence

@@ -187,13 +187,13 @@ def _counted_key(report: FigureReport, article: Article | None = None) -> tuple[
 
 
 def _short_forms(reports: list[FigureReport], keys: list[tuple[str | None, bool]]) -> list[tuple[str | None, bool]]:
-    """A currency's short form glued to an amount ("Kn150m", counted "Kn") counts what the story's noun it
-    abbreviates counts ("150 million kerns"), not people (as a capitalised head would)."""
+    """A currency's short form glued to an amount ("Fl55m", counted "Fl") counts what the story's noun it
+    abbreviates counts ("55 million florens"), not people (as a capitalised head would)."""
     glued = [k for k, r in enumerate(reports) if r.counted and r.counted[:1].isupper() and len(r.counted) <= 2
              and r.text.startswith(r.counted) and r.text[len(r.counted):len(r.counted) + 1].isdigit()]
     if not glued:
         return keys
-    # what sums count, written out ("150 million kerns"; those after a scale first; not "12 servers")
+    # what sums count, written out ("55 million florens"; those after a scale first; not "12 lorries")
     written = [r for k, r in enumerate(reports) if k not in glued and r.counted and len(r.counted) > 2
                and r.value is not None and r.value * unit_parts(r.unit)[0] >= 1000]
     nouns = [n for scaled in (True, False)
@@ -503,12 +503,12 @@ def group_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
 
 def _reported_speech(reports: Sequence[FigureReport], analyses: Sequence[ArticleAnalysis]) -> list[int | None]:
     """Per report, where the reported speech it sits in starts, or None: a figure in someone's reported
-    words ("the mayor says residents had barely five minutes") is credited to them however far the verb
-    of saying. (Not a direct quotation: "eight, 10, 12 years from now" in a coach's musings is no account.)"""
-    spans: dict[str, list[tuple[int, int]]] = {}
+    words ("the warden says the inmates had no more than ten minutes") is credited to them however far the
+    verb of saying; so is one in a direct quotation when it counts something (not "ten, maybe 15 years down
+    the road" in a manager's musings)."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     for an in analyses:
         spans[an.article_id] = [(q.start, q.end, q.kind) for q in an.quotes if q.speaker]
-    # (a direct quotation only for a count of something: "eight, 10, 12 years from now" is musing)
     return [next((start for start, end, kind in spans.get(r.article_id, ()) if start <= r.start and r.end <= end
                   and (kind == "indirect" or r.counted is not None)), None)
             for r in reports]
@@ -657,7 +657,7 @@ def _merge_conflicts(labels: list[int], f: dict, w: FactWeights) -> list[int]:
         if (sa["personal"] or sb["personal"]) and not (sa["subjects"] & sb["subjects"]):
             return -1.0  # two ages or records join only when they name the same person
         if (sa["idle_role"] and sb["fated"]) or (sa["fated"] and sb["idle_role"]):
-            return -1.0  # "SEVENTEEN people are dead" is no account of "15 crew"
+            return -1.0  # "NINE people are dead" is no account of "12 crew"
         shared = len(sa["articles"] & sb["articles"]) / min(len(sa["articles"]), len(sb["articles"]))
         if shared > w.merge_shared_articles:
             return -1.0
@@ -1112,7 +1112,7 @@ def _group_summary(ix: list[int], f: dict) -> dict:
         generic=bool(f["generic"][ix].any()),
         # every report counts people in a role ("15 crew", "220 passengers") and none says what befell them
         idle_role=bool(f["idle_role"][ix].all()), fated=bool(f["fated"][ix].all()),
-        # what befell people nobody casts in a role ("26 people are confirmed dead"), read at the figure or
+        # what befell people nobody casts in a role ("31 people are now known to have died"), read at the figure or
         # from the group's verb
         befallen=bool(f["fated"][ix].any() or (main_pred >= 0 and (f["role"][ix] < 0).all()
                                                and f["predicate_names"][main_pred] in _word_set("people_fates"))),
@@ -1189,13 +1189,13 @@ def _credited_beside(f: dict, i: int, j: int) -> bool:
 
 def _credit_reaches(text: str, start: int, end: int) -> bool:
     """Whether the last credit between two figures bears on the second, not on a clause the second merely
-    continues ("5,000 pellins reached 3,200 households, the ministry said, and will rise to 8,000 pellins")."""
+    continues ("grants of 900 florens reached 40 villages, the treasury said, and will grow to 1,500 florens")."""
     cues = _word_set("attribution_words")
     last_word = max((m for m in _WORD.finditer(text, start, end) if m.group().lower() in cues), key=lambda m: m.end())
     which = re.search(r"\b(?:which|who)\s+(?:also\s+)?$", text[max(start, last_word.start() - 12):last_word.start()])
     if which and _credits_source(text, start, last_word.start() - len(which.group())):
-        # "according to the firm, which said fewer than 8,000": one source gives both figures (not
-        # "attacked by the opposition, which puts the cost at three billion": a source of its own)
+        # "according to the board, which said fewer than 300": one source gives both figures (not
+        # "criticised by the auditors, who put the loss at nine million": a source of its own)
         return False
     last = last_word.end()
     return not re.match(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*and\s+(?!the\b|a\b|an\b|[A-Z])", text[last:end])
@@ -1264,7 +1264,7 @@ def _named_otherwise(f: dict, i: int, j: int) -> bool:
     """Whether figure ``i`` names what it measures ("its deficit of 38 million") and the sentence of
     figure ``j`` never mentions it: two credited sentences about two things, no dispute."""
     if f["people"][i]:
-        return False  # "the data of 3 million people": the people are counted, the noun is something of theirs
+        return False  # "the homes of 2,000 people": the people are counted, the noun is something of theirs
     text, start, _ = f["span"][i]
     m = _HEAD_OF.search(text, max(0, start - 50), start)
     if not m or m.group(1) in _word_set("determiners") or m.group(1) in _word_set("figure_nouns"):
@@ -1430,7 +1430,7 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
     disputed = f is not None and len(sa["articles"] | sb["articles"]) > 1 and any(
         _credited_dispute(art, sa, sb, f) for art in common)
     if (sa["idle_role"] and sb["befallen"]) or (sa["befallen"] and sb["idle_role"]):
-        return "a fate against people in a role"  # "SEVENTEEN people are dead", "rose to 21": no account of "15 crew"
+        return "a fate against people in a role"  # "NINE people are dead", "rose to 12": no account of "12 crew"
     if sa["dims"]:
         # a unit names the dimension; a stray word after it ("5.9 earthquake", "1,500 km south")
         # does not, unless both name known and different kinds of thing
@@ -1462,7 +1462,7 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         if preds_clash:
             return "predicates"
         if (sa["idle_role"] and sb["fated"]) or (sa["fated"] and sb["idle_role"]):
-            return "a fate against people in a role"  # "SEVENTEEN people are dead" is no account of "15 crew"
+            return "a fate against people in a role"  # "NINE people are dead" is no account of "12 crew"
     elif ca >= 0 or cb >= 0:
         if sa["main_pred"] < 0 or sb["main_pred"] < 0 or preds_clash:
             return "one noun, no shared predicate"
@@ -1508,7 +1508,7 @@ def _other_year() -> re.Pattern[str]:
 
 def _evolution_links(f: dict) -> list[tuple[int, int]]:
     """(earlier state, current value) pairs of reports one article gives as a count's change: "41,
-    up from 23", "rose to 21 ... the toll had stood at 14".  The current value is the nearest report
+    up from 23", "rose to 12 ... the toll had stood at 9".  The current value is the nearest report
     of the sentence in the same state and unit, else the article's last report under the same verb
     before it (the news gives the current value first), or its one report under that verb after it;
     an earlier state dated to another year ("up from 54.6 percent in 2021") is another quantity.
@@ -1998,7 +1998,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
     # what befell the counted people, when the verb sits right at the figure ("12 arrested",
     # "18 people had been injured"); a verb further away is often another clause's
     verb = codes([_near_predicate(articles.get(r.article_id), r) for r in reports])
-    # "SEVENTEEN people are dead" against "15 crew": a fate read right at the figure, against people
+    # "NINE people are dead" against "12 crew": a fate read right at the figure, against people
     # in a role that nothing befell; the group passes keep such groups apart (the first pass does not
     # need to: "15 crew" may be the dead)
     fated = (verb >= 0) & (role < 0)
@@ -2075,7 +2075,7 @@ def _pair_features(reports: list[FigureReport], articles: dict[str, Article], w:
             bool(_INCLUDED_BEFORE.search(articles[r.article_id].text, max(0, r.start - 30), r.start))
             or bool(_AMONG_AFTER.match(articles[r.article_id].text, r.end))))) for i, r in enumerate(reports)])
     part |= _shares_after_a_fated_whole(reports, articles)
-    # "Fourteen of the injured are seriously hurt" counts the seriously injured: a share under a verb of its
+    # "Six of the wounded are gravely hurt" counts the seriously injured: a share under a verb of its
     # own, other than what befell its whole, is that verb's count (an account of "the number in a serious
     # condition has fallen to 11"), not another value of the whole
     own_verb = np.array([bool(part[i]) and r.predicate is not None and r.article_id in articles

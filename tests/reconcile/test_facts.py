@@ -1534,10 +1534,10 @@ def test_facts_a_sentence_closing_on_its_source_credits_a_figure_far_from_it():
     # credited beside it: each outlet sets the two accounts of one count against each other
     a = art("a", "Hackers may have copied the files of up to FOUR MILLION customers of Tavola Clinics, among them "
                  "nearly half a million pensioners and carers, the privacy regulator warned. "
-                 "Tavola Clinics insists only 1.5 million customers were affected.", dt.date(2026, 3, 2), "Tabloid")
+                 "Tavola Clinics says only 1.5 million customers were affected.", dt.date(2026, 3, 2), "Tabloid")
     b = art("b", "The privacy regulator said the files of about 4 million customers were copied. Tavola Clinics "
                  "said 1.5 million customers were affected.", dt.date(2026, 3, 2), "Wire")
-    c = art("c", "Tavola Clinics stood by its count of 1.5 million customers.", dt.date(2026, 3, 3), "Daily")
+    c = art("c", "Tavola Clinics put the figure at 1.5 million customers.", dt.date(2026, 3, 3), "Daily")
     facts = group_facts([a, b, c], analyse(a, b, c))
     customers = fact_with(facts, "1.5 million customers")
     assert sorted(r.value for r in customers.reports) == [1.5, 1.5, 1.5, 4, 4]
@@ -1548,7 +1548,7 @@ def test_facts_the_noun_before_a_count_of_people_is_theirs_not_what_is_counted()
     # "the records of as many as 3 million people": the people are counted, so a sentence crediting
     # "1.2 million people" to the firm is the other account of the same count
     a = art("a", "The watchdog said the records of as many as 3 million people may have been stolen. "
-                 "Orvel Health stood by its count of 1.2 million people.", dt.date(2026, 5, 4), "Journal")
+                 "Orvel Health gives a figure of 1.2 million people.", dt.date(2026, 5, 4), "Journal")
     b = art("b", "Orvel Health said the records of 1.2 million people were stolen. The watchdog said 3 million "
                  "people were affected.", dt.date(2026, 5, 4), "Wire")
     facts = group_facts([a, b], analyse(a, b))
@@ -1563,13 +1563,13 @@ def test_facts_a_toll_never_joins_people_in_a_role_even_when_each_is_credited():
     arts = [art("a", "At least 14 people were killed when the ferry sank, rescue officials said on Tuesday. The ferry "
                      "was carrying 300 passengers and 15 crew on its night crossing, according to the coastguard.",
                 dt.date(2026, 6, 1), "Wire"),
-            art("b", "The number of dead has climbed to 26, the coastguard said on Thursday, after divers found more "
-                     "bodies. According to the operator's manifest, 300 passengers and 15 crew members were on board.",
+            art("b", "The toll went up to 26, coastguard officials said on Thursday, once divers had searched the lower "
+                     "deck. The boat had 300 passengers and 15 crew members aboard, according to the ferry company.",
                 dt.date(2026, 6, 3), "Radio"),
-            art("c", "Twenty-six people are now confirmed dead, according to the coastguard. Of the 300 passengers and "
-                     "fifteen crew members on the manifest, most came from the port, according to the town council.",
+            art("c", "Twenty-six people are now known to have died, according to the coastguard. Of the 300 passengers and "
+                     "fifteen crew members listed, most lived near the harbour, according to the town council.",
                 dt.date(2026, 6, 3), "Daily"),
-            art("d", "SEVENTEEN people are dead, the Post can reveal, more than the official figure of 14.",
+            art("d", "SEVENTEEN people have died, the Post has learned, more than the official figure of 14.",
                 dt.date(2026, 6, 2), "Post"),
             art("e", "The toll rose to 21 on Wednesday. The operator lists 300 passengers and 15 crew.",
                 dt.date(2026, 6, 2), "Herald")]
@@ -1581,14 +1581,14 @@ def test_facts_a_toll_never_joins_people_in_a_role_even_when_each_is_credited():
 
 
 def test_facts_reported_speech_credits_a_figure_far_from_its_verb_and_names_a_disputed_time():
-    # the mayor's 25 minutes sits 13 words after "says", inside her reported words; set against the
+    # the mayor's 25 minutes sits 17 words after "says", inside her reported words; set against the
     # board's 40 minutes in the same article, the two times of warning are one disputed quantity
     # though no verb of their own is shared
     from crossread.analyse import analyse_article
 
     a = art("a", "The siren at the Tarrow weir sounded some 40 minutes before the weir gave way, the water board said. "
-                 "The town's mayor, Edda Lunn, says people in the low streets between the old mill, the brewery and "
-                 "the school had barely 25 minutes to reach high ground.", dt.date(2026, 4, 7), "Post")
+                 "Mayor Edda Lunn says families in the streets below the old mill, the brewery and the "
+                 "school got no more than 25 minutes to climb to safety.", dt.date(2026, 4, 7), "Post")
     b = art("b", "People had 25 minutes of warning before the Tarrow weir burst, the mayor said.", dt.date(2026, 4, 7), "Wire")
     c = art("c", "The water board insists it gave 40 minutes of warning before the weir burst.", dt.date(2026, 4, 8), "Herald")
     facts = group_facts([a, b, c], [analyse_article(x) for x in (a, b, c)])
@@ -1598,12 +1598,12 @@ def test_facts_reported_speech_credits_a_figure_far_from_its_verb_and_names_a_di
 
 
 def test_facts_a_share_under_a_verb_of_its_own_is_that_verb_s_count():
-    # "Nine of the injured are seriously hurt" counts the seriously injured: the other outlet's "the number in
-    # a serious condition has fallen to 6" is the same count later, not a second quantity
+    # "Nine of the wounded are in a serious condition" counts the seriously injured: the other outlet's "6
+    # remain in a serious condition" is the same count later, not a second quantity
     a = art("a", "A tram left the rails in Ostrava Nova on Friday and 40 people were injured, the city said. Nine of "
-                 "the injured are seriously hurt.", dt.date(2026, 3, 6), "Wire")
-    b = art("b", "Forty people were hurt when the tram derailed in Ostrava Nova. The number in a serious condition "
-                 "has fallen to 6 from 9, the hospital said.", dt.date(2026, 3, 8), "Courier")
+                 "the wounded are in a serious condition.", dt.date(2026, 3, 6), "Wire")
+    b = art("b", "Forty people were hurt when the tram derailed in Ostrava Nova. The hospital says 6 remain in a serious "
+                 "condition, down from 9.", dt.date(2026, 3, 8), "Courier")
     c = art("c", "Of the 40 people injured in the Ostrava Nova derailment, 6 are still in a serious condition.",
             dt.date(2026, 3, 8), "Herald")
     facts = group_facts([a, b, c], analyse(a, b, c))
@@ -1618,9 +1618,9 @@ def test_facts_a_credit_closing_the_first_clause_sets_no_dispute_with_the_figure
     # the second figure continues it (the grant now and the grant planned are two sums, each agreed)
     a = art("a", "Each family whose house was flooded will get an emergency grant of 4,000 korun, the premier said.",
             dt.date(2026, 5, 4), "Wire")
-    b = art("b", "The first emergency grants of 4,000 korun reached 2,100 families on Friday, the finance ministry said, "
-                 "and will rise to 6,500 korun in June.", dt.date(2026, 5, 9), "Echo")
-    c = art("c", "Grants of 4,000 korun went out on Friday, the ministry said, and will rise to 6,500 korun in June.",
+    b = art("b", "Cheques of 4,000 korun went to 2,100 families on Friday, the treasury said, and will grow to 6,500 "
+                 "korun in June.", dt.date(2026, 5, 9), "Echo")
+    c = art("c", "The 4,000 korun cheques went out on Friday, the treasury said, and will grow to 6,500 korun in June.",
             dt.date(2026, 5, 9), "Post")
     facts = group_facts([a, b, c], analyse(a, b, c))
     now, planned = fact_with(facts, "4,000 korun"), fact_with(facts, "6,500 korun")
@@ -1631,9 +1631,9 @@ def test_facts_a_credit_closing_the_first_clause_sets_no_dispute_with_the_figure
 def test_facts_one_source_giving_two_figures_in_one_sentence_sets_no_dispute():
     # "according to Brenn Labs, which said fewer than 5,000": the firm gives both figures, the users and
     # those short of the drug are two counts, each agreed
-    a = art("a", "About 30,000 people in Tessary use the inhaler, according to Brenn Labs, which said fewer than 5,000 "
-                 "patients would face a gap in supply.", dt.date(2026, 2, 2), "Wire")
-    b = art("b", "Brenn Labs says fewer than 5,000 patients will face a gap. Some 30,000 people in Tessary use the "
+    a = art("a", "Roughly 30,000 people in Tessary rely on the inhaler, according to Brenn Labs, which said fewer than 5,000 "
+                 "patients could run short.", dt.date(2026, 2, 2), "Wire")
+    b = art("b", "Brenn Labs says fewer than 5,000 patients could run short. Some 30,000 people in Tessary rely on the "
                  "inhaler.", dt.date(2026, 2, 3), "Journal")
     c = art("c", "The inhaler is used by roughly 30,000 people in Tessary.", dt.date(2026, 2, 3), "Post")
     facts = group_facts([a, b, c], analyse(a, b, c))
@@ -1644,10 +1644,10 @@ def test_facts_one_source_giving_two_figures_in_one_sentence_sets_no_dispute():
 
 def test_facts_a_currency_s_short_form_counts_what_the_story_s_written_out_sums_count():
     # "Kv150m" in two outlets, "150 million kovars" in a third: one sum, agreed
-    a = art("a", "The state set up an emergency package of Kv150m for the flooded towns on Monday.", dt.date(2026, 4, 6), "Wire")
-    b = art("b", "An emergency package of 150 million kovars for the flooded towns was approved on Monday.",
+    a = art("a", "The cabinet approved Kv150m of relief for the flooded towns on Monday.", dt.date(2026, 4, 6), "Wire")
+    b = art("b", "Relief worth 150 million kovars for the flooded towns was approved on Monday.",
             dt.date(2026, 4, 6), "Post")
-    c = art("c", "The cabinet approved Kv150m in emergency aid for the flooded towns. Some 2,300 villagers were moved out.",
+    c = art("c", "Ministers signed off Kv150m in relief for the flooded towns. Some 2,300 villagers were moved out.",
             dt.date(2026, 4, 7), "Herald")
     package = fact_with(group_facts([a, b, c], analyse(a, b, c)), "150 million kovars")
     assert sorted((r.article_id, r.text) for r in package.reports) == [("a", "Kv150m"), ("b", "150 million kovars"),
@@ -1674,8 +1674,8 @@ def test_facts_a_bare_figure_credited_to_a_named_count_joins_a_dispute_over_what
     a = art("a", "The civil defence agency (CDA) said 1,500 homes had been flooded in the Osk valley.",
             dt.date(2026, 5, 3), "Wire")
     b = art("b", "The civil defence agency puts the number of flooded homes at about 1,500.", dt.date(2026, 5, 4), "Post")
-    c = art("c", "The regional governor, who has insisted that more than 3,500 homes were flooded, asked for more aid. "
-                 "The CDA count remains about 1,500.", dt.date(2026, 5, 5), "Echo")
+    c = art("c", "The governor, who insists that more than 3,500 homes took in water, wants more aid. The CDA count "
+                 "stands at about 1,500.", dt.date(2026, 5, 5), "Echo")
     d = art("d", "More than 3,500 homes in the Osk valley were flooded, the governor said.", dt.date(2026, 5, 5), "Daily")
     homes = fact_with(group_facts([a, b, c, d], analyse(a, b, c, d)), "1,500 homes")
     assert sorted((r.article_id, r.value) for r in homes.reports) == [
@@ -1689,8 +1689,8 @@ def test_facts_a_count_in_a_quotation_is_credited_to_its_speaker_however_far_the
     from crossread.analyse import analyse_article
 
     a = art("a", "The civil defence agency said 1,500 homes had been flooded in the Osk valley.", dt.date(2026, 5, 3), "Wire")
-    b = art("b", "The civil defence agency puts the number of flooded homes at about 1,500. \u201cMore than 2,500 homes "
-                 "in this valley took in water. Ask anyone who is bailing out a cellar,\u201d the governor, Mira Dahl, said.",
+    b = art("b", "The civil defence agency puts the number of flooded homes at about 1,500. \u201cAt least 2,500 homes "
+                 "along this river were swamped. Walk down any street and look,\u201d the governor, Mira Dahl, said.",
             dt.date(2026, 5, 4), "Post")
     d = art("d", "More than 2,500 homes in the Osk valley were flooded, the governor said.", dt.date(2026, 5, 5), "Daily")
     homes = fact_with(group_facts([a, b, d], [analyse_article(x) for x in (a, b, d)]), "1,500 homes")
