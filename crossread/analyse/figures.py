@@ -647,7 +647,6 @@ def _longest(predicates: list[tuple[int, int, str, bool]]) -> list[tuple[int, in
 
 # "Fl55m", "Tr3 million", "Dc900,000": a currency's short form glued to an amount
 _GLUED_AMOUNT = re.compile(r"(?<![\w$€£.])([A-Z][a-z]?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(bn|m|k)\b|\s+(million|billion)\b|(?![\w.]))")
-_SCALE_SHORT = {"bn": "billion", "m": "million", "k": "thousand", "million": "million", "billion": "billion"}
 # the noun after an amount ("55 million florens", "900,000 ducats"): what a short form may stand for
 # (a sum: after a scale, else after a number in the thousands; "12 servers" is no currency)
 _NOUN_AFTER_SCALE = re.compile(r"\b\d[\d,.]*\s+(?:million|billion)\s+([a-z]{3,})\b")
@@ -663,17 +662,23 @@ def abbreviates(short: str, word: str) -> bool:
     return all(ch in rest for ch in short[1:])
 
 
+@lru_cache(maxsize=1)
+def _no_currency_nouns() -> frozenset[str]:
+    """Nouns the lexicon knows as units, counted things or verbs: no currency a short form may stand for."""
+    lx = lexicon()
+    return frozenset({*lx["measure_units"], *(w for words in lx["counted_classes"].values() for w in words),
+                      *_rules().predicate_of})
+
+
 def _glued_currencies(article: Article, text: str, rules: _Rules, predicates: list[tuple[int, int, str, bool]],
                       found: list[FigureReport]) -> list[FigureReport]:
     """Amounts written with a currency's short form glued on ("Fl55m"): counting what the article's full
     name after an amount counts ("55 million florens"), else the short form itself (reconcile matches it).
     (Known signs, "$150m", "Rs 500", are read with the figure; an unknown prefix would be a code: "MH17".)
     Written by hand: no library reads an unknown currency's short form."""
-    not_money = {*lexicon()["measure_units"], *(w for words in lexicon()["counted_classes"].values() for w in words),
-                 *rules.predicate_of}
     # (nouns after a scale first: "3,000 drums" is no match for "Dr4m" beside "4 million drachins")
     nouns = [n for pattern in (_NOUN_AFTER_SCALE, _NOUN_AFTER_THOUSANDS)
-             for n in sorted({m.group(1) for m in pattern.finditer(text)} - not_money)]
+             for n in sorted({m.group(1) for m in pattern.finditer(text)} - _no_currency_nouns())]
     taken = [(r.start, r.end) for r in found]
     out = []
     for m in _GLUED_AMOUNT.finditer(text):
@@ -683,7 +688,7 @@ def _glued_currencies(article: Article, text: str, rules: _Rules, predicates: li
         if word is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         value = float(m.group(2).replace(",", ""))
-        scale = _SCALE_SHORT.get((m.group(3) or m.group(4) or "").lower())
+        scale = _scale_name((m.group(3) or m.group(4)).lower()) if m.group(3) or m.group(4) else None
         out.append(_to_report(article, text, _Found(m.start(), m.end(), m.start(2), m.end(2), value, value, value,
                                                     None, scale, word), rules, predicates))
     return out

@@ -1040,7 +1040,7 @@ def _value_links(ix: list[int], f: dict, w: FactWeights) -> tuple[list[tuple[flo
                 one_said_twice = hi and (hi - lo) / hi <= w.split_close and frozenset((a, b)) not in named_apart
                 # (two entries of a live blog give the count at two times of day)
                 if one_said_twice or (same and _credited_between(f, i, j)) \
-                        or (not same and (_credited_each(f, i, j) or _credited_each(f, i, j, near=True, tail=True))) \
+                        or (not same and _credited_each(f, i, j, tail=True)) \
                         or (i, j) in evolution or (j, i) in evolution \
                         or (i, j) in f["conversion_pairs"] \
                         or _contrasted(f, i, j) or f["entry"][i] != f["entry"][j]:
@@ -1188,10 +1188,14 @@ def _credited_beside(f: dict, i: int, j: int) -> bool:
 
 
 def _credit_reaches(text: str, start: int, end: int) -> bool:
-    """Whether the last credit between two figures bears on the second, not on a clause the second merely
-    continues ("grants of 900 florens reached 40 villages, the treasury said, and will grow to 1,500 florens")."""
+    """Whether the words between two figures credit the second: the last credit among them bears on it, not
+    on a clause the second merely continues ("grants of 900 florens reached 40 villages, the treasury said,
+    and will grow to 1,500 florens")."""
     cues = _word_set("attribution_words")
-    last_word = max((m for m in _WORD.finditer(text, start, end) if m.group().lower() in cues), key=lambda m: m.end())
+    last_word = max((m for m in _WORD.finditer(text, start, end) if m.group().lower() in cues),
+                    key=lambda m: m.end(), default=None)
+    if last_word is None:
+        return False
     which = re.search(r"\b(?:which|who)\s+(?:also\s+)?$", text[max(start, last_word.start() - 12):last_word.start()])
     if which and _credits_source(text, start, last_word.start() - len(which.group())):
         # "according to the board, which said fewer than 300": one source gives both figures (not
@@ -1306,7 +1310,7 @@ def _credited_between(f: dict, i: int, j: int) -> bool:
     (text, a_start, a_end), (_, b_start, b_end) = sorted((f["span"][i], f["span"][j]), key=lambda x: x[1])
     digit = re.search(r"\d", text[b_start:b_end])
     b_number = b_start + (digit.start() if digit else 0)
-    if _credits_source(text, a_end, b_number) and _credit_reaches(text, a_end, b_number):
+    if _credit_reaches(text, a_end, b_number):
         return True  # (the second report's span may open on the credit: "organisers claim 25,000")
     if _GAPPED_CREDIT.fullmatch(text, a_end, b_start) and _credits_source(text, max(0, a_start - 50), a_start):
         return True  # one credit verb for both: "police estimated at 6,000 and the organisers at 25,000"
@@ -1349,22 +1353,23 @@ def _credited_each(f: dict, i: int, j: int, near: bool = False, tail: bool = Fal
     """Whether two figures of one article, in two sentences, are each credited to a source ("the
     survey put it at 6.1" ... "the centre said 5.9"): the article reports a dispute. ``near``: the
     credit must sit by the figure (``_CREDIT_BEFORE`` words before it or ``_CREDIT_AFTER`` after it),
-    not anywhere in a sentence that quotes someone about something else."""
+    not anywhere in a sentence that quotes someone about something else. ``tail``: a short closing clause
+    that credits the sentence (``_credited_at_end``) or the reported speech the figure sits in credits it too."""
     cues = _word_set("attribution_words")
     for k in (i, j):
         text = f["span"][k][0]
         lo, hi = f["sentence_span"][k]
+        _, start, end = f["span"][k]
+        said_from = f["reported_speech"][k]
+        if tail and (_credited_at_end(text, end, hi)
+                     or (said_from is not None and not _OWN_WORDS.search(text, said_from, end))):
+            continue  # (not a source's own count: "two more of its soldiers had died")
         if near:
-            _, start, end = f["span"][k]
             that = _REPORTED_THAT.search(text, lo, start)
             if that and not _OWN_WORDS.search(that.group()):
                 # "the mayor told a crowded meeting in the old market that the mudslide had buried seven farms"
                 # (not a source's own count: "Norra said that two more of its soldiers had died, bringing its losses to five")
                 continue
-            said_from = f["reported_speech"][k]
-            if tail and (_credited_at_end(text, end, hi)
-                         or (said_from is not None and not _OWN_WORDS.search(text, said_from, end))):
-                continue  # (not a source's own count: "two more of its soldiers had died")
             before = [m.start() for m in _WORD.finditer(text, lo, start)][-_CREDIT_BEFORE:]
             after = [m.end() for m in _WORD.finditer(text, end, hi)][:_CREDIT_AFTER]
             lo, hi = (before[0] if before else start), (after[-1] if after else end)
@@ -1425,10 +1430,6 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         return "shared article"  # one article stating both values usually means two quantities
     ca, cb = sa["main_counted"], sb["main_counted"]
     preds_clash = bool(sa["preds"] and sb["preds"] and not (sa["preds"] & sb["preds"]))
-    # an article setting the two groups' values against each other, each credited, names the quantity
-    # (when another article reports them too: one article's two credited sums may be two sums)
-    disputed = f is not None and len(sa["articles"] | sb["articles"]) > 1 and any(
-        _credited_dispute(art, sa, sb, f) for art in common)
     if (sa["idle_role"] and sb["befallen"]) or (sa["befallen"] and sb["idle_role"]):
         return "a fate against people in a role"  # "NINE people are dead", "rose to 12": no account of "12 crew"
     if sa["dims"]:
@@ -1436,7 +1437,11 @@ def _dimension_apart(sa: dict, sb: dict, w: FactWeights, f: dict | None = None, 
         # does not, unless both name known and different kinds of thing
         if preds_clash:
             return "predicates"
-        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not disputed and not (
+        # (an article setting the two groups' values against each other, each credited, names the quantity,
+        # when another article reports them too: one article's two credited sums may be two sums)
+        if sa["generic"] and (sa["main_pred"] < 0 or sa["main_pred"] != sb["main_pred"]) and not (
+                f is not None and len(sa["articles"] | sb["articles"]) > 1
+                and any(_credited_dispute(art, sa, sb, f) for art in common)) and not (
                 f is not None and sa["dims"] <= f["time_dims"] and (
                     ((ca >= 0 or cb >= 0) and any(f["noun_in"][i, j] for i in sa["ix"] for j in sb["ix"]))
                     or any(f["same_art"][i, j] and f["same_v"][i, j] for i in sa["ix"] for j in sb["ix"]))):
